@@ -181,6 +181,36 @@ class LandscapeTest {
     }
 
     @Test
+    void printedTheorem8AndCorollary9BoundsFailOnATwoDimensionalState() {
+        // lambda = (2, 1), k = 1, kappa^2 = (1, 1); c^2 = (0.5, 0.25): s^D = 2, s^B = 0.25, theta = 8/9 >= e_B/(e_B + e_D) = 0.2.
+        // q = 2 s^D s^B (lambda_2 - lambda_1) = -1; p = s^B s^D (lambda_1^2 - lambda_2^2) + s^B lambda_1^2 - s^D lambda_2^2 = 0.5
+        // so eta* = 2, above the main-text bound 1/3, the appendix bound 2/3 and Corollary 9's 2/lambda_1 = 1.
+        // The accessors report the bounds as printed; this pins a counterexample to them (cf. digest §5 item 11).
+        Landscape l = Landscape.withIsotropicNoise(new double[] {2, 1}, 1, 1);
+        AlignmentState st = l.state(new double[] {Math.sqrt(0.5), 0.5});
+        CriticalStep cs = CriticalStep.of(st);
+        assertEquals(-1, cs.q(), 4 * ULP);
+        assertEquals(0.5, cs.p(), 4 * ULP);
+        assertTrue(l.thm8Applies(st.theta()));
+        assertEquals(2, cs.etaStar(), 16 * ULP);
+        assertEquals(1.0 / 3, l.thm8MainBound(), ULP);
+        assertTrue(cs.etaStar() > l.thm8MainBound() && cs.etaStar() > l.thm8AppendixBound() && cs.etaStar() > l.cor9Bound());
+    }
+
+    @Test
+    void printedTheorem13LowerBoundFailsWhenLambda1IsFarAboveLambdaK() {
+        // lambda = (10, 2, 1), k = 2, kappa^2 = 1, c = (1, 1, 1): alpha = 105 (1008/104 - 1) ~ 912.7 >> s gap1 = 105,
+        // so 1 - theta_crit ~ n_B/alpha ~ 1.08e-3 is below the printed lower bound n_B/(s gap1 + n_B + n_D) = 1/118.
+        // The upper bound holds (alpha >= s gap1). The accessor reports the lower bound as printed.
+        Landscape l = Landscape.withIsotropicNoise(new double[] {10, 2, 1}, 2, 1);
+        AlignmentState st = l.state(new double[] {1, 1, 1});
+        double delta = CriticalAlignment.of(st).oneMinusThetaCrit().getAsDouble();
+        assertEquals(1.0 / 118, l.thm13Lower(st.s()), ULP);
+        assertTrue(delta < l.thm13Lower(st.s()), "delta = " + delta);
+        assertTrue(delta <= l.thm13Upper(st.s()));
+    }
+
+    @Test
     void arraysAreCopiedAndEqualityIsByValue() {
         double[] lambda = LAMBDA.clone();
         Landscape l = new Landscape(lambda, 2, KAPPA_SQ, 0.5, 5);
