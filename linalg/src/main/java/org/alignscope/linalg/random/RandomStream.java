@@ -118,8 +118,47 @@ public final class RandomStream {
 
     /** Fills {@code out[from..to)} with standard normal draws, in index order. */
     public void fillGaussian(double[] out, int from, int to) {
+        fillGaussian(out, from, to, 1.0);
+    }
+
+    /**
+     * Fills {@code out[from..to)} with {@code scale} times standard normal draws, in index order; the same
+     * numbers as {@code scale * nextGaussian()} in a loop. The generator state lives in local variables during
+     * the loop (the hot path of the quadratic simulator) and is written back only around the rare slow path.
+     */
+    public void fillGaussian(double[] out, int from, int to, double scale) {
+        long a = s0;
+        long b = s1;
+        long c = s2;
+        long d = s3;
         for (int i = from; i < to; i++) {
-            out[i] = nextGaussian();
+            final long bits = Long.rotateLeft(a + d, 23) + a;
+            final long t = b << 17;
+            c ^= a;
+            d ^= b;
+            b ^= c;
+            a ^= d;
+            c ^= t;
+            d = Long.rotateLeft(d, 45);
+            final int layer = (int) bits & 0xFF;
+            final double u = (bits >> 11) * 0x1.0p-52;
+            if (Math.abs(u) < Ziggurat.RATIO[layer]) {
+                out[i] = scale * (u * Ziggurat.X[layer]);
+            } else {
+                s0 = a;
+                s1 = b;
+                s2 = c;
+                s3 = d;
+                out[i] = scale * Ziggurat.outside(this, layer, u);
+                a = s0;
+                b = s1;
+                c = s2;
+                d = s3;
+            }
         }
+        s0 = a;
+        s1 = b;
+        s2 = c;
+        s3 = d;
     }
 }

@@ -127,4 +127,17 @@ class RandomStreamTest {
         }
         assertTrue(chi2 < 40, "chi-square " + chi2); // 9 df: P(chi2 > 40) < 1e-5
     }
+
+    @Test
+    void bulkFillEqualsScaledSingleDrawsIncludingSlowPaths() {
+        // 100,000 draws pass through the slow path (tail and wedges) about 700 times
+        int n = 100_000;
+        double[] bulk = new double[n + 3];
+        RandomStream.of(5, 9).fillGaussian(bulk, 3, n + 3, 0.5);
+        RandomStream single = RandomStream.of(5, 9);
+        for (int i = 0; i < n; i++) {
+            assertEquals(0.5 * single.nextGaussian(), bulk[i + 3], 0.0, "draw " + i);
+        }
+        assertEquals(0.0, bulk[0]);
+    }
 }
