@@ -1,0 +1,64 @@
+package org.alignscope.report;
+
+/**
+ * Shrinks a long series for drawing without hiding its extremes: the index range is cut into {@code columns}
+ * buckets (one per pixel column) and each bucket keeps its minimum and maximum, in their original order.
+ * A figure then costs milliseconds whatever the series length, and every spike stays visible.
+ */
+public final class Decimation {
+    private Decimation() {
+    }
+
+    /** Returns {x', y'} with at most 2·columns points; short series and non-finite values pass through / drop out. */
+    public static double[][] minMax(double[] x, double[] y, int columns) {
+        int n = Math.min(x.length, y.length);
+        if (n <= 2 * columns) {
+            return finite(x, y, n);
+        }
+        double[] outX = new double[2 * columns];
+        double[] outY = new double[2 * columns];
+        int m = 0;
+        for (int b = 0; b < columns; b++) {
+            int lo = (int) ((long) b * n / columns);
+            int hi = (int) ((long) (b + 1) * n / columns);
+            int iMin = -1;
+            int iMax = -1;
+            for (int i = lo; i < hi; i++) {
+                if (!Double.isFinite(y[i])) {
+                    continue;
+                }
+                if (iMin < 0 || y[i] < y[iMin]) {
+                    iMin = i;
+                }
+                if (iMax < 0 || y[i] > y[iMax]) {
+                    iMax = i;
+                }
+            }
+            if (iMin < 0) {
+                continue;
+            }
+            int first = Math.min(iMin, iMax);
+            int second = Math.max(iMin, iMax);
+            outX[m] = x[first];
+            outY[m++] = y[first];
+            if (second != first) {
+                outX[m] = x[second];
+                outY[m++] = y[second];
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(outX, m), java.util.Arrays.copyOf(outY, m)};
+    }
+
+    private static double[][] finite(double[] x, double[] y, int n) {
+        double[] outX = new double[n];
+        double[] outY = new double[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(y[i])) {
+                outX[m] = x[i];
+                outY[m++] = y[i];
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(outX, m), java.util.Arrays.copyOf(outY, m)};
+    }
+}

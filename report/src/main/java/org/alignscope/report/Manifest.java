@@ -1,0 +1,52 @@
+package org.alignscope.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code manifest.json} of a run folder: tool version, command, the full settings, seeds, JDK, operating
+ * system and start time — enough to rerun the command bit for bit. Settings keep their insertion order.
+ */
+public final class Manifest {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Map<String, Object> root = new LinkedHashMap<>();
+    private final Map<String, Object> settings = new LinkedHashMap<>();
+
+    public Manifest(String command) {
+        root.put("tool", "alignscope");
+        root.put("version", Version.get());
+        root.put("command", command);
+        root.put("started", Instant.now().toString());
+        root.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        root.put("settings", settings);
+    }
+
+    /** Adds one setting (a number, string, list or map). */
+    public Manifest setting(String name, Object value) {
+        settings.put(name, value);
+        return this;
+    }
+
+    /** Adds a top-level entry (e.g. "seeds", "results", "elapsed_seconds"). */
+    public Manifest put(String name, Object value) {
+        root.put(name, value);
+        return this;
+    }
+
+    public void write(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            JSON.writeValue(folder.resolve("manifest.json").toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write manifest in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}
