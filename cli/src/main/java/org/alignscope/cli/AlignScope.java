@@ -1,0 +1,44 @@
+package org.alignscope.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code alignscope} command. Errors in the user's input print one line and exit with code 2. */
+@Command(name = "alignscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Curvature geometry of SGD: the paper laboratory, curvature engine and alignment monitor.",
+        subcommands = {QuadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class AlignScope implements Runnable {
+    /** Exit code for invalid input. */
+    static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new AlignScope());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("alignscope: error: " + ex.getMessage() + " (see --help)");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof IllegalArgumentException) {
+                err.println("alignscope: error: " + ex.getMessage());
+                return USAGE;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,176 @@
+package org.alignscope.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.alignscope.quadratic.DiagonalNoise;
+import org.alignscope.quadratic.FullCovarianceNoise;
+import org.alignscope.quadratic.Initialisation;
+import org.alignscope.quadratic.IsotropicNoise;
+import org.alignscope.quadratic.NoiseModel;
+import org.alignscope.quadratic.Projection;
+import org.alignscope.quadratic.QuadraticRun;
+import org.alignscope.quadratic.Spectrum;
+import org.alignscope.quadratic.StepSchedule;
+
+/**
+ * The settings of a quadratic sweep over spectral gaps m and seeds (one run is a sweep of one m and one seed).
+ * Everything is checked in the constructor, before any work starts; an error names the option and the allowed
+ * range.
+ *
+ * @param ms        the gap ratios m as the user wrote them (labels of folders and summary rows)
+ * @param spectrum  {@code authors} (dominant linspace(100,80,k), bulk rescaled to λ_k/(m+0.1)),
+ *                  {@code two-level:DOM:BULK}, or {@code file:PATH} (eigenvalues; d is the file's length)
+ * @param noise     {@code isotropic} (σ = sigma), {@code diag:PATH} (one variance κ_i² per eigen-direction) or
+ *                  {@code cov:PATH} (a d×d covariance in eigen-coordinates, rows of numbers)
+ * @param dense     simulate in a random rotated basis (O(d²) per step) instead of eigen-coordinates
+ */
+public record QuadSettings(List<String> ms, List<Long> seeds, int d, int k, double eta, String schedule,
+                           double sigma, String noise, String spectrum, double initScale, String step, long steps,
+                           int steady, int stride, boolean dense) {
+
+    public QuadSettings {
+        ms = List.copyOf(ms);
+        seeds = List.copyOf(seeds);
+        if (ms.isEmpty()) {
+            throw new IllegalArgumentException("--m: give at least one value");
+        }
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("--seeds: give at least one seed");
+        }
+        for (String m : ms) {
+            double v;
+            try {
+                v = Double.parseDouble(m);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--m: must be numbers > 1 (got '" + m + "')");
+            }
+            if (!(v > 1) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("--m: must be > 1 (got " + m + ")");
+            }
+        }
+        if (!spectrum.startsWith("file:")) {
+            if (d < 2) {
+                throw new IllegalArgumentException("--d: must be >= 2 (got " + d + ")");
+            }
+            if (k < 1 || k >= d) {
+                throw new IllegalArgumentException("--k: must be in [1, d-1] = [1, " + (d - 1) + "] (got " + k + ")");
+            }
+        }
+        if (!(eta > 0) || !Double.isFinite(eta)) {
+            throw new IllegalArgumentException("--eta: must be > 0 (got " + eta + ")");
+        }
+        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("--sigma: must be >= 0 (got " + sigma + ")");
+        }
+        if (steps <= 0 || steps >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--steps: must be in [1, " + (Integer.MAX_VALUE - 1) + "] (got " + steps + ")");
+        }
+        if (steady < 1 || steady > steps) {
+            throw new IllegalArgumentException("--steady: must be in [1, steps] = [1, " + steps + "] (got " + steady + ")");
+        }
+        if (stride < 1) {
+            throw new IllegalArgumentException("--stride: must be >= 1 (got " + stride + ")");
+        }
+        if (!(initScale >= 0) || !Double.isFinite(initScale)) {
+            throw new IllegalArgumentException("--init-scale: must be >= 0 (got " + initScale + ")");
+        }
+        StepSchedule.parse(schedule, eta);
+        Projection.parse(step);
+    }
+
+    /** The runs of the sweep, m-major then seed; building them reads and checks every file first. */
+    public List<QuadraticRun> runs() {
+        StepSchedule sched = StepSchedule.parse(schedule, eta);
+        Projection proj = Projection.parse(step);
+        Initialisation init = Initialisation.gaussian(initScale);
+        List<QuadraticRun> runs = new ArrayList<>();
+        for (String m : ms) {
+            Spectrum spec = spectrum(Double.parseDouble(m));
+            NoiseModel nm = noiseModel(spec.dimension());
+            for (long seed : seeds) {
+                runs.add(new QuadraticRun(spec, nm, init, sched, proj, steps, seed, stride));
+            }
+        }
+        return runs;
+    }
+
+    private Spectrum spectrum(double m) {
+        if (spectrum.equals("authors")) {
+            return Spectrum.authors(d, k, m);
+        }
+        String[] p = spectrum.split(":", 2);
+        if (p[0].equals("two-level") && p.length == 2) {
+            String[] v = p[1].split(":");
+            try {
+                if (v.length == 2) {
+                    return Spectrum.twoLevel(d, k, Double.parseDouble(v[0]), Double.parseDouble(v[1]));
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        } else if (p[0].equals("file") && p.length == 2) {
+            Path file = Path.of(p[1]);
+            try {
+                Spectrum s = Spectrum.read(file, k);
+                if (d > 0 && d != s.dimension()) {
+                    throw new IllegalArgumentException("--d: the spectrum file has " + s.dimension() + " eigenvalues, --d says " + d);
+                }
+                return s;
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--spectrum: cannot read " + file + " (" + e.getMessage() + ")");
+            }
+        }
+        throw new IllegalArgumentException("--spectrum: must be authors, two-level:DOM:BULK or file:PATH (got '" + spectrum + "')");
+    }
+
+    private NoiseModel noiseModel(int dim) {
+        if (noise.equals("isotropic")) {
+            return new IsotropicNoise(sigma);
+        }
+        String[] p = noise.split(":", 2);
+        if (p.length == 2 && (p[0].equals("diag") || p[0].equals("cov"))) {
+            Path file = Path.of(p[1]);
+            double[][] rows;
+            try {
+                rows = Files.readAllLines(file).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .map(l -> java.util.Arrays.stream(l.split("[\\s,;]+")).mapToDouble(Double::parseDouble).toArray())
+                        .toArray(double[][]::new);
+            } catch (IOException | NumberFormatException e) {
+                throw new IllegalArgumentException("--noise: cannot read " + file + " (" + e.getMessage() + ")");
+            }
+            NoiseModel model = p[0].equals("diag")
+                    ? new DiagonalNoise(java.util.Arrays.stream(rows).flatMapToDouble(java.util.Arrays::stream).toArray())
+                    : new FullCovarianceNoise(rows);
+            model.checkDimension(dim);
+            return model;
+        }
+        throw new IllegalArgumentException("--noise: must be isotropic, diag:PATH or cov:PATH (got '" + noise + "')");
+    }
+
+    /** The settings as a manifest map. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("m", ms);
+        m.put("seeds", seeds);
+        m.put("d", d);
+        m.put("k", k);
+        m.put("eta", eta);
+        m.put("schedule", schedule);
+        m.put("noise", noise);
+        m.put("sigma", sigma);
+        m.put("spectrum", spectrum);
+        m.put("init", "gaussian scale=" + initScale);
+        m.put("step", step);
+        m.put("steps", steps);
+        m.put("steady", steady);
+        m.put("stride", stride);
+        m.put("simulator", dense ? "dense rotated basis" : "eigen-coordinates");
+        return m;
+    }
+}

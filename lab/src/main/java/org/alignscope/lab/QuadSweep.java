@@ -1,0 +1,129 @@
+package org.alignscope.lab;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.alignscope.quadratic.DenseSimulator;
+import org.alignscope.quadratic.EigenSimulator;
+import org.alignscope.quadratic.Projection;
+import org.alignscope.quadratic.QuadraticRun;
+import org.alignscope.quadratic.Trajectory;
+import org.alignscope.report.CsvWriter;
+import org.alignscope.report.LinePlot;
+import org.alignscope.report.Manifest;
+import org.alignscope.theory.ConstantStepTheory;
+
+/**
+ * {@code quad sweep} and {@code quad run}: simulates every (m, seed), then writes {@code summary.csv},
+ * {@code m_<m>/seed_<seed>/trajectory.csv} and {@code plot.png}, overlay plots and {@code manifest.json}.
+ * A diverged run is marked in the summary and its plot; the other runs are unaffected.
+ */
+public final class QuadSweep {
+    static final String[] SUMMARY_HEADER = {"m", "lambda_ratio", "seed", "mean_alignment", "std_alignment",
+        "theta_inf", "status", "diverged_step"};
+
+    /** One run's outcome. {@code mean}/{@code std} are NaN for a diverged run. */
+    public record Result(String m, long seed, Trajectory trajectory, double mean, double std, double thetaInf) {
+        public double lambdaRatio() {
+            return trajectory.run().spectrum().lambdaRatio();
+        }
+    }
+
+    private QuadSweep() {
+    }
+
+    /** Runs the sweep and writes its folder. */
+    public static List<Result> run(QuadSettings settings, Path out, int threads, String command) {
+        List<QuadraticRun> runs = settings.runs();
+        long start = System.nanoTime();
+        Manifest manifest = new Manifest(command).put("seeds", settings.seeds()).put("threads", threads);
+        settings.describe().forEach(manifest::setting);
+        manifest.write(out);
+        List<Trajectory> trajectories = simulate(settings, runs, threads);
+        List<Result> results = new ArrayList<>();
+        int perM = settings.seeds().size();
+        for (int i = 0; i < runs.size(); i++) {
+            Trajectory tr = trajectories.get(i);
+            double[] stats = tr.steadyAlignment(settings.steady()).orElse(new double[] {Double.NaN, Double.NaN});
+            results.add(new Result(settings.ms().get(i / perM), runs.get(i).seed(), tr, stats[0], stats[1],
+                    thetaInf(runs.get(i))));
+        }
+        writeSummary(results, out.resolve("summary.csv"));
+        writeRunFolders(results, out, threads);
+        writeOverlays(results, out);
+        manifest.put("elapsed_seconds", (System.nanoTime() - start) / 1e9)
+                .put("diverged_runs", results.stream().filter(r -> r.trajectory().diverged()).count());
+        manifest.write(out);
+        return results;
+    }
+
+    static List<Trajectory> simulate(QuadSettings settings, List<QuadraticRun> runs, int threads) {
+        if (!settings.dense()) {
+            return EigenSimulator.runAll(runs, threads);
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> runs.parallelStream()
+                    .map(r -> DenseSimulator.run(r, DenseSimulator.randomRotation(r.spectrum().dimension(), r.seed())))
+                    .toList()).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * θ_∞ of Theorem 16 for a plain SGD run with a constant step η &lt; 2/λ_1 (where the stationary second moments
+     * exist); NaN (an empty field) otherwise.
+     */
+    static double thetaInf(QuadraticRun run) {
+        boolean stable = run.schedule().base() * run.spectrum().eigenvalue(0) < 2;
+        if (!run.schedule().isConstant() || !run.projection().equals(Projection.SGD) || !stable) {
+            return Double.NaN;
+        }
+        return new ConstantStepTheory(run.landscape(), run.schedule().base()).thetaInf();
+    }
+
+    static void writeSummary(List<Result> results, Path file) {
+        try (CsvWriter csv = new CsvWriter(file, true, SUMMARY_HEADER)) {
+            for (Result r : results) {
+                Trajectory tr = r.trajectory();
+                csv.row(r.m(), r.lambdaRatio(), r.seed(), r.mean(), r.std(), r.thetaInf(),
+                        tr.diverged() ? "diverged" : "ok", tr.diverged() ? tr.divergedStep().getAsInt() : null);
+            }
+        }
+    }
+
+    static Path runFolder(Path out, Result r) {
+        return out.resolve("m_" + r.m()).resolve("seed_" + r.seed());
+    }
+
+    private static void writeRunFolders(List<Result> results, Path out, int threads) {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(() -> IntStream.range(0, results.size()).parallel().forEach(i -> {
+                Result r = results.get(i);
+                Path dir = runFolder(out, r);
+                RunOutputs.writeTrajectory(r.trajectory(), dir.resolve("trajectory.csv"));
+                RunOutputs.plot(r.trajectory(), "m=" + r.m() + ", seed " + r.seed(), r.thetaInf(), null,
+                        dir.resolve("plot.png"));
+            })).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void writeOverlays(List<Result> results, Path out) {
+        LinePlot loss = new LinePlot("Loss against step", "step", "loss").logY();
+        LinePlot align = new LinePlot("Alignment θ (squared) against step", "step", "θ_t").yRange(0, 1);
+        for (Result r : results) {
+            double[] x = RunOutputs.steps(r.trajectory().theta().length);
+            String name = "m=" + r.m() + " seed " + r.seed() + (r.trajectory().diverged() ? " (diverged)" : "");
+            loss.line(name, x, r.trajectory().loss());
+            align.line(name, x, r.trajectory().theta());
+        }
+        loss.save(out.resolve("loss.png"));
+        align.save(out.resolve("alignment.png"));
+    }
+}

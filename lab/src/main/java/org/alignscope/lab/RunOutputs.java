@@ -1,0 +1,57 @@
+package org.alignscope.lab;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.List;
+import org.alignscope.quadratic.StepDiagnostics;
+import org.alignscope.quadratic.Trajectory;
+import org.alignscope.report.CsvWriter;
+import org.alignscope.report.LinePlot;
+
+/** The files of one quadratic run: {@code trajectory.csv} and {@code plot.png}. */
+final class RunOutputs {
+    static final String[] TRAJECTORY_HEADER = {"step", "loss", "theta", "eta_star", "regime", "eta_loss_dom",
+        "eta_loss_bulk", "theta_crit"};
+
+    private RunOutputs() {
+    }
+
+    static void writeTrajectory(Trajectory tr, Path file) {
+        try (CsvWriter csv = new CsvWriter(file, false, TRAJECTORY_HEADER)) {
+            for (StepDiagnostics s : StepDiagnostics.of(tr)) {
+                csv.row(s.step(), s.loss(), s.theta(), s.etaStar(), s.regime().code(), s.etaLossDom(),
+                        s.etaLossBulk(), s.thetaCrit());
+            }
+        }
+    }
+
+    static double[] steps(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+        }
+        return x;
+    }
+
+    /** Loss (log scale) and alignment against step, side by side; a diverged run says where in its titles. */
+    static List<LinePlot> panels(Trajectory tr, String name, double thetaInf, double[] limitTheta) {
+        double[] x = steps(tr.theta().length);
+        String suffix = tr.diverged() ? " — DIVERGED at step " + tr.divergedStep().getAsInt() : "";
+        LinePlot loss = new LinePlot("Loss, " + name + suffix, "step", "loss ½xᵀAx").logY()
+                .line("loss", x, tr.loss());
+        LinePlot align = new LinePlot("Alignment θ (squared), " + name + suffix, "step", "θ_t").yRange(0, 1)
+                .line("θ_t simulated", x, tr.theta(), new Color(31, 119, 180), false);
+        if (limitTheta != null) {
+            align.line("θ̄_t limit (Lemma 26)", steps(limitTheta.length), limitTheta, new Color(214, 39, 40), true);
+        }
+        if (Double.isFinite(thetaInf)) {
+            align.line("θ_∞ (Thm 16)", new double[] {0, x.length - 1}, new double[] {thetaInf, thetaInf},
+                    new Color(44, 160, 44), true);
+        }
+        return List.of(loss, align);
+    }
+
+    static void plot(Trajectory tr, String name, double thetaInf, double[] limitTheta, Path file) {
+        LinePlot.saveGrid(panels(tr, name, thetaInf, limitTheta), 1, 2, file);
+    }
+}
