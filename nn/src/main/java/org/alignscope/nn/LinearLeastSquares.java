@@ -19,6 +19,7 @@ public final class LinearLeastSquares implements Model {
     private final int k;
     private final double[] params;
     private double[] residual = new double[0];
+    private double[] jv = new double[0];
 
     /** The model {@code lls:d-k} with zero parameters. */
     public LinearLeastSquares(int d, int k) {
@@ -160,7 +161,9 @@ public final class LinearLeastSquares implements Model {
     @Override
     public void hvp(Batch b, double[] v, double[] out) {
         check(b);
-        double[] jv = new double[b.n() * k];
+        if (jv.length < b.n() * k) {
+            jv = new double[b.n() * k];
+        }
         outputs(v, b, jv);
         adjoint(jv, b, out);
     }
