@@ -4,6 +4,7 @@ package org.alignscope.nn;
 import org.hipparchus.special.Erf;
 
 /** {@link Ops} on {@code float[]}. Generated from {@code Ops64}. */
+@SuppressWarnings("cast") // the (float) casts are the template markers that become (float) in Ops32
 final class Ops32 extends Ops<float[]> {
     static final Ops32 INSTANCE = new Ops32();
 

@@ -3,6 +3,7 @@ package org.alignscope.nn;
 import org.hipparchus.special.Erf;
 
 /** {@link Ops} on {@code double[]}. Template for {@link Ops32} (see {@code nn/tools/gen-ops32.sh}). */
+@SuppressWarnings("cast") // the (double) casts are the template markers that become (float) in Ops32
 final class Ops64 extends Ops<double[]> {
     static final Ops64 INSTANCE = new Ops64();
 
