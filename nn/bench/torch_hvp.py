@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""PyTorch baseline for nn/BENCHMARKS.md (not run by the tests; needs python3-torch).
+
+Times, on the same architecture/batch as HvpBenchmark, a gradient (forward + backward) and an exact HVP by
+double backward (forward + backward with create_graph + backward of <g, v>), medians of >= 20 calls after
+warm-up, for 1 and 2 intra-op threads:
+
+    python3 nn/bench/torch_hvp.py --batch 1000 --loss ce --precision f64
+"""
+import argparse
+import statistics
+import time
+
+import torch
+import torch.nn.functional as F
+
+
+def mlp(sizes, act):
+    layers = []
+    for i in range(len(sizes) - 1):
+        layers.append(torch.nn.Linear(sizes[i], sizes[i + 1]))
+        if i < len(sizes) - 2:
+            layers.append(act())
+    return torch.nn.Sequential(*layers)
+
+
+def small_cnn():
+    # the spec cnn:1x28x28:c16k3p1-relu-max2-c32k3p1-relu-max2-d10
+    return torch.nn.Sequential(
+        torch.nn.Conv2d(1, 16, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(16, 32, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Flatten(), torch.nn.Linear(32 * 7 * 7, 10))
+
+
+def loss_fn(kind, z, y):
+    if kind == "ce":
+        return F.cross_entropy(z, y)
+    onehot = F.one_hot(y, z.shape[1]).to(z.dtype)
+    return 0.5 * ((z - onehot) ** 2).sum(dim=1).mean()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default="mlp", choices=["mlp", "cnn"])
+    ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--loss", default="ce", choices=["ce", "mse"])
+    ap.add_argument("--precision", default="f64", choices=["f64", "f32"])
+    ap.add_argument("--reps", type=int, default=21)
+    args = ap.parse_args()
+    dtype = torch.float64 if args.precision == "f64" else torch.float32
+    torch.manual_seed(1)
+    net = (mlp([784, 128, 128, 10], torch.nn.Tanh) if args.model == "mlp" else small_cnn()).to(dtype)
+    params = [p for p in net.parameters()]
+    shape = (args.batch, 784) if args.model == "mlp" else (args.batch, 1, 28, 28)
+    x = torch.rand(shape, dtype=dtype)
+    y = torch.arange(args.batch) % 10
+    v = [torch.randn_like(p) for p in params]
+
+    def grad():
+        loss = loss_fn(args.loss, net(x), y)
+        return torch.autograd.grad(loss, params)
+
+    def hvp():
+        loss = loss_fn(args.loss, net(x), y)
+        g = torch.autograd.grad(loss, params, create_graph=True)
+        dot = sum((gi * vi).sum() for gi, vi in zip(g, v))
+        return torch.autograd.grad(dot, params)
+
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+        t_end = time.perf_counter() + 3
+        while time.perf_counter() < t_end:
+            grad(); hvp()
+        tg, th = [], []
+        for _ in range(args.reps):
+            t0 = time.perf_counter(); grad(); t1 = time.perf_counter(); hvp(); t2 = time.perf_counter()
+            tg.append((t1 - t0) * 1e3); th.append((t2 - t1) * 1e3)
+        g, h = statistics.median(tg), statistics.median(th)
+        print(f"torch {torch.__version__} threads {threads} grad_ms {g:.3f} hvp_ms {h:.3f} hvp_over_grad {h / g:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+package org.alignscope.nn;
+
+import java.util.List;
+
+/**
+ * Runs the passes of a sequential network over one batch: forward, backward (gradient), and the
+ * forward-over-reverse R-passes (Hessian-vector products) and Gauss–Newton products. Holds one set of
+ * activation buffers per layer boundary, reused across calls while the batch size does not grow:
+ * {@code act[i]} is the input of layer i, {@code g[i]} its first-order backward signal ∂L/∂act[i],
+ * {@code r[i]} = R{act[i]} and {@code rg[i]} = R{g[i]}. For f64 {@code act[0]} is the batch's own array.
+ *
+ * <p>Not thread-safe; one engine per thread / operator.
+ */
+final class Engine<A> {
+    private final Ops<A> ops;
+    private final List<Layer<A>> layers;
+    private final Loss loss;
+    private final int depth;
+    private final int inSize;
+    private final int outSize;
+    private final int paramCount;
+    private final Object[] act;
+    private final Object[] g;
+    private final Object[] r;
+    private final Object[] rg;
+    private A inScratch;
+    private double[] z = new double[0];
+    private double[] dz = new double[0];
+    private double[] aux = new double[0];
+    private double[] rz = new double[0];
+    private double[] hrz = new double[0];
+    private int n;
+    private boolean linearised;
+
+    Engine(Ops<A> ops, List<Layer<A>> layers, Loss loss, int paramCount) {
+        this.ops = ops;
+        this.layers = layers;
+        this.loss = loss;
+        this.depth = layers.size();
+        this.inSize = layers.get(0).in.size();
+        this.outSize = layers.get(depth - 1).out.size();
+        this.paramCount = paramCount;
+        this.act = new Object[depth + 1];
+        this.g = new Object[depth + 1];
+        this.r = new Object[depth + 1];
+        this.rg = new Object[depth + 1];
+    }
+
+    @SuppressWarnings("unchecked")
+    private A at(Object[] bufs, int i) {
+        return (A) bufs[i];
+    }
+
+    private void load(Batch b) {
+        if (b.features() != inSize) {
+            throw new IllegalArgumentException("batch has " + b.features() + " features per sample, the model expects "
+                    + inSize);
+        }
+        n = b.n();
+        for (int i = 1; i <= depth; i++) {
+            int len = n * layers.get(i - 1).out.size();
+            act[i] = ops.ensure(at(act, i), len);
+            g[i] = ops.ensure(at(g, i), len);
+            r[i] = ops.ensure(at(r, i), len);
+            rg[i] = ops.ensure(at(rg, i), len);
+        }
+        int k = n * outSize;
+        if (z.length < k) {
+            z = new double[k];
+            dz = new double[k];
+            aux = new double[k];
+            rz = new double[k];
+            hrz = new double[k];
+        }
+        inScratch = ops.scratch(inScratch, b.x().length);
+        act[0] = ops.importVector(b.x(), inScratch);
+    }
+
+    private void forward(A p, Batch b, boolean second) {
+        linearised = false;
+        load(b);
+        for (int i = 0; i < depth; i++) {
+            layers.get(i).forward(p, n, at(act, i), at(act, i + 1), second);
+        }
+        ops.toDouble(at(act, depth), 0, z, n * outSize);
+    }
+
+    /** Writes the outputs (n × k) into out. */
+    void outputs(A p, Batch b, double[] out) {
+        forward(p, b, false);
+        System.arraycopy(z, 0, out, 0, n * outSize);
+    }
+
+    /** The mean loss. */
+    double loss(A p, Batch b) {
+        forward(p, b, false);
+        return loss.value(z, b.labels(), n, outSize);
+    }
+
+    /** The mean loss; {@code out} (length ≥ P) receives its gradient. */
+    double gradient(A p, Batch b, A out) {
+        forward(p, b, false);
+        double value = loss.valueAndGradient(z, b.labels(), n, outSize, dz, aux);
+        ops.fromDouble(dz, at(g, depth), 0, n * outSize);
+        ops.fill(out, 0, paramCount, 0);
+        for (int i = depth - 1; i >= 0; i--) {
+            layers.get(i).backward(p, n, at(act, i), at(g, i + 1), i > 0 ? at(g, i) : null, out);
+        }
+        return value;
+    }
+
+    /**
+     * Forward with second-order state, loss derivatives, and the backward signals g[1..L] (no parameter
+     * gradient): everything {@link #hessianTimes} and {@link #gaussNewtonTimes} need at this point. Returns L.
+     */
+    double linearise(A p, Batch b) {
+        forward(p, b, true);
+        double value = loss.valueAndGradient(z, b.labels(), n, outSize, dz, aux);
+        ops.fromDouble(dz, at(g, depth), 0, n * outSize);
+        for (int i = depth - 1; i >= 1; i--) {
+            layers.get(i).backward(p, n, at(act, i), at(g, i + 1), at(g, i), null);
+        }
+        linearised = true;
+        return value;
+    }
+
+    private void rForward(A p, A v) {
+        if (!linearised) {
+            throw new IllegalStateException("linearise(...) first");
+        }
+        for (int i = 0; i < depth; i++) {
+            layers.get(i).rForward(p, v, n, at(act, i), i == 0 ? null : at(r, i), at(r, i + 1));
+        }
+        ops.toDouble(at(r, depth), 0, rz, n * outSize);
+        loss.hessianTimes(aux, n, outSize, rz, hrz);
+        ops.fromDouble(hrz, at(rg, depth), 0, n * outSize);
+    }
+
+    /** out = H v at the point of the last {@link #linearise}. */
+    void hessianTimes(A p, A v, A out) {
+        rForward(p, v);
+        ops.fill(out, 0, paramCount, 0);
+        for (int i = depth - 1; i >= 0; i--) {
+            layers.get(i).rBackward(p, v, n, at(act, i), i == 0 ? null : at(r, i), at(g, i + 1), at(rg, i + 1),
+                    i > 0 ? at(rg, i) : null, out);
+        }
+    }
+
+    /** out = Jᵀ H_z J v (generalised Gauss–Newton) at the point of the last {@link #linearise}. */
+    void gaussNewtonTimes(A p, A v, A out) {
+        rForward(p, v);
+        ops.fill(out, 0, paramCount, 0);
+        for (int i = depth - 1; i >= 0; i--) {
+            layers.get(i).backward(p, n, at(act, i), at(rg, i + 1), i > 0 ? at(rg, i) : null, out);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.alignscope.nn;
+
+import dev.ludovic.netlib.blas.BLAS;
+import java.util.Arrays;
+import java.util.Locale;
+import org.alignscope.linalg.random.RandomStream;
+
+/**
+ * Times a gradient and an exact Hessian-vector product on one batch: each timed call includes its forward pass
+ * ({@link Model#gradient} and {@link Model#hvp}); the calls alternate (gradient, HVP, gradient, ...) so that
+ * machine noise hits both alike (a product of the cached {@link Model#hessian} operator is timed in the same loop); the result is the median of each after a warm-up. Inputs are uniform in
+ * [0, 1) (pixel-like), labels cycle through the classes, θ is PyTorch's default initialisation (seed 1).
+ *
+ * <pre>
+ * java -cp ... org.alignscope.nn.HvpBenchmark --model mlp:784-128-128-10:tanh --batch 1000 --loss ce \
+ *      --precision f64 [--reps 21] [--warmup-s 3]
+ * </pre>
+ * prints the BLAS backend and the lines {@code grad_ms}, {@code hvp_ms}, {@code hvp_over_grad}; then
+ * {@code hessian_operator_apply_ms}: one product of {@link Model#hessian}'s operator, whose forward pass and
+ * first-order backward signals are computed once when it is built (the cost per Lanczos step).
+ */
+public final class HvpBenchmark {
+    private HvpBenchmark() {
+    }
+
+    /** Medians in milliseconds. */
+    public record Result(String backend, String spec, int batch, Loss loss, Precision precision, int parameters,
+                         int reps, double gradMs, double hvpMs, double operatorMs) {
+        public double hvpOverGrad() {
+            return hvpMs / gradMs;
+        }
+    }
+
+    /** The BLAS implementation in use, e.g. {@code JNIBLAS} (native, OpenBLAS when installed) or {@code VectorBLAS}. */
+    public static String backend() {
+        return BLAS.getInstance().getClass().getSimpleName();
+    }
+
+    /** Runs the measurement: warm-up for {@code warmupSeconds}, then {@code reps} (≥ 1) alternating timed pairs. */
+    public static Result measure(String spec, int batch, Loss loss, Precision precision, int reps, double warmupSeconds) {
+        Model m = Models.create(spec, loss, precision, 1, 1.0);
+        RandomStream r = RandomStream.of(1, 99);
+        double[] x = new double[batch * m.inputSize()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble();
+        }
+        int[] y = new int[batch];
+        for (int s = 0; s < batch; s++) {
+            y[s] = s % m.outputSize();
+        }
+        Batch b = new Batch(x, y, batch);
+        double[] v = new double[m.parameterCount()];
+        RandomStream.of(1, 98).fillGaussian(v, 0, v.length);
+        double[] g = new double[v.length];
+        double[] hv = new double[v.length];
+        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        int warm = 0;
+        while (warm < 3 || System.nanoTime() < until) {
+            m.gradient(b, g);
+            m.hvp(b, v, hv);
+            warm++;
+        }
+        // the Lanczos path: H built once (forward pass done), then one R-forward + one R-backward per product
+        var h = m.hessian(b);
+        double[] ho = new double[v.length];
+        for (int i = 0; i < 3; i++) {
+            h.apply(v, ho);
+        }
+        double[] tg = new double[reps];
+        double[] th = new double[reps];
+        double[] to = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            m.gradient(b, g);
+            long t1 = System.nanoTime();
+            m.hvp(b, v, hv);
+            long t2 = System.nanoTime();
+            h.apply(v, ho);
+            long t3 = System.nanoTime();
+            tg[i] = (t1 - t0) * 1e-6;
+            th[i] = (t2 - t1) * 1e-6;
+            to[i] = (t3 - t2) * 1e-6;
+        }
+        return new Result(backend(), spec, batch, loss, precision, m.parameterCount(), reps, median(tg), median(th),
+                median(to));
+    }
+
+    static double median(double[] a) {
+        double[] s = a.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    public static void main(String[] args) {
+        String spec = "mlp:784-128-128-10:tanh";
+        int batch = 1000;
+        Loss loss = Loss.CROSS_ENTROPY;
+        Precision precision = Precision.F64;
+        int reps = 21;
+        double warmup = 3;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + a + " needs a value");
+            }
+            String val = args[++i];
+            switch (a) {
+                case "--model": spec = val; break;
+                case "--batch": batch = Integer.parseInt(val); break;
+                case "--loss": loss = Loss.parse(val); break;
+                case "--precision": precision = Precision.parse(val); break;
+                case "--reps": reps = Integer.parseInt(val); break;
+                case "--warmup-s": warmup = Double.parseDouble(val); break;
+                default: throw new IllegalArgumentException("unknown option " + a
+                        + " (expected --model, --batch, --loss, --precision, --reps, --warmup-s)");
+            }
+        }
+        if (reps < 20) {
+            throw new IllegalArgumentException("--reps must be at least 20, got " + reps);
+        }
+        Result res = measure(spec, batch, loss, precision, reps, warmup);
+        System.out.printf(Locale.ROOT, "blas %s%nmodel %s%nbatch %d%nloss %s%nprecision %s%nparameters %d%nreps %d%n",
+                res.backend(), res.spec(), res.batch(), res.loss().label(), res.precision().label(), res.parameters(),
+                res.reps());
+        System.out.printf(Locale.ROOT, "grad_ms %.3f%nhvp_ms %.3f%nhvp_over_grad %.3f%n", res.gradMs(), res.hvpMs(),
+                res.hvpOverGrad());
+        System.out.printf(Locale.ROOT, "hessian_operator_apply_ms %.3f%noperator_over_grad %.3f%n", res.operatorMs(),
+                res.operatorMs() / res.gradMs());
+    }
+}

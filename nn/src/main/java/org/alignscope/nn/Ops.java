@@ -1,0 +1,120 @@
+package org.alignscope.nn;
+
+import dev.ludovic.netlib.blas.BLAS;
+
+/**
+ * The numerical kernels every layer is written against, for one storage type {@code A} ({@code double[]} or
+ * {@code float[]}). Layers and the {@link Engine} are generic in {@code A}; only the two implementations
+ * {@link Ops64} and {@link Ops32} touch elements. All matrices are row-major.
+ *
+ * <p>{@code Ops32} is generated from {@code Ops64} by {@code nn/tools/gen-ops32.sh}; edit {@code Ops64} and
+ * regenerate.
+ */
+abstract class Ops<A> {
+    /** The BLAS in use (OpenBLAS through JNI when the machine has it, pure Java otherwise). */
+    static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+
+    abstract Precision precision();
+
+    abstract A alloc(int n);
+
+    abstract int length(A a);
+
+    /** {@code buf} when it holds at least n elements, else a new array of n. */
+    final A ensure(A buf, int n) {
+        return buf != null && length(buf) >= n ? buf : alloc(n);
+    }
+
+    /** A scratch buffer of at least n elements for {@link #importVector}: null for f64, which needs none. */
+    final A scratch(A buf, int n) {
+        return precision() == Precision.F64 ? null : ensure(buf, n);
+    }
+
+    /** {@code src} itself for f64; for f32 {@code src} rounded into {@code scratch} (length ≥ src.length). */
+    abstract A importVector(double[] src, A scratch);
+
+    /** Where to write a result bound for {@code dst}: {@code dst} itself for f64, {@code scratch} for f32. */
+    abstract A outputVector(double[] dst, A scratch);
+
+    /** Copies (widening for f32) the first n elements of src into dst; nothing when they are the same array. */
+    abstract void exportVector(A src, double[] dst, int n);
+
+    /** dst[i] = src[off + i] for i &lt; n, widened. */
+    abstract void toDouble(A src, int off, double[] dst, int n);
+
+    /** dst[off + i] = src[i] for i &lt; n, rounded. */
+    abstract void fromDouble(double[] src, A dst, int off, int n);
+
+    /**
+     * Row-major GEMM: {@code C = alpha op(A) op(B) + beta C} with C m × n, op(A) m × k, op(B) k × n and
+     * leading dimensions (row strides) lda, ldb, ldc. Runs as column-major {@code Cᵀ = op(B)ᵀ op(A)ᵀ}.
+     */
+    abstract void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, A a, int aOff, int lda,
+                       A b, int bOff, int ldb, double beta, A c, int cOff, int ldc);
+
+    abstract void fill(A a, int off, int n, double value);
+
+    final void copy(A src, int srcOff, A dst, int dstOff, int n) {
+        System.arraycopy(src, srcOff, dst, dstOff, n);
+    }
+
+    /** y[r, c] += b[bOff + c] for a rows × cols block of y. */
+    abstract void addRowVector(A y, int rows, int cols, A b, int bOff);
+
+    /** out[outOff + c] += Σ_r g[r, c] over a rows × cols block of g. */
+    abstract void addColumnSums(A g, int rows, int cols, A out, int outOff);
+
+    /** a = f(z), d1 = f'(z) and, when d2 is not null, d2 = f''(z), elementwise over n entries. */
+    abstract void activation(Activation f, A z, A a, A d1, A d2, int n);
+
+    /** out = x ⊙ y. */
+    abstract void mul(A x, A y, A out, int n);
+
+    /** out = a ⊙ b + c ⊙ d ⊙ e. */
+    abstract void mulAddMul3(A a, A b, A c, A d, A e, A out, int n);
+
+    /**
+     * Unfolds {@code samples} images starting at flat offset {@code xOff} of x (each C × H × W) into the rows of
+     * col: row (s·Ho + oh)·Wo + ow, column (c·K + ki)·K + kj holds x[s, c, oh·S − P + ki, ow·S − P + kj], or 0
+     * in the padding.
+     */
+    abstract void im2row(A x, int xOff, int samples, int channels, int height, int width, int k, int stride,
+                         int pad, int outH, int outW, A col);
+
+    /** The adjoint of {@link #im2row}: gx[...] += col[...] (gx is not cleared). */
+    abstract void row2imAdd(A col, int samples, int channels, int height, int width, int k, int stride, int pad,
+                            int outH, int outW, A gx, int gxOff);
+
+    /**
+     * dst[dstOff + (s·O + o)·P + p] = rows[(s·P + p)·O + o] + bias[bOff + o] (bias may be null): from
+     * pixel-major GEMM output to NCHW.
+     */
+    abstract void rowsToChannels(A rows, int samples, int pixels, int channels, A dst, int dstOff, A bias,
+                                 int bOff);
+
+    /** The inverse reshuffle: rows[(s·P + p)·O + o] = src[srcOff + (s·O + o)·P + p]. */
+    abstract void channelsToRows(A src, int srcOff, int samples, int pixels, int channels, A rows);
+
+    /** Max pooling without padding; idx receives the flat index into x of each window's (first) maximum. */
+    abstract void maxPool(A x, int n, int channels, int height, int width, int k, int stride, int outH, int outW,
+                          A y, int[] idx);
+
+    /** y[i] = x[idx[i]]. */
+    abstract void gather(A x, int[] idx, A y, int count);
+
+    /** out[idx[i]] += g[i] (out is not cleared). */
+    abstract void scatterAdd(A g, int[] idx, A out, int count);
+
+    /** Average pooling without padding (divisor k²). */
+    abstract void avgPool(A x, int n, int channels, int height, int width, int k, int stride, int outH, int outW,
+                          A y);
+
+    /** The adjoint of {@link #avgPool}: gx += Pᵀ g (gx is not cleared). */
+    abstract void avgPoolAdjointAdd(A g, int n, int channels, int height, int width, int k, int stride, int outH,
+                                    int outW, A gx);
+
+    // ---- shared scalar helpers ----
+
+    static final double INV_SQRT2 = 0.7071067811865476;
+    static final double INV_SQRT_2PI = 0.3989422804014327;
+}

@@ -1,0 +1,325 @@
+package org.alignscope.nn;
+
+import org.hipparchus.special.Erf;
+
+/** {@link Ops} on {@code double[]}. Template for {@link Ops32} (see {@code nn/tools/gen-ops32.sh}). */
+@SuppressWarnings("cast") // the (double) casts are the template markers that become (float) in Ops32
+final class Ops64 extends Ops<double[]> {
+    static final Ops64 INSTANCE = new Ops64();
+
+    private Ops64() {
+    }
+
+    @Override
+    Precision precision() {
+        return Precision.F64;
+    }
+
+    @Override
+    double[] alloc(int n) {
+        return new double[n];
+    }
+
+    @Override
+    int length(double[] a) {
+        return a.length;
+    }
+
+    // BEGIN-PRECISION-SPECIFIC
+    @Override
+    double[] importVector(double[] src, double[] scratch) {
+        return src;
+    }
+
+    @Override
+    double[] outputVector(double[] dst, double[] scratch) {
+        return dst;
+    }
+
+    @Override
+    void exportVector(double[] src, double[] dst, int n) {
+        if (src != dst) {
+            System.arraycopy(src, 0, dst, 0, n);
+        }
+    }
+
+    @Override
+    void toDouble(double[] src, int off, double[] dst, int n) {
+        System.arraycopy(src, off, dst, 0, n);
+    }
+
+    @Override
+    void fromDouble(double[] src, double[] dst, int off, int n) {
+        System.arraycopy(src, 0, dst, off, n);
+    }
+    // END-PRECISION-SPECIFIC
+
+    @Override
+    void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, double[] a, int aOff, int lda,
+              double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        BLAS_INSTANCE.dgemm(tb ? "T" : "N", ta ? "T" : "N", n, m, k, (double) alpha, b, bOff, ldb, a, aOff, lda,
+                (double) beta, c, cOff, ldc);
+    }
+
+    @Override
+    void fill(double[] a, int off, int n, double value) {
+        java.util.Arrays.fill(a, off, off + n, (double) value);
+    }
+
+    @Override
+    void addRowVector(double[] y, int rows, int cols, double[] b, int bOff) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            for (int c = 0; c < cols; c++) {
+                y[o + c] += b[bOff + c];
+            }
+        }
+    }
+
+    @Override
+    void addColumnSums(double[] g, int rows, int cols, double[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            for (int c = 0; c < cols; c++) {
+                out[outOff + c] += g[o + c];
+            }
+        }
+    }
+
+    @Override
+    void activation(Activation f, double[] z, double[] a, double[] d1, double[] d2, int n) {
+        switch (f) {
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    double t = Math.tanh(z[i]);
+                    double s = 1 - t * t;
+                    a[i] = (double) t;
+                    d1[i] = (double) s;
+                    if (d2 != null) {
+                        d2[i] = (double) (-2 * t * s);
+                    }
+                }
+                break;
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    boolean on = z[i] > 0;
+                    a[i] = on ? z[i] : 0;
+                    d1[i] = on ? 1 : 0;
+                    if (d2 != null) {
+                        d2[i] = 0;
+                    }
+                }
+                break;
+            case GELU:
+                for (int i = 0; i < n; i++) {
+                    double x = z[i];
+                    double cdf = 0.5 * Erf.erfc(-x * INV_SQRT2);
+                    double pdf = INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+                    a[i] = (double) (x * cdf);
+                    d1[i] = (double) (cdf + x * pdf);
+                    if (d2 != null) {
+                        d2[i] = (double) (pdf * (2 - x * x));
+                    }
+                }
+                break;
+            default:
+                throw new AssertionError(f);
+        }
+    }
+
+    @Override
+    void mul(double[] x, double[] y, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = x[i] * y[i];
+        }
+    }
+
+    @Override
+    void mulAddMul3(double[] a, double[] b, double[] c, double[] d, double[] e, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = a[i] * b[i] + c[i] * d[i] * e[i];
+        }
+    }
+
+    @Override
+    void im2row(double[] x, int xOff, int samples, int channels, int height, int width, int k, int stride,
+                int pad, int outH, int outW, double[] col) {
+        int cols = channels * k * k;
+        int plane = height * width;
+        int r = 0;
+        for (int s = 0; s < samples; s++) {
+            int base = xOff + s * channels * plane;
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++, r++) {
+                    int o = r * cols;
+                    int j = 0;
+                    for (int c = 0; c < channels; c++) {
+                        int cb = base + c * plane;
+                        for (int ki = 0; ki < k; ki++) {
+                            int ih = oh * stride - pad + ki;
+                            if (ih < 0 || ih >= height) {
+                                for (int kj = 0; kj < k; kj++) {
+                                    col[o + j++] = 0;
+                                }
+                                continue;
+                            }
+                            int rb = cb + ih * width;
+                            for (int kj = 0; kj < k; kj++) {
+                                int iw = ow * stride - pad + kj;
+                                col[o + j++] = iw >= 0 && iw < width ? x[rb + iw] : 0;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    void row2imAdd(double[] col, int samples, int channels, int height, int width, int k, int stride, int pad,
+                   int outH, int outW, double[] gx, int gxOff) {
+        int cols = channels * k * k;
+        int plane = height * width;
+        int r = 0;
+        for (int s = 0; s < samples; s++) {
+            int base = gxOff + s * channels * plane;
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++, r++) {
+                    int o = r * cols;
+                    int j = 0;
+                    for (int c = 0; c < channels; c++) {
+                        int cb = base + c * plane;
+                        for (int ki = 0; ki < k; ki++) {
+                            int ih = oh * stride - pad + ki;
+                            if (ih < 0 || ih >= height) {
+                                j += k;
+                                continue;
+                            }
+                            int rb = cb + ih * width;
+                            for (int kj = 0; kj < k; kj++, j++) {
+                                int iw = ow * stride - pad + kj;
+                                if (iw >= 0 && iw < width) {
+                                    gx[rb + iw] += col[o + j];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    void rowsToChannels(double[] rows, int samples, int pixels, int channels, double[] dst, int dstOff,
+                        double[] bias, int bOff) {
+        for (int s = 0; s < samples; s++) {
+            for (int o = 0; o < channels; o++) {
+                double b = bias == null ? 0 : bias[bOff + o];
+                int d = dstOff + (s * channels + o) * pixels;
+                int src = s * pixels * channels + o;
+                for (int p = 0; p < pixels; p++) {
+                    dst[d + p] = (double) (rows[src + p * channels] + b);
+                }
+            }
+        }
+    }
+
+    @Override
+    void channelsToRows(double[] src, int srcOff, int samples, int pixels, int channels, double[] rows) {
+        for (int s = 0; s < samples; s++) {
+            for (int o = 0; o < channels; o++) {
+                int sIdx = srcOff + (s * channels + o) * pixels;
+                int d = s * pixels * channels + o;
+                for (int p = 0; p < pixels; p++) {
+                    rows[d + p * channels] = src[sIdx + p];
+                }
+            }
+        }
+    }
+
+    @Override
+    void maxPool(double[] x, int n, int channels, int height, int width, int k, int stride, int outH, int outW,
+                 double[] y, int[] idx) {
+        int i = 0;
+        for (int sc = 0; sc < n * channels; sc++) {
+            int base = sc * height * width;
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++, i++) {
+                    int best = base + oh * stride * width + ow * stride;
+                    double m = x[best];
+                    for (int ki = 0; ki < k; ki++) {
+                        int rb = base + (oh * stride + ki) * width + ow * stride;
+                        for (int kj = 0; kj < k; kj++) {
+                            if (x[rb + kj] > m) {
+                                m = x[rb + kj];
+                                best = rb + kj;
+                            }
+                        }
+                    }
+                    y[i] = (double) m;
+                    idx[i] = best;
+                }
+            }
+        }
+    }
+
+    @Override
+    void gather(double[] x, int[] idx, double[] y, int count) {
+        for (int i = 0; i < count; i++) {
+            y[i] = x[idx[i]];
+        }
+    }
+
+    @Override
+    void scatterAdd(double[] g, int[] idx, double[] out, int count) {
+        for (int i = 0; i < count; i++) {
+            out[idx[i]] += g[i];
+        }
+    }
+
+    @Override
+    void avgPool(double[] x, int n, int channels, int height, int width, int k, int stride, int outH, int outW,
+                 double[] y) {
+        double inv = 1.0 / (k * k);
+        int i = 0;
+        for (int sc = 0; sc < n * channels; sc++) {
+            int base = sc * height * width;
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++, i++) {
+                    double sum = 0;
+                    for (int ki = 0; ki < k; ki++) {
+                        int rb = base + (oh * stride + ki) * width + ow * stride;
+                        for (int kj = 0; kj < k; kj++) {
+                            sum += x[rb + kj];
+                        }
+                    }
+                    y[i] = (double) (sum * inv);
+                }
+            }
+        }
+    }
+
+    @Override
+    void avgPoolAdjointAdd(double[] g, int n, int channels, int height, int width, int k, int stride, int outH,
+                           int outW, double[] gx) {
+        double inv = 1.0 / (k * k);
+        int i = 0;
+        for (int sc = 0; sc < n * channels; sc++) {
+            int base = sc * height * width;
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++, i++) {
+                    double v = g[i] * inv;
+                    for (int ki = 0; ki < k; ki++) {
+                        int rb = base + (oh * stride + ki) * width + ow * stride;
+                        for (int kj = 0; kj < k; kj++) {
+                            gx[rb + kj] += v;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
