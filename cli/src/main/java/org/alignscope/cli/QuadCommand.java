@@ -83,7 +83,7 @@ final class QuadCommand implements Runnable {
                 o.spectrum, o.initScale, o.step, o.steps, o.steadyWindow(), o.stride, o.dense);
         int threads = o.threadCount();
         long start = System.nanoTime();
-        List<QuadSweep.Result> results = QuadSweep.run(settings, out, threads, "quad " + name);
+        List<QuadSweep.Result> results = QuadSweep.run(settings, out, threads, "quad " + name, !o.noRunPlots);
         printResults(results, out, (System.nanoTime() - start) / 1e9);
     }
 

@@ -46,6 +46,9 @@ final class QuadOptions {
     @Option(names = "--dense", description = "Simulate in a random rotated basis, O(d²) per step, instead of eigen-coordinates.")
     boolean dense;
 
+    @Option(names = "--no-run-plots", description = "Skip plot.png in each run folder (the overlays are still drawn).")
+    boolean noRunPlots;
+
     @Option(names = "--threads", description = "Worker threads (default: the number of cores); results do not depend on it.")
     Integer threads;
 

@@ -49,7 +49,8 @@ public final class PaperReproduction {
 
     public static void run(Path out, int threads, String command) {
         QuadSettings settings = paperSettings();
-        List<QuadSweep.Result> results = QuadSweep.run(settings, out, threads, command);
+        QuadSweep.Simulated simulated = QuadSweep.simulate(settings, out, threads, command);
+        List<QuadSweep.Result> results = simulated.results();
         int seeds = SEEDS.size();
         List<PerM> perM = new ArrayList<>();
         Path figures = out.resolve("figures");
@@ -63,7 +64,7 @@ public final class PaperReproduction {
                 List<QuadSweep.Result> group = results.subList(mi * seeds, (mi + 1) * seeds);
                 perM.add(aggregate(group, fits, figB3, thm15));
                 QuadSweep.Result first = group.get(0);
-                double[] limit = ExpectedDynamics.of(first.trajectory().run()).limitTheta();
+                double[][] limit = limitCurve(first);
                 List<LinePlot> panels = RunOutputs.panels(first.trajectory(), "m=" + first.m() + ", seed "
                         + first.seed(), first.thetaInf(), limit);
                 fig5.addAll(panels);
@@ -72,13 +73,17 @@ public final class PaperReproduction {
                 }
             }
         }
-        LinePlot.saveGrid(fig2, 4, 2, figures.resolve("fig2_loss_alignment.png"));
-        LinePlot.saveGrid(fig5, 9, 2, figures.resolve("fig5_loss_alignment_all_m.png"));
-        LinePlot.saveGrid(figB3, 3, 3, figures.resolve("figB3_phase1_fits_seed42.png"));
-        LinePlot.saveGrid(thm15, 3, 3, figures.resolve("thm15_decrease_phase.png"));
-        plotAlignmentAgainstM(results, perM, figures);
+        List<Runnable> jobs = QuadSweep.outputJobs(results, out, false);
+        jobs.addAll(List.of(
+                () -> LinePlot.saveGrid(fig2, 4, 2, figures.resolve("fig2_loss_alignment.png")),
+                () -> LinePlot.saveGrid(fig5, 9, 2, figures.resolve("fig5_loss_alignment_all_m.png")),
+                () -> LinePlot.saveGrid(figB3, 3, 3, figures.resolve("figB3_phase1_fits_seed42.png")),
+                () -> LinePlot.saveGrid(thm15, 3, 3, figures.resolve("thm15_decrease_phase.png"))));
+        jobs.addAll(plotAlignmentAgainstM(results, perM, figures));
+        QuadSweep.inParallel(jobs, threads);
         double[] scaling = writeByM(perM, out.resolve("summary_by_m.csv"));
         writeMarkdown(perM, scaling, results, out.resolve("summary.md"));
+        simulated.finish(out);
     }
 
     private static PerM aggregate(List<QuadSweep.Result> group, CsvWriter fits, List<LinePlot> figB3,
@@ -106,10 +111,7 @@ public final class PaperReproduction {
                 observed[t] += theta[t] / n;
                 limit[t] += lim[t] / n;
             }
-            double[] c0Sq = r.trajectory().run().init().coordinates(500, r.seed());
-            for (int i = 0; i < c0Sq.length; i++) {
-                c0Sq[i] *= c0Sq[i];
-            }
+            double[] c0Sq = squares(r.trajectory().run().init().coordinates(500, r.seed()));
             Assumption14 a = theory.checkAssumption14(c0Sq);
             OptionalLong ts = theory.tStar(c0Sq);
             tStars.add(ts.isPresent() ? Long.toString(ts.getAsLong()) : "-");
@@ -157,6 +159,29 @@ public final class PaperReproduction {
                 fitted > 0 ? polyR2 / fitted : Double.NaN, polyBetter, fitted);
     }
 
+    /** θ̄_t of Lemma 26 (closed form) at 1,000 steps spread over the run, for drawing. */
+    static double[][] limitCurve(QuadSweep.Result r) {
+        QuadraticRun run = r.trajectory().run();
+        ConstantStepTheory theory = new ConstantStepTheory(run.landscape(), run.schedule().base());
+        double[] c0Sq = squares(run.init().coordinates(run.spectrum().dimension(), run.seed()));
+        int points = 1000;
+        double[][] curve = new double[2][points + 1];
+        for (int i = 0; i <= points; i++) {
+            long t = Math.round((double) i * run.steps() / points);
+            curve[0][i] = t;
+            curve[1][i] = theory.limitTheta(c0Sq, t);
+        }
+        return curve;
+    }
+
+    static double[] squares(double[] v) {
+        double[] s = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            s[i] = v[i] * v[i];
+        }
+        return s;
+    }
+
     static int argMin(double[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {
@@ -167,7 +192,8 @@ public final class PaperReproduction {
         return best;
     }
 
-    private static void plotAlignmentAgainstM(List<QuadSweep.Result> results, List<PerM> perM, Path figures) {
+    /** The figures of E and Std of θ against m (Figs. 3, 6, B.4), as drawing jobs. */
+    private static List<Runnable> plotAlignmentAgainstM(List<QuadSweep.Result> results, List<PerM> perM, Path figures) {
         int nm = perM.size();
         double[] m = new double[nm];
         double[] mean = new double[nm];
@@ -184,7 +210,8 @@ public final class PaperReproduction {
                 .line("θ_∞ (Theorem 16)", m, inf, new Color(214, 39, 40), true);
         LinePlot s = new LinePlot("Std[Alignment] over the last 10,000 steps", "m = λ_k/λ_{k+1}", "Std[θ]").logX()
                 .line("mean of 7 seeds", m, std);
-        LinePlot.saveGrid(List.of(e, s), 1, 2, figures.resolve("fig3_alignment_vs_m.png"));
+        List<Runnable> jobs = new ArrayList<>();
+        jobs.add(() -> LinePlot.saveGrid(List.of(e, s), 1, 2, figures.resolve("fig3_alignment_vs_m.png")));
         List<LinePlot> perSeed = new ArrayList<>();
         int seeds = SEEDS.size();
         for (int si = 0; si < seeds; si++) {
@@ -202,7 +229,7 @@ public final class PaperReproduction {
                     .line("θ_∞", m, inf, new Color(214, 39, 40), true));
             perSeed.add(new LinePlot("Seed " + SEEDS.get(si) + ": Std[θ]", "m", "Std[θ]").logX().line("simulation", ms, ss));
         }
-        LinePlot.saveGrid(perSeed, seeds, 2, figures.resolve("fig6_alignment_vs_m_per_seed.png"));
+        jobs.add(() -> LinePlot.saveGrid(perSeed, seeds, 2, figures.resolve("fig6_alignment_vs_m_per_seed.png")));
         double[] logM = new double[nm];
         double[] gap = new double[nm];
         double[] gapInf = new double[nm];
@@ -221,7 +248,8 @@ public final class PaperReproduction {
                 .line("least squares", logM, line, new Color(214, 39, 40), false);
         LinePlot b4b = new LinePlot("B.4: 1 − E[θ] against m (log-log)", "m", "1 − E[θ]").logX().logY()
                 .points("simulation", m, gap).line("1 − θ_∞", m, gapInf, new Color(214, 39, 40), true);
-        LinePlot.saveGrid(List.of(b4, b4b), 1, 2, figures.resolve("figB4_alignment_vs_log_m.png"));
+        jobs.add(() -> LinePlot.saveGrid(List.of(b4, b4b), 1, 2, figures.resolve("figB4_alignment_vs_log_m.png")));
+        return jobs;
     }
 
     /** Ordinary least squares y = a + b x: {a, b, R²}. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import org.alignscope.quadratic.DenseSimulator;
 import org.alignscope.quadratic.EigenSimulator;
 import org.alignscope.quadratic.Projection;
@@ -34,13 +33,34 @@ public final class QuadSweep {
     private QuadSweep() {
     }
 
-    /** Runs the sweep and writes its folder. */
-    public static List<Result> run(QuadSettings settings, Path out, int threads, String command) {
+    /**
+     * Runs the sweep and writes its folder; {@code runPlots} adds a {@code plot.png} to every run folder (the
+     * reproduction draws its own figures instead).
+     */
+    public static List<Result> run(QuadSettings settings, Path out, int threads, String command, boolean runPlots) {
+        Simulated s = simulate(settings, out, threads, command);
+        inParallel(outputJobs(s.results(), out, runPlots), threads);
+        s.finish(out);
+        return s.results();
+    }
+
+    /** The simulated runs of a sweep whose manifest still waits for its elapsed time. */
+    record Simulated(List<Result> results, Manifest manifest, long startNanos) {
+        void finish(Path out) {
+            manifest.put("elapsed_seconds", (System.nanoTime() - startNanos) / 1e9)
+                    .put("diverged_runs", results.stream().filter(r -> r.trajectory().diverged()).count());
+            manifest.write(out);
+        }
+    }
+
+    /** Checks the settings, writes the manifest, simulates every run and writes {@code summary.csv}. */
+    static Simulated simulate(QuadSettings settings, Path out, int threads, String command) {
         List<QuadraticRun> runs = settings.runs();
         long start = System.nanoTime();
         Manifest manifest = new Manifest(command).put("seeds", settings.seeds()).put("threads", threads);
         settings.describe().forEach(manifest::setting);
         manifest.write(out);
+        LinePlot.warmUpInBackground();
         List<Trajectory> trajectories = simulate(settings, runs, threads);
         List<Result> results = new ArrayList<>();
         int perM = settings.seeds().size();
@@ -51,12 +71,7 @@ public final class QuadSweep {
                     thetaInf(runs.get(i))));
         }
         writeSummary(results, out.resolve("summary.csv"));
-        writeRunFolders(results, out, threads);
-        writeOverlays(results, out);
-        manifest.put("elapsed_seconds", (System.nanoTime() - start) / 1e9)
-                .put("diverged_runs", results.stream().filter(r -> r.trajectory().diverged()).count());
-        manifest.write(out);
-        return results;
+        return new Simulated(results, manifest, start);
     }
 
     static List<Trajectory> simulate(QuadSettings settings, List<QuadraticRun> runs, int threads) {
@@ -99,25 +114,44 @@ public final class QuadSweep {
         return out.resolve("m_" + r.m()).resolve("seed_" + r.seed());
     }
 
-    private static void writeRunFolders(List<Result> results, Path out, int threads) {
+    /** The files of every run folder and the overlays, as independent jobs. */
+    static List<Runnable> outputJobs(List<Result> results, Path out, boolean runPlots) {
+        List<Runnable> jobs = new ArrayList<>();
+        jobs.add(() -> writeOverlays(results, out));
+        for (Result r : results) {
+            Path dir = runFolder(out, r);
+            jobs.add(() -> RunOutputs.writeTrajectory(r.trajectory(), dir.resolve("trajectory.csv")));
+            if (runPlots) {
+                jobs.add(() -> RunOutputs.plot(r.trajectory(), "m=" + r.m() + ", seed " + r.seed(), r.thetaInf(), null,
+                        dir.resolve("plot.png")));
+            }
+        }
+        return jobs;
+    }
+
+    /** Runs independent jobs (files to write) on {@code threads} threads and waits for all of them. */
+    static void inParallel(List<Runnable> jobs, int threads) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.submit(() -> IntStream.range(0, results.size()).parallel().forEach(i -> {
-                Result r = results.get(i);
-                Path dir = runFolder(out, r);
-                RunOutputs.writeTrajectory(r.trajectory(), dir.resolve("trajectory.csv"));
-                RunOutputs.plot(r.trajectory(), "m=" + r.m() + ", seed " + r.seed(), r.thetaInf(), null,
-                        dir.resolve("plot.png"));
-            })).join();
+            pool.submit(() -> jobs.parallelStream().forEach(Runnable::run)).join();
         } finally {
             pool.shutdown();
         }
     }
 
+    /**
+     * {@code loss.png} and {@code alignment.png}: every run when the sweep has one m, else the first seed of each m
+     * (a legend of dozens of runs is unreadable, and drawing them costs seconds).
+     */
     private static void writeOverlays(List<Result> results, Path out) {
+        boolean oneM = results.stream().map(Result::m).distinct().count() == 1;
+        long firstSeed = results.get(0).seed();
         LinePlot loss = new LinePlot("Loss against step", "step", "loss").logY();
         LinePlot align = new LinePlot("Alignment θ (squared) against step", "step", "θ_t").yRange(0, 1);
         for (Result r : results) {
+            if (!oneM && r.seed() != firstSeed) {
+                continue;
+            }
             double[] x = RunOutputs.steps(r.trajectory().theta().length);
             String name = "m=" + r.m() + " seed " + r.seed() + (r.trajectory().diverged() ? " (diverged)" : "");
             loss.line(name, x, r.trajectory().loss());

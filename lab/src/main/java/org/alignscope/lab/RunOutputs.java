@@ -33,16 +33,19 @@ final class RunOutputs {
         return x;
     }
 
-    /** Loss (log scale) and alignment against step, side by side; a diverged run says where in its titles. */
-    static List<LinePlot> panels(Trajectory tr, String name, double thetaInf, double[] limitTheta) {
+    /**
+     * Loss (log scale) and alignment against step, side by side; a diverged run says where in its titles.
+     * {@code limit} is the limit curve θ̄_t as {steps, values}, or null.
+     */
+    static List<LinePlot> panels(Trajectory tr, String name, double thetaInf, double[][] limit) {
         double[] x = steps(tr.theta().length);
         String suffix = tr.diverged() ? " — DIVERGED at step " + tr.divergedStep().getAsInt() : "";
         LinePlot loss = new LinePlot("Loss, " + name + suffix, "step", "loss ½xᵀAx").logY()
                 .line("loss", x, tr.loss());
         LinePlot align = new LinePlot("Alignment θ (squared), " + name + suffix, "step", "θ_t").yRange(0, 1)
                 .line("θ_t simulated", x, tr.theta(), new Color(31, 119, 180), false);
-        if (limitTheta != null) {
-            align.line("θ̄_t limit (Lemma 26)", steps(limitTheta.length), limitTheta, new Color(214, 39, 40), true);
+        if (limit != null) {
+            align.line("θ̄_t limit (Lemma 26)", limit[0], limit[1], new Color(214, 39, 40), true);
         }
         if (Double.isFinite(thetaInf)) {
             align.line("θ_∞ (Thm 16)", new double[] {0, x.length - 1}, new double[] {thetaInf, thetaInf},
@@ -51,7 +54,7 @@ final class RunOutputs {
         return List.of(loss, align);
     }
 
-    static void plot(Trajectory tr, String name, double thetaInf, double[] limitTheta, Path file) {
-        LinePlot.saveGrid(panels(tr, name, thetaInf, limitTheta), 1, 2, file);
+    static void plot(Trajectory tr, String name, double thetaInf, double[][] limit, Path file) {
+        LinePlot.saveGrid(panels(tr, name, thetaInf, limit), 1, 2, file);
     }
 }

@@ -19,7 +19,7 @@ class QuadSweepTest {
 
     @Test
     void writesTheDocumentedFilesAndHeaders(@TempDir Path out) throws Exception {
-        List<QuadSweep.Result> results = QuadSweep.run(small(0.003, 600), out, 2, "test");
+        List<QuadSweep.Result> results = QuadSweep.run(small(0.003, 600), out, 2, "test", true);
         assertEquals(4, results.size());
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("m,lambda_ratio,seed,mean_alignment,std_alignment,theta_inf,status,diverged_step", summary.get(0));
@@ -40,8 +40,8 @@ class QuadSweepTest {
 
     @Test
     void filesAreIdenticalWhateverTheThreadCount(@TempDir Path out) throws Exception {
-        QuadSweep.run(small(0.003, 300), out.resolve("one"), 1, "test");
-        QuadSweep.run(small(0.003, 300), out.resolve("two"), 3, "test");
+        QuadSweep.run(small(0.003, 300), out.resolve("one"), 1, "test", true);
+        QuadSweep.run(small(0.003, 300), out.resolve("two"), 3, "test", true);
         for (String f : new String[] {"summary.csv", "m_5/seed_42/trajectory.csv", "m_50/seed_7/trajectory.csv"}) {
             assertArrayEquals(Files.readAllBytes(out.resolve("one").resolve(f)), Files.readAllBytes(out.resolve("two").resolve(f)), f);
         }
@@ -50,7 +50,7 @@ class QuadSweepTest {
     @Test
     void divergedRunsAreMarkedAndTheSweepFinishes(@TempDir Path out) throws Exception {
         // eta * lambda_1 = 0.025 * 100 = 2.5 > 2
-        List<QuadSweep.Result> results = QuadSweep.run(small(0.025, 3000), out, 2, "test");
+        List<QuadSweep.Result> results = QuadSweep.run(small(0.025, 3000), out, 2, "test", true);
         assertTrue(results.stream().allMatch(r -> r.trajectory().diverged()));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         for (String row : summary.subList(1, summary.size())) {

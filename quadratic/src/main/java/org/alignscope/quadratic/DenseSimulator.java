@@ -6,8 +6,6 @@ import java.util.OptionalInt;
 import org.alignscope.linalg.Blas;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.theory.AlignmentState;
-import org.alignscope.theory.BlockMoments;
-import org.alignscope.theory.Landscape;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
@@ -79,7 +77,7 @@ public final class DenseSimulator {
         double[] r = new double[d];
         double[] y = new double[k];
         double[] c = new double[d];
-        Landscape land = run.landscape();
+        double[] noiseTerms = EigenSimulator.noiseTerms(run.landscape());
         List<Long> loggedSteps = new ArrayList<>();
         List<AlignmentState> states = new ArrayList<>();
         int last = steps;
@@ -119,7 +117,7 @@ public final class DenseSimulator {
             if (run.logs(t)) {
                 Blas.multiplyTransposed(q, d, d, x, c);
                 loggedSteps.add((long) t);
-                states.add(moments(lambda, c, k, land));
+                states.add(moments(lambda, c, k, noiseTerms));
             }
             if (!(loss[t] <= Trajectory.DIVERGENCE_LOSS)) {
                 last = t;
@@ -135,16 +133,9 @@ public final class DenseSimulator {
                 states.toArray(AlignmentState[]::new), diverged >= 0 ? OptionalInt.of(diverged) : OptionalInt.empty());
     }
 
-    private static AlignmentState moments(double[] lambda, double[] c, int k, Landscape land) {
-        double[] m = new double[6];
-        for (int i = 0; i < lambda.length; i++) {
-            int at = i < k ? 0 : 3;
-            double w = lambda[i] * lambda[i] * c[i] * c[i];
-            m[at] += w;
-            m[at + 1] += lambda[i] * w;
-            m[at + 2] += lambda[i] * lambda[i] * w;
-        }
-        return new AlignmentState(new BlockMoments(m[0], m[1], m[2], land.eD(), land.nLossD()),
-                new BlockMoments(m[3], m[4], m[5], land.eB(), land.nLossB()));
+    private static AlignmentState moments(double[] lambda, double[] c, int k, double[] noiseTerms) {
+        double[] m = new double[EigenSimulator.MOMENTS];
+        EigenSimulator.storeMoments(lambda, c, k, m, 0);
+        return EigenSimulator.state(m, 0, noiseTerms);
     }
 }

@@ -1,7 +1,9 @@
 package org.alignscope.quadratic;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,13 +21,18 @@ import org.alignscope.theory.Landscape;
  *
  * <p>Coordinates evolve independently, so each block of {@link NoiseModel#blockSize} coordinates runs all its
  * steps on its own random stream (seed, NOISE, block) and records per-step partial sums; the sums are added in
- * block order afterwards. Results are therefore bit-identical for any number of threads. Runs of a sweep share
- * one thread pool, and a run with the same seed sees the same start and noise whatever its spectrum (common
- * random numbers, as in the authors' code).
+ * block order afterwards. Results are therefore bit-identical for any number of threads.
+ *
+ * <p>Runs with the same seed, noise model, dimension and length see the same noise (common random numbers, as
+ * in the authors' code, where a seed fixes the noise whatever m is). They are simulated together: each block
+ * draws its noise once per step and applies it to every run of the group, which removes most of the cost of a
+ * sweep over m. The result of a run does not depend on which runs it was grouped with.
  */
 public final class EigenSimulator {
     /** Stream path component of the noise draws. */
     static final long NOISE_STREAM = 2;
+    /** Number of block moments stored per logged step: s, τ, u for D then for B. */
+    static final int MOMENTS = 6;
 
     private EigenSimulator() {
     }
@@ -40,20 +47,30 @@ public final class EigenSimulator {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads: must be >= 1 (got " + threads + ")");
         }
+        Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            QuadraticRun r = runs.get(i);
+            List<Object> key = List.of(r.seed(), r.noise(), r.spectrum().dimension(), r.steps());
+            groups.computeIfAbsent(key, x -> new ArrayList<>()).add(i);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "alignscope-sim");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<List<Future<BlockResult>>> futures = new ArrayList<>();
             List<RunContext> contexts = new ArrayList<>();
             for (QuadraticRun run : runs) {
-                RunContext ctx = new RunContext(run);
-                contexts.add(ctx);
-                List<Future<BlockResult>> blocks = new ArrayList<>();
-                int d = ctx.d;
-                int size = run.noise().blockSize(d);
+                contexts.add(new RunContext(run));
+            }
+            // per run, its blocks' results in block order
+            List<List<Future<List<BlockResult>>>> futures = new ArrayList<>();
+            List<int[]> members = new ArrayList<>();
+            for (List<Integer> group : groups.values()) {
+                List<RunContext> ctx = group.stream().map(contexts::get).toList();
+                int d = ctx.get(0).d;
+                int size = ctx.get(0).run.noise().blockSize(d);
+                List<Future<List<BlockResult>>> blocks = new ArrayList<>();
                 for (int b = 0, from = 0; from < d; b++, from += size) {
                     int index = b;
                     int start = from;
@@ -61,16 +78,24 @@ public final class EigenSimulator {
                     blocks.add(pool.submit(() -> simulateBlock(ctx, index, start, end)));
                 }
                 futures.add(blocks);
+                members.add(group.stream().mapToInt(Integer::intValue).toArray());
             }
-            List<Trajectory> out = new ArrayList<>();
-            for (int r = 0; r < runs.size(); r++) {
-                List<BlockResult> parts = new ArrayList<>();
-                for (Future<BlockResult> f : futures.get(r)) {
-                    parts.add(f.get());
+            Trajectory[] out = new Trajectory[runs.size()];
+            for (int g = 0; g < futures.size(); g++) {
+                List<List<BlockResult>> perBlock = new ArrayList<>();
+                for (Future<List<BlockResult>> f : futures.get(g)) {
+                    perBlock.add(f.get());
                 }
-                out.add(combine(contexts.get(r), parts));
+                int[] ids = members.get(g);
+                for (int m = 0; m < ids.length; m++) {
+                    List<BlockResult> parts = new ArrayList<>();
+                    for (List<BlockResult> block : perBlock) {
+                        parts.add(block.get(m));
+                    }
+                    out[ids[m]] = combine(contexts.get(ids[m]), parts);
+                }
             }
-            return out;
+            return List.of(out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("simulation interrupted", e);
@@ -108,33 +133,47 @@ public final class EigenSimulator {
     record BlockResult(double[] sDom, double[] sBulk, double[] loss, double[] moments, int last) {
     }
 
-    /** Number of block moments stored per logged step: s, τ, u for D then for B. */
-    private static final int MOMENTS = 6;
+    /** One run's coordinates in one block and the partial sums it records. */
+    private static final class BlockState {
+        final QuadraticRun run;
+        final double[] lam;
+        final double[] c;
+        final int nDom;
+        final double wD;
+        final double wB;
+        final double[] sDom;
+        final double[] sBulk;
+        final double[] loss;
+        final double[] moments;
+        int logged;
+        int last = -1;
 
-    static BlockResult simulateBlock(RunContext ctx, int blockIndex, int from, int to) {
-        QuadraticRun run = ctx.run;
-        int n = to - from;
-        int nDom = Math.max(0, Math.min(ctx.k, to) - from);
-        double[] lam = java.util.Arrays.copyOfRange(ctx.lambda, from, to);
-        double[] c = java.util.Arrays.copyOfRange(ctx.c0, from, to);
-        double[] xi = new double[n];
-        int steps = (int) run.steps();
-        double[] sDom = new double[steps + 1];
-        double[] sBulk = new double[steps + 1];
-        double[] loss = new double[steps + 1];
-        double[] moments = new double[run.loggedCount() * MOMENTS];
-        RandomStream rng = RandomStream.of(run.seed(), NOISE_STREAM, blockIndex);
-        double wD = run.projection().dominant();
-        double wB = run.projection().bulk();
-        int logged = 0;
-        int last = steps;
-        for (int t = 0; t <= steps; t++) {
+        BlockState(RunContext ctx, int from, int to) {
+            run = ctx.run;
+            lam = java.util.Arrays.copyOfRange(ctx.lambda, from, to);
+            c = java.util.Arrays.copyOfRange(ctx.c0, from, to);
+            nDom = Math.max(0, Math.min(ctx.k, to) - from);
+            wD = run.projection().dominant();
+            wB = run.projection().bulk();
+            int steps = (int) run.steps();
+            sDom = new double[steps + 1];
+            sBulk = new double[steps + 1];
+            loss = new double[steps + 1];
+            moments = new double[run.loggedCount() * MOMENTS];
+        }
+
+        boolean running() {
+            return last < 0;
+        }
+
+        /** Applies step t's noise xi (t ≥ 1) and records the sums; stops the run once its partial loss diverges. */
+        void advance(int t, double[] xi) {
             double lossD = 0;
             double lossB = 0;
             double sD = 0;
             double sB = 0;
             if (t == 0) {
-                for (int j = 0; j < n; j++) {
+                for (int j = 0; j < lam.length; j++) {
                     double q = lam[j] * c[j] * c[j];
                     if (j < nDom) {
                         lossD += q;
@@ -148,7 +187,6 @@ public final class EigenSimulator {
                 double eta = run.schedule().eta(t - 1L);
                 double hD = eta * wD;
                 double hB = eta * wB;
-                run.noise().sample(rng, from, to, xi);
                 for (int j = 0; j < nDom; j++) {
                     double cj = c[j] - hD * (lam[j] * c[j] + xi[j]);
                     c[j] = cj;
@@ -156,7 +194,7 @@ public final class EigenSimulator {
                     lossD += q;
                     sD += lam[j] * q;
                 }
-                for (int j = nDom; j < n; j++) {
+                for (int j = nDom; j < lam.length; j++) {
                     double cj = c[j] - hB * (lam[j] * c[j] + xi[j]);
                     c[j] = cj;
                     double q = lam[j] * cj * cj;
@@ -170,16 +208,44 @@ public final class EigenSimulator {
             if (run.logs(t)) {
                 storeMoments(lam, c, nDom, moments, logged++ * MOMENTS);
             }
-            if (!(loss[t] <= Trajectory.DIVERGENCE_LOSS)) {
+            if (!(loss[t] <= Trajectory.DIVERGENCE_LOSS) || t == run.steps()) {
                 last = t;
-                break;
             }
         }
-        return new BlockResult(sDom, sBulk, loss, moments, last);
+
+        BlockResult result() {
+            return new BlockResult(sDom, sBulk, loss, moments, last);
+        }
     }
 
-    /** s = Σλ²c², τ = Σλ³c², u = Σλ⁴c² over the block's D part, then its B part. */
-    private static void storeMoments(double[] lam, double[] c, int nDom, double[] out, int at) {
+    /** Simulates one block of coordinates for every run of a group, drawing each step's noise once. */
+    static List<BlockResult> simulateBlock(List<RunContext> group, int blockIndex, int from, int to) {
+        QuadraticRun first = group.get(0).run;
+        List<BlockState> states = new ArrayList<>();
+        for (RunContext ctx : group) {
+            states.add(new BlockState(ctx, from, to));
+        }
+        double[] xi = new double[to - from];
+        RandomStream rng = RandomStream.of(first.seed(), NOISE_STREAM, blockIndex);
+        int steps = (int) first.steps();
+        boolean running = true;
+        for (int t = 0; t <= steps && running; t++) {
+            if (t > 0) {
+                first.noise().sample(rng, from, to, xi);
+            }
+            running = false;
+            for (BlockState s : states) {
+                if (s.running()) {
+                    s.advance(t, xi);
+                    running |= s.running();
+                }
+            }
+        }
+        return states.stream().map(BlockState::result).toList();
+    }
+
+    /** s = Σλ²c², τ = Σλ³c², u = Σλ⁴c² over the block's D part, then its B part, written to out[at, at+6). */
+    static void storeMoments(double[] lam, double[] c, int nDom, double[] out, int at) {
         for (int part = 0; part < 2; part++) {
             int lo = part == 0 ? 0 : nDom;
             int hi = part == 0 ? nDom : lam.length;
@@ -198,11 +264,21 @@ public final class EigenSimulator {
         }
     }
 
+    /** The landscape's noise terms {e_D, n^loss_D, e_B, n^loss_B}, O(d) to compute: done once per run. */
+    static double[] noiseTerms(Landscape land) {
+        return new double[] {land.eD(), land.nLossD(), land.eB(), land.nLossB()};
+    }
+
+    /** The alignment state of moments {s, τ, u} (D then B) with the noise terms of {@link #noiseTerms}. */
+    static AlignmentState state(double[] m, int at, double[] noise) {
+        return new AlignmentState(new BlockMoments(m[at], m[at + 1], m[at + 2], noise[0], noise[1]),
+                new BlockMoments(m[at + 3], m[at + 4], m[at + 5], noise[2], noise[3]));
+    }
+
     /** Adds the blocks' partial sums in block order and finds the first diverged step. */
     static Trajectory combine(RunContext ctx, List<BlockResult> parts) {
         QuadraticRun run = ctx.run;
-        int steps = (int) run.steps();
-        int last = steps;
+        int last = (int) run.steps();
         for (BlockResult p : parts) {
             last = Math.min(last, p.last());
         }
@@ -231,26 +307,25 @@ public final class EigenSimulator {
             loss = java.util.Arrays.copyOf(loss, last + 1);
             theta = java.util.Arrays.copyOf(theta, last + 1);
         }
-        Landscape land = ctx.landscape;
-        List<Long> steps2 = new ArrayList<>();
+        List<Long> logged = new ArrayList<>();
         List<AlignmentState> states = new ArrayList<>();
-        int logged = 0;
+        double[] noise = noiseTerms(ctx.landscape);
+        double[] m = new double[MOMENTS];
         for (long t = 0; t <= last; t++) {
             if (!run.logs(t)) {
                 continue;
             }
-            int at = logged++ * MOMENTS;
-            double[] m = new double[MOMENTS];
+            int at = logged.size() * MOMENTS;
+            java.util.Arrays.fill(m, 0);
             for (BlockResult p : parts) {
                 for (int j = 0; j < MOMENTS; j++) {
                     m[j] += p.moments()[at + j];
                 }
             }
-            steps2.add(t);
-            states.add(new AlignmentState(new BlockMoments(m[0], m[1], m[2], land.eD(), land.nLossD()),
-                    new BlockMoments(m[3], m[4], m[5], land.eB(), land.nLossB())));
+            logged.add(t);
+            states.add(state(m, 0, noise));
         }
-        return new Trajectory(run, loss, theta, steps2.stream().mapToLong(Long::longValue).toArray(),
+        return new Trajectory(run, loss, theta, logged.stream().mapToLong(Long::longValue).toArray(),
                 states.toArray(AlignmentState[]::new), diverged >= 0 ? OptionalInt.of(diverged) : OptionalInt.empty());
     }
 }

@@ -61,6 +61,21 @@ class SimulatorAgreementTest {
     }
 
     @Test
+    void runsSimulatedTogetherEqualRunsSimulatedAlone() {
+        // same seed and noise: grouped, they share one noise draw per block and step
+        QuadraticRun a = run(Spectrum.authors(5000, 500, 5), new IsotropicNoise(0.5), Projection.SGD, 300, 20);
+        QuadraticRun b = run(Spectrum.authors(5000, 500, 500), new IsotropicNoise(0.5), Projection.BSGD, 300, 20);
+        QuadraticRun diverging = new QuadraticRun(Spectrum.authors(5000, 500, 50), new IsotropicNoise(0.5),
+                Initialisation.gaussian(1), StepSchedule.constant(0.04), Projection.SGD, 300, 7, 20);
+        java.util.List<Trajectory> together = EigenSimulator.runAll(java.util.List.of(a, diverging, b), 2);
+        assertArrayEquals(EigenSimulator.run(a, 1).theta(), together.get(0).theta());
+        assertArrayEquals(EigenSimulator.run(b, 1).loss(), together.get(2).loss());
+        assertEquals(EigenSimulator.run(b, 1).loggedStates()[5], together.get(2).loggedStates()[5]);
+        assertTrue(together.get(1).diverged());
+        assertArrayEquals(EigenSimulator.run(diverging, 1).theta(), together.get(1).theta());
+    }
+
+    @Test
     void sameSeedSameStartAndNoiseAcrossSpectra() {
         // common random numbers: the start point does not depend on m
         QuadraticRun a = run(Spectrum.authors(50, 5, 5), new IsotropicNoise(0.5), Projection.SGD, 1, 1);

@@ -2,12 +2,15 @@ package org.alignscope.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -32,6 +35,7 @@ public final class LinePlot {
     private Double yMin;
     private Double yMax;
     private final List<Series> series = new ArrayList<>();
+    private BufferedImage image;
 
     private record Series(String name, double[] x, double[] y, boolean points, Color color, boolean dashed) {
     }
@@ -142,28 +146,55 @@ public final class LinePlot {
         return new double[][] {java.util.Arrays.copyOf(cx, m), java.util.Arrays.copyOf(cy, m)};
     }
 
+    /**
+     * Starts the one-time cost of the first chart (loading Java2D, fonts and XChart, about a second) on a
+     * background thread, so that it overlaps with a computation that will draw later.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> BitmapEncoder.getBufferedImage(
+                new LinePlot("warm-up", "x", "y").logY().line("a", new double[] {1, 2}, new double[] {1, 2}).chart()),
+                "alignscope-plot-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public void save(Path file) {
         saveGrid(List.of(this), 1, 1, file);
     }
 
-    /** Saves plots as one PNG, {@code rows} × {@code cols}. */
+    /** The chart rendered once; a plot that appears in several figures is drawn a single time. */
+    private synchronized BufferedImage image() {
+        if (image == null) {
+            image = BitmapEncoder.getBufferedImage(chart());
+        }
+        return image;
+    }
+
+    /** Saves plots as one PNG, {@code rows} × {@code cols}, filled row by row. */
     public static void saveGrid(List<LinePlot> plots, int rows, int cols, Path file) {
+        int w = 0;
+        int h = 0;
+        List<BufferedImage> images = new ArrayList<>();
+        for (LinePlot p : plots) {
+            BufferedImage img = p.image();
+            images.add(img);
+            w = Math.max(w, img.getWidth());
+            h = Math.max(h, img.getHeight());
+        }
+        BufferedImage grid = new BufferedImage(cols * w, rows * h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = grid.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+        for (int i = 0; i < images.size() && i < rows * cols; i++) {
+            g.drawImage(images.get(i), (i % cols) * w, (i / cols) * h, null);
+        }
+        g.dispose();
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            List<XYChart> charts = new ArrayList<>();
-            for (LinePlot p : plots) {
-                charts.add(p.chart());
-            }
-            String name = file.toString();
-            String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-            if (charts.size() == 1) {
-                BitmapEncoder.saveBitmap(charts.get(0), base, BitmapEncoder.BitmapFormat.PNG);
-            } else {
-                BitmapEncoder.saveBitmap(charts, rows, cols, base, BitmapEncoder.BitmapFormat.PNG);
-            }
+            ImageIO.write(grid, "png", file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
