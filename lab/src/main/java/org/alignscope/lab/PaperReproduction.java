@@ -14,6 +14,7 @@ import org.alignscope.quadratic.ExpectedDynamics;
 import org.alignscope.quadratic.QuadraticRun;
 import org.alignscope.quadratic.paper.PhaseOneFit;
 import org.alignscope.quadratic.paper.RidgeRegression;
+import org.alignscope.quadratic.paper.StationaryBias;
 import org.alignscope.report.CsvWriter;
 import org.alignscope.report.LinePlot;
 import org.alignscope.theory.Assumption14;
@@ -43,7 +44,7 @@ public final class PaperReproduction {
 
     /** Per-m aggregate over seeds. */
     record PerM(String m, double lambdaRatio, double meanAlignment, double sdOverSeeds, double meanStd,
-                double thetaInf, double thetaInfIsotropic, String tStar, String assumption, int observedMinStep,
+                double thetaInf, double predictedGap, double thetaInfIsotropic, String tStar, String assumption, int observedMinStep,
                 int limitMinStep, double expR2, double polyR2, int polyBetter, int fits) {
     }
 
@@ -154,7 +155,7 @@ public final class PaperReproduction {
                 .line("limit θ̄_t (Lemma 26)", x, limit, new Color(214, 39, 40), true);
         thm15.add(p);
         return new PerM(first.m(), first.lambdaRatio(), mean, Math.sqrt(sd), meanStd, first.thetaInf(),
-                theory.thetaInfIsotropicSmallEta(), violations.isEmpty() ? tStar : "", assumption,
+                StationaryBias.secondOrder(run0.landscape(), run0.schedule().base()), theory.thetaInfIsotropicSmallEta(), violations.isEmpty() ? tStar : "", assumption,
                 argMin(observed), argMin(limit), fitted > 0 ? expR2 / fitted : Double.NaN,
                 fitted > 0 ? polyR2 / fitted : Double.NaN, polyBetter, fitted);
     }
@@ -274,11 +275,12 @@ public final class PaperReproduction {
     /** Writes summary_by_m.csv; returns the B.4 fits {a, b, R² of E vs ln m, slope and R² of ln(1−E) vs ln m}. */
     private static double[] writeByM(List<PerM> perM, Path file) {
         try (CsvWriter csv = new CsvWriter(file, true, "m", "lambda_ratio", "mean_alignment", "sd_over_seeds",
-                "mean_std_alignment", "theta_inf", "mean_minus_theta_inf", "theta_inf_isotropic_small_eta", "t_star",
+                "mean_std_alignment", "theta_inf", "mean_minus_theta_inf", "predicted_finite_d_gap",
+                "theta_inf_isotropic_small_eta", "t_star",
                 "assumption14", "observed_min_step", "limit_min_step", "exp_r2", "poly_r2", "poly_better_seeds")) {
             for (PerM p : perM) {
                 csv.row(p.m(), p.lambdaRatio(), p.meanAlignment(), p.sdOverSeeds(), p.meanStd(), p.thetaInf(),
-                        p.meanAlignment() - p.thetaInf(), p.thetaInfIsotropic(), p.tStar(), p.assumption(),
+                        p.meanAlignment() - p.thetaInf(), p.predictedGap(), p.thetaInfIsotropic(), p.tStar(), p.assumption(),
                         p.observedMinStep(), p.limitMinStep(), p.expR2(), p.polyR2(), p.polyBetter() + "/" + p.fits());
             }
         }
@@ -308,15 +310,16 @@ public final class PaperReproduction {
         md.append("Runs: ").append(results.size()).append(", diverged: ").append(diverged).append(".\n\n");
         md.append("## Simulation against theory, per m\n\n");
         md.append("| m | λ_k/λ_{k+1} | E[θ] (mean of 7 seeds) | sd over seeds | Std[θ] | θ_∞ (Thm 16) | E[θ] − θ_∞ "
-                + "| Σ_Dλ/Σλ (small-η) | t* (Thm 15) | min of mean θ_t at step | min of θ̄_t at step |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| predicted finite-d gap | Σ_Dλ/Σλ (small-η) | t* (Thm 15) | min of mean θ_t at step "
+                + "| min of θ̄_t at step |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         double worst = 0;
         for (PerM p : perM) {
             double diff = p.meanAlignment() - p.thetaInf();
             worst = Math.max(worst, Math.abs(diff));
-            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.4f | %.4f | %.4f | %.4f | %+.4f | %.4f | %s | %d | %d |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.4f | %.4f | %.4f | %.4f | %+.4f | %+.4f | %.4f | %s | %d | %d |%n",
                     p.m(), p.lambdaRatio(), p.meanAlignment(), p.sdOverSeeds(), p.meanStd(), p.thetaInf(), diff,
-                    p.thetaInfIsotropic(), p.tStar().isEmpty() ? "assumption violated" : p.tStar(),
+                    p.predictedGap(), p.thetaInfIsotropic(), p.tStar().isEmpty() ? "assumption violated" : p.tStar(),
                     p.observedMinStep(), p.limitMinStep()));
         }
         md.append(String.format(Locale.ROOT, "%nFidelity: the largest |E[θ] − θ_∞| over m is %.4f (target %.2f): %s.%n%n",
@@ -332,7 +335,11 @@ public final class PaperReproduction {
         md.append("\nt* is a lower bound on the length of the decrease phase: θ̄_t falls for every t < t*; the phase "
                 + "itself lasts until the minimum.\n");
         md.append("\n## App. B.3: is the Phase-I decay polynomial?\n\n");
-        md.append("Fits on t < cut_step (first t with θ_t < min θ + 0.1(θ_1 − min θ)), as in the authors' code.\n\n");
+        md.append("Fits on t < cut_step (first t with θ_t < min θ + 0.1(θ_1 − min θ)), as in the authors' code "
+                + "(ridge α = 1 on standardised features; the exponential model is fitted to log θ and judged on θ). "
+                + "Caveat: the window is only the first 8–30 steps and starts at t = 0, where θ stays near 1 before it "
+                + "collapses (figB3); a cubic bends to that shoulder and an exponential cannot, so a higher cubic R² "
+                + "here says little about the decay law itself.\n\n");
         md.append("| m | mean R² exponential | mean R² cubic | seeds where the cubic fits better |\n|---|---|---|---|\n");
         for (PerM p : perM) {
             md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %d/%d |%n", p.m(), p.expR2(), p.polyR2(),
@@ -345,7 +352,7 @@ public final class PaperReproduction {
         md.append("\n## Files\n\n- `summary.csv`: one row per (m, seed); `summary_by_m.csv`: the table above; "
                 + "`phase1_fits.csv`: the B.3 fits per run.\n- `figures/`: fig2 and fig5 (loss and alignment per m, "
                 + "seed 42, with the limit curve θ̄_t and θ_∞), fig3 and fig6 (E and Std of θ against m), figB3, figB4, "
-                + "thm15.\n- `m_<m>/seed_<seed>/`: trajectory.csv and plot.png of every run.\n");
+                + "thm15.\n- `m_<m>/seed_<seed>/trajectory.csv`: every run's logged steps.\n");
         try {
             Files.writeString(file, md.toString());
         } catch (IOException e) {
@@ -356,11 +363,17 @@ public final class PaperReproduction {
     /** Says how far and in which direction the simulation sits from θ_∞, and why. */
     static String fidelityNote(List<PerM> perM) {
         long below = perM.stream().filter(p -> p.meanAlignment() < p.thetaInf()).count();
-        return "Direction: E[θ] lies below θ_∞ for " + below + " of " + perM.size() + " values of m. θ_∞ is a ratio of "
-                + "expectations, Σ_D λ²E c² / Σ λ²E c², while E[θ] is the expectation of the ratio at d = 500. "
-                + "The stationary c_i² fluctuate (each is β_i times a χ²₁-like variable), so s^D and s^B fluctuate by "
-                + "O(1/√k) and O(1/√(d−k)) of their means; since θ = s^D/(s^D+s^B) is concave in s^D and convex in "
-                + "s^B, Jensen's inequality gives a finite-d bias of order Var/mean² ≈ 2/k that vanishes as d → ∞. "
-                + "The bias is largest where θ_∞ is furthest from 0 and 1 (small m) and shrinks with Std[θ].\n";
+        double worstMiss = 0;
+        for (PerM p : perM) {
+            worstMiss = Math.max(worstMiss, Math.abs(p.meanAlignment() - p.thetaInf() - p.predictedGap()));
+        }
+        return String.format(Locale.ROOT, "Direction: E[θ] lies below θ_∞ for %d of %d values of m. Why: θ_∞ is the "
+                + "d → ∞ limit, a ratio of expectations Σ_D λ²β / Σ λ²β, while the simulation averages the ratio "
+                + "θ = s^D/(s^D + s^B) at d = 500. At stationarity c_i ~ N(0, β_i) independently, so s^D and s^B are "
+                + "independent with known means and variances, and a second-order expansion of the ratio predicts "
+                + "E θ − θ_∞ ≈ (μ_D Var s^B − μ_B Var s^D)/(μ_D + μ_B)³ (column 'predicted finite-d gap'): negative "
+                + "because the k = 50 dominant terms fluctuate far more, relative to their mean, than the 450 bulk "
+                + "terms. The prediction matches the measured gap to within %.4f for every m. The gap is O(1/d) at a "
+                + "fixed k/d: it vanishes in the paper's limit.%n", below, perM.size(), worstMiss);
     }
 }

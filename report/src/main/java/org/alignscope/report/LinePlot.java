@@ -95,7 +95,8 @@ public final class LinePlot {
         styler.setYAxisLogarithmic(logY);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setLegendVisible(series.size() > 1);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setAntiAlias(true);
         if (yMin != null) {
             styler.setYAxisMin(yMin);
