@@ -2,7 +2,6 @@ package org.alignscope.quadratic;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import org.alignscope.linalg.Blas;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.theory.AlignmentState;
@@ -81,7 +80,6 @@ public final class DenseSimulator {
         List<Long> loggedSteps = new ArrayList<>();
         List<AlignmentState> states = new ArrayList<>();
         int last = steps;
-        int diverged = -1;
         for (int t = 0; t <= steps; t++) {
             if (t > 0) {
                 double eta = run.schedule().eta(t - 1L);
@@ -119,18 +117,12 @@ public final class DenseSimulator {
                 loggedSteps.add((long) t);
                 states.add(moments(lambda, c, k, noiseTerms));
             }
-            if (!(loss[t] <= Trajectory.DIVERGENCE_LOSS)) {
+            if (Trajectory.diverges(loss[t])) {
                 last = t;
-                diverged = t;
                 break;
             }
         }
-        if (diverged >= 0) {
-            loss = java.util.Arrays.copyOf(loss, last + 1);
-            theta = java.util.Arrays.copyOf(theta, last + 1);
-        }
-        return new Trajectory(run, loss, theta, loggedSteps.stream().mapToLong(Long::longValue).toArray(),
-                states.toArray(AlignmentState[]::new), diverged >= 0 ? OptionalInt.of(diverged) : OptionalInt.empty());
+        return Trajectory.of(run, loss, theta, last, loggedSteps, states);
     }
 
     private static AlignmentState moments(double[] lambda, double[] c, int k, double[] noiseTerms) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -208,7 +207,7 @@ public final class EigenSimulator {
             if (run.logs(t)) {
                 storeMoments(lam, c, nDom, moments, logged++ * MOMENTS);
             }
-            if (!(loss[t] <= Trajectory.DIVERGENCE_LOSS) || t == run.steps()) {
+            if (Trajectory.diverges(loss[t]) || t == run.steps()) {
                 last = t;
             }
         }
@@ -284,7 +283,6 @@ public final class EigenSimulator {
         }
         double[] loss = new double[last + 1];
         double[] theta = new double[last + 1];
-        int diverged = -1;
         for (int t = 0; t <= last; t++) {
             double sD = 0;
             double sB = 0;
@@ -297,15 +295,10 @@ public final class EigenSimulator {
             loss[t] = l;
             double s = sD + sB;
             theta[t] = s > 0 ? sD / s : 0;
-            if (!(l <= Trajectory.DIVERGENCE_LOSS)) {
-                diverged = t;
+            if (Trajectory.diverges(l)) {
                 last = t;
                 break;
             }
-        }
-        if (diverged >= 0) {
-            loss = java.util.Arrays.copyOf(loss, last + 1);
-            theta = java.util.Arrays.copyOf(theta, last + 1);
         }
         List<Long> logged = new ArrayList<>();
         List<AlignmentState> states = new ArrayList<>();
@@ -325,7 +318,6 @@ public final class EigenSimulator {
             logged.add(t);
             states.add(state(m, 0, noise));
         }
-        return new Trajectory(run, loss, theta, logged.stream().mapToLong(Long::longValue).toArray(),
-                states.toArray(AlignmentState[]::new), diverged >= 0 ? OptionalInt.of(diverged) : OptionalInt.empty());
+        return Trajectory.of(run, loss, theta, last, logged, states);
     }
 }

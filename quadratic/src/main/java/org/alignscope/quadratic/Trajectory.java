@@ -14,6 +14,23 @@ public record Trajectory(QuadraticRun run, double[] loss, double[] theta, long[]
     /** Divergence: the loss is not finite or exceeds this (documented in the README). */
     public static final double DIVERGENCE_LOSS = 1e150;
 
+    /** True when a loss value means the run has diverged: not finite, or above {@link #DIVERGENCE_LOSS}. */
+    static boolean diverges(double loss) {
+        return !(loss <= DIVERGENCE_LOSS);
+    }
+
+    /**
+     * A trajectory from per-step series filled up to step {@code last}; the run diverged at {@code last} when
+     * its loss there {@link #diverges}. The series are cut after {@code last}.
+     */
+    static Trajectory of(QuadraticRun run, double[] loss, double[] theta, int last, java.util.List<Long> loggedSteps,
+                         java.util.List<AlignmentState> loggedStates) {
+        boolean diverged = diverges(loss[last]);
+        return new Trajectory(run, java.util.Arrays.copyOf(loss, last + 1), java.util.Arrays.copyOf(theta, last + 1),
+                loggedSteps.stream().mapToLong(Long::longValue).toArray(),
+                loggedStates.toArray(AlignmentState[]::new), diverged ? OptionalInt.of(last) : OptionalInt.empty());
+    }
+
     public int lastStep() {
         return theta.length - 1;
     }
