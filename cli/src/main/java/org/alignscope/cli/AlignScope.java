@@ -21,6 +21,8 @@ public final class AlignScope implements Runnable {
     }
 
     public static void main(String[] args) {
+        // netlib announces its BLAS choice on stderr; the manifests record it instead
+        java.util.logging.Logger.getLogger("dev.ludovic.netlib").setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 

@@ -30,11 +30,16 @@ final class QuadCommand implements Runnable {
     static void printResults(List<QuadSweep.Result> results, Path out, double seconds) {
         System.out.println("m\tseed\tlambda_ratio\tmean_alignment\tstd_alignment\ttheta_inf\tstatus");
         for (QuadSweep.Result r : results) {
-            System.out.println(String.format(Locale.ROOT, "%s\t%d\t%.2f\t%.4f\t%.4f\t%.4f\t%s", r.m(), r.seed(),
-                    r.lambdaRatio(), r.mean(), r.std(), r.thetaInf(), r.trajectory().diverged()
-                            ? "diverged at step " + r.trajectory().divergedStep().getAsInt() : "ok"));
+            System.out.println(String.format(Locale.ROOT, "%s\t%d\t%.2f\t%s\t%s\t%s\t%s", r.m(), r.seed(),
+                    r.lambdaRatio(), number(r.mean()), number(r.std()), number(r.thetaInf()),
+                    r.trajectory().diverged() ? "diverged at step " + r.trajectory().divergedStep().getAsInt() : "ok"));
         }
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", out, seconds));
+    }
+
+    /** Four decimals, or "n/a" where a value is undefined (a diverged run, or θ_∞ outside Theorem 16). */
+    static String number(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "One simulation; writes the same files as a sweep.")
@@ -80,7 +85,7 @@ final class QuadCommand implements Runnable {
 
     static void sweep(List<String> ms, List<Long> seeds, QuadOptions o, Path out, String name) {
         QuadSettings settings = new QuadSettings(ms, seeds, o.dimension(), o.k, o.eta, o.schedule, o.sigma, o.noise,
-                o.spectrum, o.initScale, o.step, o.steps, o.steadyWindow(), o.stride, o.dense);
+                o.spectrum, o.initScale, o.init, o.step, o.steps, o.steadyWindow(), o.stride, o.dense);
         int threads = o.threadCount();
         long start = System.nanoTime();
         List<QuadSweep.Result> results = QuadSweep.run(settings, out, threads, "quad " + name, !o.noRunPlots);

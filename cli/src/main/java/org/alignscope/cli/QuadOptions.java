@@ -31,6 +31,10 @@ final class QuadOptions {
     @Option(names = "--init-scale", defaultValue = "1", description = "x_0 ~ N(0, scale² I) (default: ${DEFAULT-VALUE}).")
     double initScale;
 
+    @Option(names = "--init", defaultValue = "gaussian",
+            description = "gaussian (uses --init-scale) or file:PATH (c_0 in eigen-coordinates, d numbers) (default: ${DEFAULT-VALUE}).")
+    String init;
+
     @Option(names = "--step", defaultValue = "sgd", description = "sgd, dsgd, bsgd or 'a,b' (weights of P^D and P^B) (default: ${DEFAULT-VALUE}).")
     String step;
 

@@ -39,7 +39,10 @@ class AlignScopeTest {
                 Arguments.of("--steps", "0", "--steps: must be in [1,"),
                 Arguments.of("--spectrum", "file:/nonexistent/eig.txt", "--spectrum: cannot read"),
                 Arguments.of("--eta", "abc", "--eta"),
-                Arguments.of("--step", "sideways", "--step: must be sgd, dsgd, bsgd"));
+                Arguments.of("--step", "sideways", "--step: must be sgd, dsgd, bsgd"),
+                Arguments.of("--init", "file:/nonexistent/c0.txt", "--init: cannot read"),
+                Arguments.of("--noise", "cov:/nonexistent/cov.txt", "--noise: cannot read"),
+                Arguments.of("--schedule", "cosine:-5", "--schedule: must be"));
     }
 
     @ParameterizedTest

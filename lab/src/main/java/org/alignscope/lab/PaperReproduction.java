@@ -38,7 +38,7 @@ public final class PaperReproduction {
     }
 
     public static QuadSettings paperSettings() {
-        return new QuadSettings(M_VALUES, SEEDS, 500, 50, 0.003, "constant", 0.5, "isotropic", "authors", 1.0,
+        return new QuadSettings(M_VALUES, SEEDS, 500, 50, 0.003, "constant", 0.5, "isotropic", "authors", 1.0, "gaussian",
                 "sgd", 30000, 10000, 10, false);
     }
 
@@ -112,7 +112,8 @@ public final class PaperReproduction {
                 observed[t] += theta[t] / n;
                 limit[t] += lim[t] / n;
             }
-            double[] c0Sq = squares(r.trajectory().run().init().coordinates(500, r.seed()));
+            QuadraticRun run = r.trajectory().run();
+            double[] c0Sq = squares(run.init().coordinates(run.spectrum().dimension(), r.seed()));
             Assumption14 a = theory.checkAssumption14(c0Sq);
             OptionalLong ts = theory.tStar(c0Sq);
             tStars.add(ts.isPresent() ? Long.toString(ts.getAsLong()) : "-");

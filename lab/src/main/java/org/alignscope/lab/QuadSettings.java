@@ -27,10 +27,12 @@ import org.alignscope.quadratic.StepSchedule;
  *                  {@code two-level:DOM:BULK}, or {@code file:PATH} (eigenvalues; d is the file's length)
  * @param noise     {@code isotropic} (σ = sigma), {@code diag:PATH} (one variance κ_i² per eigen-direction) or
  *                  {@code cov:PATH} (a d×d covariance in eigen-coordinates, rows of numbers)
+ * @param init      {@code gaussian} (x_0 ~ N(0, initScale² I)) or {@code file:PATH} (c_0 in eigen-coordinates,
+ *                  d numbers)
  * @param dense     simulate in a random rotated basis (O(d²) per step) instead of eigen-coordinates
  */
 public record QuadSettings(List<String> ms, List<Long> seeds, int d, int k, double eta, String schedule,
-                           double sigma, String noise, String spectrum, double initScale, String step, long steps,
+                           double sigma, String noise, String spectrum, double initScale, String init, String step, long steps,
                            int steady, int stride, boolean dense) {
 
     public QuadSettings {
@@ -87,16 +89,44 @@ public record QuadSettings(List<String> ms, List<Long> seeds, int d, int k, doub
     public List<QuadraticRun> runs() {
         StepSchedule sched = StepSchedule.parse(schedule, eta);
         Projection proj = Projection.parse(step);
-        Initialisation init = Initialisation.gaussian(initScale);
+        Initialisation start = initialisation();
         List<QuadraticRun> runs = new ArrayList<>();
         for (String m : ms) {
             Spectrum spec = spectrum(Double.parseDouble(m));
             NoiseModel nm = noiseModel(spec.dimension());
+            start.coordinates(spec.dimension(), 0);
             for (long seed : seeds) {
-                runs.add(new QuadraticRun(spec, nm, init, sched, proj, steps, seed, stride));
+                runs.add(new QuadraticRun(spec, nm, start, sched, proj, steps, seed, stride));
             }
         }
         return runs;
+    }
+
+    private Initialisation initialisation() {
+        if (init.equals("gaussian")) {
+            return Initialisation.gaussian(initScale);
+        }
+        if (init.startsWith("file:")) {
+            Path file = Path.of(init.substring(5));
+            try {
+                return Initialisation.given(numbers(file));
+            } catch (IOException | NumberFormatException e) {
+                throw new IllegalArgumentException("--init: cannot read " + file + " (" + e.getMessage() + ")");
+            }
+        }
+        throw new IllegalArgumentException("--init: must be gaussian or file:PATH (got '" + init + "')");
+    }
+
+    /** Numbers separated by white space, commas or semicolons, one row per non-comment line. */
+    private static double[][] rows(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> java.util.Arrays.stream(l.split("[\\s,;]+")).mapToDouble(Double::parseDouble).toArray())
+                .toArray(double[][]::new);
+    }
+
+    private static double[] numbers(Path file) throws IOException {
+        return java.util.Arrays.stream(rows(file)).flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 
     private Spectrum spectrum(double m) {
@@ -137,10 +167,7 @@ public record QuadSettings(List<String> ms, List<Long> seeds, int d, int k, doub
             Path file = Path.of(p[1]);
             double[][] rows;
             try {
-                rows = Files.readAllLines(file).stream().map(String::strip)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                        .map(l -> java.util.Arrays.stream(l.split("[\\s,;]+")).mapToDouble(Double::parseDouble).toArray())
-                        .toArray(double[][]::new);
+                rows = rows(file);
             } catch (IOException | NumberFormatException e) {
                 throw new IllegalArgumentException("--noise: cannot read " + file + " (" + e.getMessage() + ")");
             }
@@ -165,7 +192,7 @@ public record QuadSettings(List<String> ms, List<Long> seeds, int d, int k, doub
         m.put("noise", noise);
         m.put("sigma", sigma);
         m.put("spectrum", spectrum);
-        m.put("init", "gaussian scale=" + initScale);
+        m.put("init", init.equals("gaussian") ? "gaussian scale=" + initScale : init);
         m.put("step", step);
         m.put("steps", steps);
         m.put("steady", steady);

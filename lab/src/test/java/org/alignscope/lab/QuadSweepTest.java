@@ -14,7 +14,7 @@ class QuadSweepTest {
 
     private static QuadSettings small(double eta, long steps) {
         return new QuadSettings(List.of("5", "50"), List.of(42L, 7L), 120, 12, eta, "constant", 0.5, "isotropic",
-                "authors", 1, "sgd", steps, (int) (steps / 3), 25, false);
+                "authors", 1, "gaussian", "sgd", steps, (int) (steps / 3), 25, false);
     }
 
     @Test
@@ -66,11 +66,11 @@ class QuadSweepTest {
     void badSettingsAreRejectedBeforeAnyWork() {
         String msg = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new QuadSettings(List.of("5"), List.of(1L), 100, 10, 0.003, "constant", 0.5, "isotropic",
-                        "authors", 1, "sgd", 100, 200, 10, false)).getMessage();
+                        "authors", 1, "gaussian", "sgd", 100, 200, 10, false)).getMessage();
         assertTrue(msg.startsWith("--steady"), msg);
         msg = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new QuadSettings(List.of("5"), List.of(1L), 100, 10, 0.003, "constant", 0.5, "diag:/nonexistent",
-                        "authors", 1, "sgd", 100, 20, 10, false).runs()).getMessage();
+                        "authors", 1, "gaussian", "sgd", 100, 20, 10, false).runs()).getMessage();
         assertTrue(msg.startsWith("--noise"), msg);
     }
 }

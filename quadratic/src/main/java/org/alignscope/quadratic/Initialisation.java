@@ -30,7 +30,7 @@ public record Initialisation(double scale, double[] given) {
     public double[] coordinates(int d, long seed) {
         if (given != null) {
             if (given.length != d) {
-                throw new IllegalArgumentException("initial point: needs d = " + d + " coordinates (got " + given.length + ")");
+                throw new IllegalArgumentException("--init: needs d = " + d + " coordinates (got " + given.length + ")");
             }
             return given.clone();
         }

@@ -2,6 +2,7 @@ package org.alignscope.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.alignscope.linalg.Blas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * {@code manifest.json} of a run folder: tool version, command, the full settings, seeds, JDK, operating
- * system and start time — enough to rerun the command bit for bit. Settings keep their insertion order.
+ * system, the BLAS in use and start time — enough to rerun the command bit for bit. Settings keep their insertion order.
  */
 public final class Manifest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -26,6 +27,7 @@ public final class Manifest {
         root.put("started", Instant.now().toString());
         root.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        root.put("blas", Blas.backend());
         root.put("settings", settings);
     }
 
