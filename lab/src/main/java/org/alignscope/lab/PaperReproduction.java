@@ -118,7 +118,7 @@ public final class PaperReproduction {
             OptionalLong ts = theory.tStar(c0Sq);
             tStars.add(ts.isPresent() ? Long.toString(ts.getAsLong()) : "-");
             if (!a.holds()) {
-                violations.addAll(a.violations());
+                a.violations().forEach(v -> violations.add("seed " + r.seed() + ": " + v));
             }
             Optional<PhaseOneFit> fit = PhaseOneFit.of(theta);
             if (fit.isPresent()) {
@@ -333,8 +333,9 @@ public final class PaperReproduction {
                     + p.observedMinStep() + ", the limit curve θ̄_t at step " + p.limitMinStep()
                     : p.assumption() + " (seed-mean θ_t lowest at step " + p.observedMinStep() + ")").append('\n');
         }
-        md.append("\nt* is a lower bound on the length of the decrease phase: θ̄_t falls for every t < t*; the phase "
-                + "itself lasts until the minimum.\n");
+        md.append("\nt* lists the values over the seeds (they differ through c_0). It is a lower bound on the length "
+                + "of the decrease phase: θ̄_t falls for every t < t*; the phase itself lasts until the minimum. For "
+                + "large m the seed-mean θ_t has a long flat bottom near 0, so its argmin there is not sharp.\n");
         md.append("\n## App. B.3: is the Phase-I decay polynomial?\n\n");
         md.append("Fits on t < cut_step (first t with θ_t < min θ + 0.1(θ_1 − min θ)), as in the authors' code "
                 + "(ridge α = 1 on standardised features; the exponential model is fitted to log θ and judged on θ). "
