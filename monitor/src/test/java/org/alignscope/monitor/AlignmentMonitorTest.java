@@ -169,4 +169,14 @@ class AlignmentMonitorTest {
         assertEquals(5, lines.size());
         assertEquals(MonitorCsv.HEADER.length, lines.get(1).split(",", -1).length);
     }
+
+    @Test
+    void warmStartReusesThePreviousEigenvectors() {
+        QuadraticSource src = QuadraticSource.authors(200, 20, 10, 0.5, 1);
+        AlignmentMonitor m = new AlignmentMonitor(MonitorOptions.of(20, 10));
+        int cold = m.evaluate(src, 0, 0.003).eigen().applications();
+        int warm = m.evaluate(src, 1, 0.003).eigen().applications();
+        System.out.println("eigen-solve HVPs: cold " + cold + ", warm " + warm);
+        assertTrue(warm <= cold, "cold " + cold + ", warm " + warm);
+    }
 }
