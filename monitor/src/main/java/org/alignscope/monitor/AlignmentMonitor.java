@@ -1,0 +1,456 @@
+package org.alignscope.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.spectral.EigenResult;
+import org.alignscope.spectral.Lanczos;
+import org.alignscope.spectral.LanczosOptions;
+import org.alignscope.spectral.Which;
+import org.alignscope.theory.AlignmentState;
+import org.alignscope.theory.BlockMoments;
+import org.alignscope.theory.ConstantStepTheory;
+import org.alignscope.theory.CriticalAlignment;
+import org.alignscope.theory.CriticalStep;
+import org.alignscope.theory.Landscape;
+import org.alignscope.theory.ProjectedLoss;
+
+/**
+ * Evaluates the paper's step-size theory at the current point of any {@link CurvatureSource}, through the
+ * basis-free forms of {@code monitor-theory.md}: the reference gradient g, HVPs of the reference Hessian H, its
+ * top eigenpairs (thick-restart Lanczos, warm-started from the previous evaluation) and r noise samples
+ * ξ<sub>j</sub> = ĝ<sub>j</sub> − g.
+ *
+ * <p><b>Cost per evaluation.</b> One reference gradient; the eigen-solve (its HVPs are reported); one HVP for
+ * Hg and one for Hg<sub>B</sub> per k in the sensitivity range (2·kSpread + 2 in all); r noise samples and r HVPs.
+ * No n × n matrix is formed; memory is O((k + kSpread)·n + r·(k + kSpread)).
+ *
+ * <p><b>Formulas.</b> The canonical form of each quantity is listed in {@link BlockEstimate}; the derived
+ * quantities come from the theory module ({@link CriticalStep}, {@link ProjectedLoss}, {@link CriticalAlignment})
+ * applied to the estimated block moments, so that the general path and the quadratic laboratory share one
+ * implementation of every formula. Standard errors: the noise terms are sample means over r samples (standard
+ * error √(var/r), ddof 1); every derived quantity gets its standard error by the delta method with the sample
+ * covariance of (e<sub>D</sub>, e<sub>B</sub>, n<sub>D</sub>, n<sub>B</sub>, ξᵀHξ) and a central-difference gradient.
+ *
+ * <p><b>Degenerate cases</b> are values, never NaN by accident: an unbounded step is +∞ ({@code inf}); a quantity
+ * that does not exist (θ<sup>crit</sup> when n<sub>B</sub> ≤ 0, s<sup>D</sup> = 0 or s<sup>B</sup> = 0; the
+ * predicted loss change where the theory does not apply) is NaN, written as an empty field.
+ *
+ * <p>Not thread-safe (it keeps the previous eigenvectors for the warm start).
+ */
+public final class AlignmentMonitor {
+    /** Index of each noise statistic in a sample row (per k). */
+    private static final int E_D = 0;
+    private static final int E_B = 1;
+    private static final int N_D = 2;
+    private static final int N_B = 3;
+    private static final int PER_K = 4;
+
+    private final MonitorOptions o;
+    private double[][] warm;
+
+    public AlignmentMonitor(MonitorOptions options) {
+        this.o = options;
+    }
+
+    public MonitorOptions options() {
+        return o;
+    }
+
+    /** Forgets the previous eigenvectors (the next solve starts cold). */
+    public void resetWarmStart() {
+        warm = null;
+    }
+
+    /**
+     * Evaluates every quantity at the source's current point for the optimizer step size η of step {@code step}.
+     */
+    public MonitorResult evaluate(CurvatureSource src, long step, double eta) {
+        if (!(eta > 0) || !Double.isFinite(eta)) {
+            throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
+        }
+        final int n = src.dimension();
+        final int k = o.k();
+        if (k > n - 1) {
+            throw new IllegalArgumentException("k must lie in [1, n-1] = [1, " + (n - 1) + "], got " + k);
+        }
+        final int kLo = Math.max(1, k - o.kSpread());
+        final int kHi = Math.min(n - 1, k + o.kSpread());
+        final int nk = kHi - kLo + 1;
+        final int pairs = Math.min(n, kHi + 1);
+        final Optimizer opt = o.optimizer();
+        final double etaEff = opt.effectiveStep(eta);
+
+        double[] g = new double[n];
+        double loss = src.gradient(g);
+        SymmetricOperator h = src.hessian();
+
+        // Eigenpairs.
+        LanczosOptions lo = new LanczosOptions(pairs, o.lanczosTolerance(), Math.max(o.lanczosMaxApplications(), 2 * pairs),
+                Math.max(pairs + 2, Math.max(2 * pairs + 10, 30)), o.seed());
+        double[][] start = warm != null && warm.length > 0 && warm[0].length == n ? warm : null;
+        EigenResult er = Lanczos.solve(h, lo, Which.LARGEST, start);
+        double[][] v = er.eigenvectors();
+        double[] lam = er.eigenvalues();
+        warm = v;
+        double rf = 0;
+        for (int i = 0; i < k; i++) {
+            rf += er.residuals()[i] * er.residuals()[i];
+        }
+        double gapK = pairs > k ? lam[k - 1] - lam[k] : Double.NaN;
+        double sinBound = gapK > 0 ? Math.sqrt(rf) / gapK : Double.POSITIVE_INFINITY;
+        MonitorResult.EigenSummary eigen = new MonitorResult.EigenSummary(lam.clone(), er.residuals().clone(),
+                er.converged().clone(), er.operatorApplications(), sinBound);
+
+        // Noise-free terms, per k' in [kLo, kHi].
+        double[] a = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            a[i] = dot(v[i], g);
+        }
+        double gg = dot(g, g);
+        double[] hg = new double[n];
+        h.apply(g, hg);
+        double gHg = dot(g, hg);
+        double[][] noiseFree = new double[nk][];
+        double[] gB = g.clone();
+        project(v, 0, kLo, gB);
+        double[] hgB = new double[n];
+        for (int kk = kLo; kk <= kHi; kk++) {
+            if (kk > kLo) {
+                projectOne(v[kk - 1], gB);
+            }
+            double sD = 0;
+            double tauD = 0;
+            double uD = 0;
+            for (int i = 0; i < kk; i++) {
+                double a2 = a[i] * a[i];
+                sD += a2;
+                tauD += lam[i] * a2;
+                uD += lam[i] * lam[i] * a2;
+            }
+            double sB = dot(gB, gB);
+            h.apply(gB, hgB);
+            double tauB = dot(gB, hgB);
+            project(v, 0, kk, hgB);
+            double uB = dot(hgB, hgB);
+            noiseFree[kk - kLo] = new double[] {sD, sB, tauD, tauB, uD, uB};
+        }
+
+        // Noise samples.
+        int r = o.samples();
+        int width = PER_K * nk + 1;
+        double[][] rows = new double[r][width];
+        double[] xi = new double[n];
+        double[] hxi = new double[n];
+        double[] xiB = new double[n];
+        double[] hxiB = new double[n];
+        double[] c = new double[pairs];
+        for (int j = 0; j < r; j++) {
+            src.noiseSample(g, xi);
+            h.apply(xi, hxi);
+            for (int i = 0; i < kHi; i++) {
+                c[i] = dot(v[i], xi);
+            }
+            System.arraycopy(xi, 0, xiB, 0, n);
+            System.arraycopy(hxi, 0, hxiB, 0, n);
+            project(v, 0, kLo, xiB);
+            project(v, 0, kLo, hxiB);
+            double[] row = rows[j];
+            for (int kk = kLo; kk <= kHi; kk++) {
+                if (kk > kLo) {
+                    projectOne(v[kk - 1], xiB);
+                    projectOne(v[kk - 1], hxiB);
+                }
+                double eD = 0;
+                double nD = 0;
+                for (int i = 0; i < kk; i++) {
+                    double c2 = c[i] * c[i];
+                    eD += lam[i] * lam[i] * c2;
+                    nD += lam[i] * c2;
+                }
+                int base = PER_K * (kk - kLo);
+                row[base + E_D] = eD;
+                row[base + E_B] = dot(hxiB, hxiB);
+                row[base + N_D] = nD;
+                row[base + N_B] = dot(xiB, hxi);
+            }
+            row[width - 1] = dot(xi, hxi);
+        }
+        double[] mean = new double[width];
+        for (double[] row : rows) {
+            for (int i = 0; i < width; i++) {
+                mean[i] += row[i];
+            }
+        }
+        for (int i = 0; i < width; i++) {
+            mean[i] /= r;
+        }
+
+        List<BlockEstimate> blocks = new ArrayList<>();
+        BlockEstimate main = null;
+        for (int kk = kLo; kk <= kHi; kk++) {
+            int base = PER_K * (kk - kLo);
+            int[] idx = {base + E_D, base + E_B, base + N_D, base + N_B, width - 1};
+            double[] mu = new double[5];
+            for (int i = 0; i < 5; i++) {
+                mu[i] = mean[idx[i]];
+            }
+            double[][] cov = covariance(rows, mean, idx);
+            BlockEstimate be = block(kk, noiseFree[kk - kLo], mu, cov, r, etaEff, gg, gHg);
+            blocks.add(be);
+            if (kk == k) {
+                main = be;
+            }
+        }
+
+        // Sharpness and the stability edge.
+        double sharpness = lam[0];
+        if (opt.preconditioned()) {
+            sharpness = preconditionedSharpness(h, opt.preconditionerDiagonal());
+        }
+        double product = eta * sharpness;
+
+        MonitorResult.KnownNoise known = null;
+        if (src instanceof QuadraticSource qs) {
+            known = knownNoise(qs, k, main, etaEff);
+        }
+        MonitorResult partial = new MonitorResult(step, eta, etaEff, opt, loss, main, List.copyOf(blocks), eigen,
+                sharpness, product, opt.stabilityThreshold(), known, List.of());
+        return new MonitorResult(step, eta, etaEff, opt, loss, main, List.copyOf(blocks), eigen, sharpness, product,
+                opt.stabilityThreshold(), known, Findings.derive(partial, o));
+    }
+
+    /** The block estimate for one k from its noise-free terms and the noise means and covariance. */
+    private static BlockEstimate block(int k, double[] nf, double[] mu, double[][] cov, int r, double eta, double gg,
+                                       double gHg) {
+        double[] center = derived(nf, mu, eta, gg, gHg);
+        double[] se = deltaMethod(x -> derived(nf, x, eta, gg, gHg), mu, cov, r, center);
+        Estimate[] noise = new Estimate[4];
+        for (int i = 0; i < 4; i++) {
+            noise[i] = new Estimate(mu[i], Math.sqrt(cov[i][i] / r));
+        }
+        CriticalStep cs = CriticalStep.of(state(nf, mu));
+        return new BlockEstimate(k, nf[0], nf[1], nf[2], nf[3], nf[4], nf[5], noise[0], noise[1], noise[2], noise[3],
+                est(center, se, P), cs.q(), cs.signCase(), est(center, se, ETA_STAR), est(center, se, THETA_NEXT),
+                est(center, se, ETA_LOSS_D), est(center, se, ETA_LOSS_B), est(center, se, THETA_CRIT),
+                est(center, se, ONE_MINUS_THETA_CRIT), est(center, se, DLOSS_D), est(center, se, DLOSS_B),
+                est(center, se, DLOSS_PRED));
+    }
+
+    private static final int P = 0;
+    private static final int ETA_STAR = 1;
+    private static final int THETA_NEXT = 2;
+    private static final int ETA_LOSS_D = 3;
+    private static final int ETA_LOSS_B = 4;
+    private static final int THETA_CRIT = 5;
+    private static final int ONE_MINUS_THETA_CRIT = 6;
+    private static final int DLOSS_D = 7;
+    private static final int DLOSS_B = 8;
+    private static final int DLOSS_PRED = 9;
+    private static final int OUTPUTS = 10;
+
+    private static Estimate est(double[] center, double[] se, int i) {
+        return new Estimate(center[i], se[i]);
+    }
+
+    private static AlignmentState state(double[] nf, double[] mu) {
+        BlockMoments dom = new BlockMoments(nf[0], nf[2], nf[4], Math.max(0, mu[0]), mu[2]);
+        BlockMoments bulk = new BlockMoments(nf[1], nf[3], nf[5], Math.max(0, mu[1]), mu[3]);
+        return new AlignmentState(dom, bulk);
+    }
+
+    /** Every derived quantity as a function of the noise means (e_D, e_B, n_D, n_B, ξᵀHξ). */
+    private static double[] derived(double[] nf, double[] mu, double eta, double gg, double gHg) {
+        AlignmentState st = state(nf, mu);
+        CriticalStep cs = CriticalStep.of(st);
+        CriticalAlignment ca = CriticalAlignment.of(st);
+        double[] out = new double[OUTPUTS];
+        out[P] = cs.p();
+        out[ETA_STAR] = cs.etaStar();
+        out[ETA_LOSS_D] = ProjectedLoss.etaLoss(st.dom());
+        out[ETA_LOSS_B] = ProjectedLoss.etaLoss(st.bulk());
+        OptionalDouble tc = ca.thetaCrit();
+        out[THETA_CRIT] = tc.isPresent() ? tc.getAsDouble() : Double.NaN;
+        OptionalDouble omc = ca.oneMinusThetaCrit();
+        out[ONE_MINUS_THETA_CRIT] = omc.isPresent() ? omc.getAsDouble() : Double.NaN;
+        if (Double.isFinite(eta)) {
+            out[THETA_NEXT] = cs.predictedTheta(eta);
+            out[DLOSS_D] = ProjectedLoss.expectedChange(st.dom(), eta);
+            out[DLOSS_B] = ProjectedLoss.expectedChange(st.bulk(), eta);
+            out[DLOSS_PRED] = -eta * gg + 0.5 * eta * eta * (gHg + mu[4]);
+        } else {
+            out[THETA_NEXT] = Double.NaN;
+            out[DLOSS_D] = Double.NaN;
+            out[DLOSS_B] = Double.NaN;
+            out[DLOSS_PRED] = Double.NaN;
+        }
+        return out;
+    }
+
+    /** Delta-method standard errors: √(∇fᵀ C ∇f / r), ∇f by central differences; NaN where f is not finite. */
+    static double[] deltaMethod(java.util.function.Function<double[], double[]> f, double[] mu, double[][] cov, int r,
+                                double[] center) {
+        int m = mu.length;
+        int outs = center.length;
+        double[][] grad = new double[m][outs];
+        boolean[] bad = new boolean[outs];
+        for (int i = 0; i < m; i++) {
+            double hStep = 1e-6 * Math.max(Math.abs(mu[i]), Math.sqrt(cov[i][i]));
+            if (!(hStep > 0)) {
+                continue;
+            }
+            double[] up = mu.clone();
+            double[] dn = mu.clone();
+            up[i] += hStep;
+            dn[i] -= hStep;
+            double[] fu = f.apply(up);
+            double[] fd = f.apply(dn);
+            for (int q = 0; q < outs; q++) {
+                if (!Double.isFinite(fu[q]) || !Double.isFinite(fd[q])) {
+                    bad[q] = true;
+                } else {
+                    grad[i][q] = (fu[q] - fd[q]) / (2 * hStep);
+                }
+            }
+        }
+        double[] se = new double[outs];
+        for (int q = 0; q < outs; q++) {
+            if (bad[q] || !Double.isFinite(center[q])) {
+                se[q] = Double.NaN;
+                continue;
+            }
+            double var = 0;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    var += grad[i][q] * cov[i][j] * grad[j][q];
+                }
+            }
+            se[q] = Math.sqrt(Math.max(0, var) / r);
+        }
+        return se;
+    }
+
+    /** The sample covariance (ddof 1) of the selected columns. */
+    private static double[][] covariance(double[][] rows, double[] mean, int[] idx) {
+        int m = idx.length;
+        double[][] cov = new double[m][m];
+        for (double[] row : rows) {
+            for (int i = 0; i < m; i++) {
+                double di = row[idx[i]] - mean[idx[i]];
+                for (int j = 0; j <= i; j++) {
+                    cov[i][j] += di * (row[idx[j]] - mean[idx[j]]);
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j <= i; j++) {
+                cov[i][j] /= rows.length - 1;
+                cov[j][i] = cov[i][j];
+            }
+        }
+        return cov;
+    }
+
+    private MonitorResult.KnownNoise knownNoise(QuadraticSource qs, int k, BlockEstimate main, double etaEff) {
+        Landscape land;
+        try {
+            land = qs.landscape(k);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        double s = main.sD() + main.sB();
+        String regime = land.regime(Math.min(1, Math.max(0, main.theta())), s).code();
+        double thetaInf = Double.NaN;
+        long tStar = -1;
+        if (Double.isFinite(etaEff)) {
+            ConstantStepTheory cst = ConstantStepTheory.of(land, etaEff);
+            try {
+                thetaInf = cst.thetaInf();
+            } catch (IllegalStateException e) {
+                thetaInf = Double.NaN;
+            }
+            double[] c = qs.coordinates();
+            for (int i = 0; i < c.length; i++) {
+                c[i] *= c[i];
+            }
+            OptionalLong t = cst.tStar(c);
+            tStar = t.isPresent() ? t.getAsLong() : -1;
+        }
+        return new MonitorResult.KnownNoise(regime, land.gGap(), land.thetaStar(s), thetaInf, tStar);
+    }
+
+    /** λ<sub>1</sub>(D<sup>−1/2</sup>HD<sup>−1/2</sup>) = λ<sub>1</sub>(P⁻¹H) for the diagonal preconditioner D; NaN without one. */
+    private double preconditionedSharpness(SymmetricOperator h, double[] diag) {
+        if (diag == null) {
+            return Double.NaN;
+        }
+        int n = h.dimension();
+        if (diag.length != n) {
+            throw new IllegalArgumentException("preconditioner has length " + diag.length + ", expected " + n);
+        }
+        double[] scale = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (!(diag[i] > 0)) {
+                throw new IllegalArgumentException("preconditioner[" + i + "] must be > 0, got " + diag[i]);
+            }
+            scale[i] = 1 / Math.sqrt(diag[i]);
+        }
+        double[] tmp = new double[n];
+        SymmetricOperator pre = new SymmetricOperator() {
+            @Override
+            public int dimension() {
+                return n;
+            }
+
+            @Override
+            public void apply(double[] x, double[] out) {
+                for (int i = 0; i < n; i++) {
+                    tmp[i] = scale[i] * x[i];
+                }
+                h.apply(tmp, out);
+                for (int i = 0; i < n; i++) {
+                    out[i] *= scale[i];
+                }
+            }
+        };
+        EigenResult r = Lanczos.solve(pre, LanczosOptions.of(1).withSeed(o.seed()), Which.LARGEST, null);
+        return r.eigenvalues()[0];
+    }
+
+    static double dot(double[] x, double[] y) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * y[i];
+        }
+        return s;
+    }
+
+    /** x ← (I − V<sub>[from,to)</sub>V<sub>[from,to)</sub>ᵀ)x, twice (classical Gram–Schmidt, reorthogonalised). */
+    static void project(double[][] v, int from, int to, double[] x) {
+        for (int pass = 0; pass < 2; pass++) {
+            double[] c = new double[to - from];
+            for (int i = from; i < to; i++) {
+                c[i - from] = dot(v[i], x);
+            }
+            for (int i = from; i < to; i++) {
+                double ci = c[i - from];
+                double[] vi = v[i];
+                for (int l = 0; l < x.length; l++) {
+                    x[l] -= ci * vi[l];
+                }
+            }
+        }
+    }
+
+    /** x ← (I − uuᵀ)x, twice. */
+    private static void projectOne(double[] u, double[] x) {
+        for (int pass = 0; pass < 2; pass++) {
+            double c = dot(u, x);
+            for (int l = 0; l < x.length; l++) {
+                x[l] -= c * u[l];
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.alignscope.monitor;
+
+import static org.alignscope.monitor.Estimate.Format.num;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns one evaluation into findings ({@link FindingCode}), each with advice that carries the number behind it.
+ * The wording is deliberately a suggestion: the theory predicts expectations for plain SGD at this point, one step
+ * ahead, and says nothing certain about a whole run.
+ */
+final class Findings {
+    private Findings() {
+    }
+
+    static List<Finding> derive(MonitorResult r, MonitorOptions o) {
+        List<Finding> out = new ArrayList<>();
+        BlockEstimate b = r.main();
+        Optimizer opt = r.optimizer();
+        double eta = r.etaEffective();
+        List<String> unreliable = new ArrayList<>();
+        String stepName = opt.kind() == Optimizer.Kind.SGD ? "eta" : "the effective step eta/(1-beta)";
+
+        if (!opt.theoryApplies()) {
+            out.add(new Finding(FindingCode.THEORY_NA, "the step-size theory is for plain SGD; " + opt.name()
+                    + " has no effective SGD step here, so eta*, eta^loss and the predicted loss change are reported"
+                    + " but not interpreted (theta = " + num(b.theta()) + " is still the alignment of the reference"
+                    + " gradient)" + (opt.kind() == Optimizer.Kind.HEAVY_BALL || opt.kind() == Optimizer.Kind.NESTEROV
+                    ? "; Optimizer.withEffectiveStep() applies the theory with eta/(1-beta) as an approximation" : "")));
+        } else {
+            driftFinding(out, b, eta, stepName, unreliable);
+            suspicious(out, b, eta, o, unreliable);
+        }
+
+        // The stability edge.
+        double product = r.sharpnessProduct();
+        double edge = r.stabilityThreshold();
+        String what = opt.preconditioned() ? "eta*lambda_1(P^-1 H)" : "eta*lambda_1";
+        if (Double.isFinite(product) && product >= o.edgeMargin() * edge) {
+            double safe = edge / r.sharpness();
+            out.add(new Finding(FindingCode.EDGE_OF_STABILITY, what + " = " + num(product)
+                    + (product >= edge ? " is at or above " : " is within " + num(100 * (1 - product / edge))
+                    + "% of ") + "the " + opt.name() + " stability edge " + num(edge) + " (lambda = "
+                    + num(r.sharpness()) + "): steps along the top eigenvector " + (product >= edge ? "overshoot and grow"
+                    : "are close to overshooting") + "; a step below " + num(safe)
+                    + " would be stable along it, and at the edge the alignment theory's one-step predictions are least reliable"));
+        }
+
+        // Reliability of the estimates.
+        MonitorResult.EigenSummary e = r.eigen();
+        int unconverged = 0;
+        for (boolean c : e.converged()) {
+            unconverged += c ? 0 : 1;
+        }
+        if (unconverged > 0) {
+            unreliable.add(unconverged + " of " + e.converged().length + " eigenpairs unconverged (largest relative residual "
+                    + num(e.maxRelativeResidual()) + ")");
+        }
+        if (!(e.subspaceSin() <= o.maxSubspaceSin())) {
+            unreliable.add("the dominant subspace may be off by sin(angle) <= " + num(e.subspaceSin())
+                    + " (residuals over the gap lambda_k - lambda_{k+1}); theta is uncertain by that much");
+        }
+        noiseTerm(unreliable, "e_D", b.eD(), o);
+        noiseTerm(unreliable, "e_B", b.eB(), o);
+        noiseTerm(unreliable, "n^loss_D", b.nLossD(), o);
+        noiseTerm(unreliable, "n^loss_B", b.nLossB(), o);
+        if (!unreliable.isEmpty()) {
+            out.add(new Finding(FindingCode.UNRELIABLE_ESTIMATE, String.join("; ", unreliable)
+                    + "; more noise samples (r = " + o.samples() + ") or a tighter eigen-solve would sharpen this"));
+        }
+        out.sort((x, y) -> Integer.compare(x.code().ordinal(), y.code().ordinal()));
+        return List.copyOf(out);
+    }
+
+    private static void noiseTerm(List<String> unreliable, String name, Estimate x, MonitorOptions o) {
+        if (x.value() != 0 && x.relativeError() > o.maxRelativeError()) {
+            unreliable.add(name + " = " + x + " has a relative standard error of " + num(100 * x.relativeError()) + "%");
+        }
+    }
+
+    private static boolean close(double eta, Estimate threshold) {
+        return Double.isFinite(threshold.value()) && Double.isFinite(threshold.stdError())
+                && Math.abs(eta - threshold.value()) < 2 * threshold.stdError();
+    }
+
+    private static void driftFinding(List<Finding> out, BlockEstimate b, double eta, String stepName,
+                                     List<String> unreliable) {
+        Estimate star = b.etaStar();
+        String at = stepName + " = " + num(eta);
+        String next = "; predicted next theta " + num(b.thetaNext().value()) + " from " + num(b.theta());
+        switch (b.signCase()) {
+            case CRITICAL:
+                if (eta < star.value()) {
+                    out.add(new Finding(FindingCode.ALIGNMENT_FALLING, "the gradient's share in the top-" + b.k()
+                            + " directions falls in expectation: " + at + " < eta* = " + star + next
+                            + "; steps above " + num(star.value()) + " would make it rise"));
+                } else {
+                    out.add(new Finding(FindingCode.ALIGNMENT_RISING, "the gradient concentrates further in the top-"
+                            + b.k() + " directions in expectation: " + at + " > eta* = " + star + next
+                            + "; steps below " + num(star.value()) + " would let the bulk share grow again"));
+                }
+                if (close(eta, star)) {
+                    unreliable.add("eta is within two standard errors of eta* = " + star
+                            + ", so the sign of the alignment drift is not resolved");
+                }
+                break;
+            case FALLS_FOR_ALL:
+                out.add(new Finding(FindingCode.SELF_CORRECTING, "p = " + b.p() + " <= 0: no critical step, the alignment"
+                        + " falls in expectation for every step size" + next
+                        + "; no step-size change is needed on its account"));
+                break;
+            case RISES_FOR_ALL:
+                out.add(new Finding(FindingCode.ALIGNMENT_RISING, "q = " + num(b.q()) + " >= 0 and p >= 0: the alignment"
+                        + " rises for every step size" + next + "; this sign case arises only from an inexact dominant"
+                        + " subspace, so check the eigen-residuals before acting on it"));
+                unreliable.add("sign case rises-for-all (q >= 0) is impossible with exact eigenvectors");
+                break;
+            default: // RISES_BELOW
+                boolean rising = eta < star.value();
+                out.add(new Finding(rising ? FindingCode.ALIGNMENT_RISING : FindingCode.ALIGNMENT_FALLING,
+                        "q = " + num(b.q()) + " >= 0 > p: the alignment " + (rising ? "rises" : "falls") + " at " + at
+                                + " (it rises below -q/p = " + star + ")" + next
+                                + "; this sign case arises only from an inexact dominant subspace"));
+                unreliable.add("sign case rises-below (q >= 0) is impossible with exact eigenvectors");
+                break;
+        }
+    }
+
+    private static void suspicious(List<Finding> out, BlockEstimate b, double eta, MonitorOptions o,
+                                   List<String> unreliable) {
+        Estimate dom = b.etaLossDom();
+        Estimate bulk = b.etaLossBulk();
+        if (b.theta() > o.thetaThreshold() && dom.value() < eta && eta < bulk.value()) {
+            out.add(new Finding(FindingCode.SUSPICIOUS_ALIGNMENT, "theta = " + num(b.theta()) + " > "
+                    + num(o.thetaThreshold()) + " but eta^loss_D = " + dom + " < eta = " + num(eta) + " < eta^loss_B = "
+                    + bulk + ": a step along the top-" + b.k() + " directions raises the loss in expectation (E dL_D = "
+                    + b.dlossDom() + ") while one along the bulk lowers it (E dL_B = " + b.dlossBulk()
+                    + "); a step below " + num(dom.value()) + " would make dominant steps lower the loss again,"
+                    + " or removing the top-" + b.k() + " component of the update (bulk-projected steps) keeps the"
+                    + " bulk progress at this step size"));
+            if (close(eta, dom) || close(eta, bulk)) {
+                unreliable.add("eta is within two standard errors of an edge of (eta^loss_D, eta^loss_B) = (" + dom + ", "
+                        + bulk + ")");
+            }
+        }
+    }
+}

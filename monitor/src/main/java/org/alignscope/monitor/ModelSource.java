@@ -1,0 +1,105 @@
+package org.alignscope.monitor;
+
+import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.nn.Batch;
+import org.alignscope.nn.Model;
+
+/**
+ * An nn {@link Model} on a fixed reference set: g and H are the gradient and (exact, R-operator) Hessian of the
+ * mean loss on the whole reference set; a noise sample is ξ = ĝ − g with ĝ the gradient on a mini-batch of the
+ * training batch size drawn uniformly <em>without replacement from the reference set</em>, so that E ξ = 0
+ * exactly (the reference set is the population the mini-batches come from). Mini-batches are drawn from
+ * {@code RandomStream.of(seed, BATCH_STREAM)}.
+ *
+ * <p>The model's live parameters are read at every call; {@link #hessian()} is frozen at the point of the call.
+ */
+public final class ModelSource implements CurvatureSource {
+    /** Stream path component of the mini-batch draws ("MBAT"). */
+    public static final long BATCH_STREAM = 0x4D424154L;
+
+    private final Model model;
+    private final Batch reference;
+    private final int batchSize;
+    private final RandomStream rng;
+    private final int[] perm;
+    private final double[] gradBuffer;
+
+    /**
+     * @param model     the model (its parameters are the point w)
+     * @param reference the reference set, the population of the mini-batches
+     * @param batchSize the training batch size, 1 ≤ batchSize ≤ reference.n()
+     * @param seed      seed of the mini-batch stream
+     */
+    public ModelSource(Model model, Batch reference, int batchSize, long seed) {
+        if (batchSize < 1 || batchSize > reference.n()) {
+            throw new IllegalArgumentException("batch size must lie in [1, " + reference.n() + "] (the reference set), got "
+                    + batchSize);
+        }
+        this.model = model;
+        this.reference = reference;
+        this.batchSize = batchSize;
+        this.rng = RandomStream.of(seed, BATCH_STREAM);
+        this.perm = new int[reference.n()];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        this.gradBuffer = new double[model.parameterCount()];
+    }
+
+    /** The model. */
+    public Model model() {
+        return model;
+    }
+
+    @Override
+    public int dimension() {
+        return model.parameterCount();
+    }
+
+    @Override
+    public double loss() {
+        return model.loss(reference);
+    }
+
+    @Override
+    public double gradient(double[] out) {
+        return model.gradient(reference, out);
+    }
+
+    /** A mini-batch of {@code batchSize} distinct samples of the reference set (partial Fisher–Yates shuffle). */
+    public Batch nextBatch() {
+        int n = reference.n();
+        int f = reference.features();
+        double[] x = new double[batchSize * f];
+        int[] labels = new int[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            int j = i + rng.nextInt(n - i);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+            int s = perm[i];
+            System.arraycopy(reference.x(), s * f, x, i * f, f);
+            labels[i] = reference.labels()[s];
+        }
+        return new Batch(x, labels, batchSize);
+    }
+
+    @Override
+    public void noiseSample(double[] g, double[] out) {
+        model.gradient(nextBatch(), gradBuffer);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = gradBuffer[i] - g[i];
+        }
+    }
+
+    @Override
+    public SymmetricOperator hessian() {
+        return model.hessian(reference);
+    }
+
+    @Override
+    public String describe() {
+        return "model " + model.spec() + " reference n=" + reference.n() + " batch=" + batchSize;
+    }
+}

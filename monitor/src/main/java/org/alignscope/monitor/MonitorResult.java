@@ -1,0 +1,85 @@
+package org.alignscope.monitor;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One evaluation of the monitor at one point.
+ *
+ * @param step              the training step (η<sub>t</sub> moves step t to t + 1)
+ * @param eta               the optimizer's step size η
+ * @param etaEffective      the step the theory uses (η for SGD; NaN where the theory does not apply)
+ * @param optimizer         the optimizer
+ * @param loss              the reference loss L(w)
+ * @param main              every quantity for the chosen k
+ * @param sensitivity       the same for k − kSpread … k + kSpread (those with 1 ≤ k' ≤ n − 1), main included
+ * @param eigen             the eigenpairs the estimates rest on, with residuals
+ * @param sharpness         λ<sub>1</sub> (or λ<sub>1</sub>(P⁻¹H) for Adam/RMSprop; NaN when the preconditioner is unknown)
+ * @param sharpnessProduct  η·sharpness
+ * @param stabilityThreshold the optimizer's edge for the sharpness product
+ * @param known             the quantities that need Σ (quadratic laboratory), or null
+ * @param findings          the findings, in vocabulary order
+ */
+public record MonitorResult(long step, double eta, double etaEffective, Optimizer optimizer, double loss,
+                            BlockEstimate main, List<BlockEstimate> sensitivity, EigenSummary eigen, double sharpness,
+                            double sharpnessProduct, double stabilityThreshold, KnownNoise known,
+                            List<Finding> findings) {
+
+    /** θ of the reference gradient for the chosen k. */
+    public double theta() {
+        return main.theta();
+    }
+
+    /** The findings' codes joined by {@code ;}. */
+    public String findingCodes() {
+        return findings.stream().map(f -> f.code().code()).collect(Collectors.joining(";"));
+    }
+
+    /** Whether a finding with this code was made. */
+    public boolean has(FindingCode code) {
+        return findings.stream().anyMatch(f -> f.code() == code);
+    }
+
+    /**
+     * The regime column: the paper's {@code low}/{@code stable}/{@code high} (Theorems 3–4) where Σ is known,
+     * otherwise the sign case of (p, q) ({@code critical}, {@code falls-for-all}, {@code rises-for-all},
+     * {@code rises-below}).
+     */
+    public String regime() {
+        return known != null ? known.regime() : main.signCase().code();
+    }
+
+    /**
+     * The eigenpairs used: the top {@code values.length} = k + kSpread + 1 (capped at n) of the reference Hessian.
+     *
+     * @param values        Ritz values, descending
+     * @param residuals     true residuals ‖Hv − λv‖
+     * @param converged     per pair, residual ≤ tolerance·|λ<sub>1</sub>|
+     * @param applications  HVPs spent by the eigen-solve
+     * @param subspaceSin   the Davis–Kahan bound ‖R‖<sub>F</sub>/(λ<sub>k</sub> − λ<sub>k+1</sub>) on sin Θ between the
+     *                      computed and the true dominant subspace (+∞ without a gap); also a bound on |Δθ|
+     */
+    public record EigenSummary(double[] values, double[] residuals, boolean[] converged, int applications,
+                               double subspaceSin) {
+        /** The largest residual relative to |λ<sub>1</sub>|. */
+        public double maxRelativeResidual() {
+            double m = 0;
+            for (double r : residuals) {
+                m = Math.max(m, r);
+            }
+            return m / Math.abs(values[0]);
+        }
+    }
+
+    /**
+     * The quantities that need the noise covariance Σ (the quadratic laboratory).
+     *
+     * @param regime    low / stable / high (Theorems 3, 4)
+     * @param gGap      g<sub>gap</sub> (Theorem 3)
+     * @param thetaStar θ* at the current s (Theorem 4)
+     * @param thetaInf  θ<sub>∞</sub> of a constant step η (Theorem 16); NaN when η ≥ 2/λ<sub>1</sub>
+     * @param tStar     t* from the current point (Theorem 15); −1 when it does not exist
+     */
+    public record KnownNoise(String regime, double gGap, double thetaStar, double thetaInf, long tStar) {
+    }
+}
