@@ -49,7 +49,7 @@ public final class GapLimit extends DeterministicChecker {
         this(kind, 1);
     }
 
-    /** @param factor THM5: the claimed exponent is 2·factor; THM12: unused; corrected: the bracket is scaled */
+    /** @param factor THM5: the claimed exponent is 2·factor; THM12: the claim becomes (1 − θ<sup>crit</sup>)m<sup>factor−1</sup> → 0; corrected: the bracket is scaled */
     public GapLimit(Kind kind, double factor) {
         super(factor);
         this.kind = kind;
@@ -178,7 +178,8 @@ public final class GapLimit extends DeterministicChecker {
                 ys[g] = at.landscape().oneMinusThetaStar(at.state().s());
             } else {
                 AlignmentState st = at.state();
-                ys[g] = CriticalAlignment.of(st).oneMinusThetaCrit().orElse(Double.NaN);
+                // factor != 1 claims the stronger (1 - theta^crit) m^(factor - 1) -> 0 (a broken variant for the tests)
+                ys[g] = CriticalAlignment.of(st).oneMinusThetaCrit().orElse(Double.NaN) * Math.pow(M_GRID[g], factor - 1);
             }
         }
         q.put("mode", inst.param("mode") == 1 ? "dominant grows" : "bulk shrinks");
