@@ -91,7 +91,8 @@ public record Trend(double[] grid, double[] values, double[] se, double limit, d
     /**
      * The verdict on a claimed limit value "lim y = target": violated when both the extrapolated limit and the
      * largest-d estimate differ from it by more than Z standard errors (plus 1e-12 relative), holds otherwise.
-     * left = |limit − target|, right = Z·SE; the margin is the larger of the two (normalised by |target|).
+     * left = |limit − target|, right = Z·SE (+ the floor); each margin is normalised by its right side, and the
+     * reported one is the larger of the two.
      */
     public Evaluation identity(double target, Map<String, Object> q) {
         double z = MonteCarlo.Z;
