@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code alignscope quad}: the paper laboratory. */
 @Command(name = "quad", mixinStandardHelpOptions = true,
         description = "The paper's high-dimensional quadratic model (Deng et al., arXiv 2601.11789).",
-        subcommands = {QuadCommand.Run.class, QuadCommand.Sweep.class, QuadCommand.Reproduce.class})
+        subcommands = {QuadCommand.Run.class, QuadCommand.Sweep.class, QuadCommand.Reproduce.class, QuadVerifyCommand.class})
 final class QuadCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

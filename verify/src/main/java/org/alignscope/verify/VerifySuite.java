@@ -1,0 +1,181 @@
+package org.alignscope.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.report.CsvWriter;
+import org.alignscope.report.Manifest;
+
+/**
+ * Runs every checker and writes {@code verify.csv}, the counterexample files and {@code report.md}; replays one
+ * instance file.
+ *
+ * <p>Each claim draws from its own stream {@code RandomStream.of(seed, index)}, so a claim's result does not
+ * depend on the others or on the number of threads.
+ */
+public final class VerifySuite {
+    /** The header of {@code verify.csv}. */
+    public static final String[] HEADER = {"claim", "status", "instances", "worst_margin", "counterexample"};
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private VerifySuite() {
+    }
+
+    /** One claim's result, with its corrected statement's result when it has one. */
+    public record Entry(ClaimChecker checker, ClaimResult result, ClaimChecker correctedChecker, ClaimResult corrected) {
+    }
+
+    /** Checks every claim (in parallel on {@code threads} threads) and writes the output folder. */
+    public static List<Entry> run(Path out, Budget budget, long seed, int threads, String command) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads: must be >= 1 (got " + threads + ")");
+        }
+        long start = System.nanoTime();
+        List<ClaimChecker> checkers = ClaimRegistry.all();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "alignscope-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Entry> entries = new ArrayList<>();
+        try {
+            List<Future<Entry>> futures = new ArrayList<>();
+            for (int i = 0; i < checkers.size(); i++) {
+                ClaimChecker c = checkers.get(i);
+                long index = i;
+                futures.add(pool.submit(() -> {
+                    ClaimResult r = c.check(budget, RandomStream.of(seed, index));
+                    ClaimChecker fix = c.corrected().orElse(null);
+                    ClaimResult fixed = fix == null ? null : fix.check(budget, RandomStream.of(seed, index, 1));
+                    return new Entry(c, r, fix, fixed);
+                }));
+            }
+            for (Future<Entry> f : futures) {
+                entries.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        write(out, entries, budget, seed, threads, command, seconds);
+        return entries;
+    }
+
+    static void write(Path out, List<Entry> entries, Budget budget, long seed, int threads, String command, double seconds) {
+        try {
+            Files.createDirectories(out);
+            try (CsvWriter csv = new CsvWriter(out.resolve("verify.csv"), true, HEADER)) {
+                for (Entry e : entries) {
+                    ClaimResult r = e.result();
+                    String file = "";
+                    if (r.status() == Status.VIOLATED) {
+                        file = "counterexamples/" + r.id() + ".json";
+                        writeInstance(out.resolve(file), e.checker(), r.worst(), r.worstEval());
+                        if (r.smallest() != null && r.smallest() != r.worst()) {
+                            writeInstance(out.resolve("counterexamples/" + r.id() + "-smallest.json"), e.checker(),
+                                    r.smallest(), r.smallestEval());
+                        }
+                    }
+                    if (r.worst() != null) {
+                        writeInstance(out.resolve("instances/" + r.id() + "-worst.json"), e.checker(), r.worst(), r.worstEval());
+                    }
+                    if (e.corrected() != null && e.corrected().worst() != null) {
+                        writeInstance(out.resolve("instances/" + e.corrected().id() + "-worst.json"), e.correctedChecker(),
+                                e.corrected().worst(), e.corrected().worstEval());
+                    }
+                    csv.row(r.id(), r.status().word(), r.instances(), r.worstMargin(), file);
+                }
+            }
+            Files.writeString(out.resolve("report.md"), Report.markdown(entries, budget, seed, command, seconds),
+                    StandardCharsets.UTF_8);
+            Manifest manifest = new Manifest(command);
+            manifest.setting("instances", budget.instances()).setting("thorough", budget.thorough()).setting("seed", seed)
+                    .setting("threads", threads);
+            Map<String, String> statuses = new LinkedHashMap<>();
+            for (Entry e : entries) {
+                statuses.put(e.result().id(), e.result().status().word());
+            }
+            manifest.put("results", statuses).put("elapsed_seconds", seconds).write(out);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + out + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Writes one instance with its evaluation as a replayable JSON file. */
+    public static void writeInstance(Path file, ClaimChecker checker, Instance inst, Evaluation e) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("claim", checker.id());
+        root.put("statement", checker.statement());
+        root.put("replay", "alignscope quad verify --replay " + file.getFileName());
+        root.put("instance", inst);
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("left", e.left());
+        ev.put("right", e.right());
+        ev.put("margin", e.margin());
+        ev.put("status", e.status().word());
+        ev.put("quantities", e.quantities());
+        root.put("evaluation", ev);
+        JSON.writeValue(file.toFile(), root);
+    }
+
+    /** The outcome of a replay: the evaluation and the line to print. */
+    public record Replay(String claim, Evaluation evaluation, String line) {
+        /** 0 for holds, 1 for violated. */
+        public int exitCode() {
+            return evaluation.status() == Status.VIOLATED ? 1 : 0;
+        }
+    }
+
+    /** Recomputes the instance of a counterexample (or instance) file. */
+    public static Replay replay(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--replay: cannot read " + file + ": " + e.getMessage());
+        }
+        JsonNode node = root.has("instance") ? root.get("instance") : root;
+        Instance inst;
+        try {
+            inst = JSON.treeToValue(node, Instance.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--replay: " + file + " does not hold an instance: " + e.getMessage());
+        }
+        if (inst.claim() == null) {
+            throw new IllegalArgumentException("--replay: " + file + " names no claim");
+        }
+        ClaimChecker checker = ClaimRegistry.byId(inst.claim());
+        Evaluation e = checker.evaluate(inst);
+        String word = e.status() == Status.VIOLATED ? "violated" : "holds";
+        String line = String.format(Locale.ROOT, "%s left=%s right=%s margin=%s %s", inst.claim(), num(e.left()),
+                num(e.right()), num(e.margin()), word);
+        return new Replay(inst.claim(), e, line);
+    }
+
+    static String num(double v) {
+        return String.format(Locale.ROOT, "%.12g", v);
+    }
+}

@@ -1,0 +1,82 @@
+package org.alignscope.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import org.alignscope.verify.claims.Thm7;
+import org.alignscope.verify.claims.Thm8;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifySuiteTest {
+
+    @Test
+    void csvHasTheHeaderTheTwentyIdsAndReplayableCounterexamples(@TempDir Path out) throws Exception {
+        VerifySuite.run(out, new Budget(60, false), 7, 2, "test");
+        List<String> lines = Files.readAllLines(out.resolve("verify.csv"));
+        assertEquals("claim,status,instances,worst_margin,counterexample", lines.get(0));
+        assertEquals(21, lines.size());
+        for (int i = 0; i < 20; i++) {
+            String[] f = lines.get(i + 1).split(",", -1);
+            assertEquals(ClaimRegistry.IDS.get(i), f[0]);
+            assertTrue(Set.of("holds", "violated", "inconclusive").contains(f[1]), lines.get(i + 1));
+            assertTrue(Integer.parseInt(f[2]) > 0, lines.get(i + 1));
+            if (f[1].equals("violated")) {
+                assertTrue(Double.parseDouble(f[3]) < 0, lines.get(i + 1));
+                Path file = out.resolve(f[4]);
+                assertTrue(Files.exists(file), f[4]);
+                assertEquals(1, VerifySuite.replay(file).exitCode(), "the counterexample replays as violated: " + f[4]);
+            } else {
+                assertEquals("", f[4]);
+            }
+        }
+        assertTrue(Files.readString(out.resolve("report.md")).contains("## thm13-lower"));
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+    }
+
+    @Test
+    void replayRoundTrip(@TempDir Path dir) throws Exception {
+        // violated: the two-dimensional counterexample to the main-text Theorem 8
+        Instance bad = Generator.instance("thm8-main", "two_level", new double[] {2, 1}, 1, new double[] {1, 1},
+                new double[] {Math.sqrt(0.5), 0.5}, new LinkedHashMap<>());
+        Thm8 thm8 = new Thm8(Thm8.Form.MAIN);
+        Path badFile = dir.resolve("bad.json");
+        VerifySuite.writeInstance(badFile, thm8, bad, thm8.evaluate(bad));
+        VerifySuite.Replay r = VerifySuite.replay(badFile);
+        assertEquals(1, r.exitCode());
+        assertTrue(r.line().startsWith("thm8-main left=2.0000") && r.line().endsWith(" violated"), r.line());
+
+        // holds: Theorem 7 on the same state
+        Instance good = new Instance("thm7", bad.shape(), bad.lambda(), bad.k(), bad.kappaSq(), bad.sMin(), bad.sMax(), null,
+                bad.c(), bad.params(), null);
+        Thm7 thm7 = new Thm7();
+        Path goodFile = dir.resolve("good.json");
+        VerifySuite.writeInstance(goodFile, thm7, good, thm7.evaluate(good));
+        VerifySuite.Replay g = VerifySuite.replay(goodFile);
+        assertEquals(0, g.exitCode());
+        assertTrue(g.line().startsWith("thm7 ") && g.line().endsWith(" holds"), g.line());
+    }
+
+    @Test
+    void monteCarloInstancesReplayBitForBit(@TempDir Path dir) throws Exception {
+        ClaimChecker c = ClaimRegistry.byId("lemma22");
+        ClaimResult r = c.check(new Budget(400, false), org.alignscope.linalg.random.RandomStream.of(3));
+        Path file = dir.resolve("w.json");
+        VerifySuite.writeInstance(file, c, r.worst(), r.worstEval());
+        assertEquals(r.worstMargin(), VerifySuite.replay(file).evaluation().margin());
+    }
+
+    @Test
+    void registryHasTheTwentyIdsInOrder() {
+        List<ClaimChecker> all = ClaimRegistry.all();
+        assertEquals(20, all.size());
+        for (int i = 0; i < 20; i++) {
+            assertEquals(ClaimRegistry.IDS.get(i), all.get(i).id());
+        }
+    }
+}
