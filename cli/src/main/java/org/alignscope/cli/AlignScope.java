@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
 public final class AlignScope implements Runnable {
     /** Exit code for invalid input. */
     static final int USAGE = 2;
+    /**
+     * netlib announces its BLAS choice on stderr; the manifests record it instead. A strong reference, since
+     * java.util.logging forgets the level of a logger nobody holds.
+     */
+    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,8 +26,7 @@ public final class AlignScope implements Runnable {
     }
 
     public static void main(String[] args) {
-        // netlib announces its BLAS choice on stderr; the manifests record it instead
-        java.util.logging.Logger.getLogger("dev.ludovic.netlib").setLevel(java.util.logging.Level.WARNING);
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 
