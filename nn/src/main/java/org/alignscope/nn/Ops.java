@@ -115,6 +115,34 @@ abstract class Ops<A> {
 
     // ---- shared scalar helpers ----
 
+    /** ln(3)/2: tanh(x) ≥ ½ exactly when |x| ≥ this. */
+    static final double TANH_HALF = 0.5493061443340549;
+
+    /**
+     * tanh(x) within 4 ulp of {@link Math#tanh} (measured over 2·10⁷ points from 1e-11 to 10 and the special
+     * values), from the intrinsified {@link Math#exp} and {@link Math#log}: Java 17 does not intrinsify
+     * {@code Math.tanh}, which took about 4 % of an MLP's HVP and 3–5× as long as this.
+     * <ul>
+     *   <li>|x| ≥ ln(3)/2: 1 − 2/(e<sup>2|x|</sup> + 1); tanh ≥ ½ here, so the subtraction loses nothing.</li>
+     *   <li>|x| &lt; ln(3)/2: m/(m + 2) with m = e<sup>y</sup> − 1, y = 2|x|, computed as (u − 1)·y/log u with
+     *       u = e<sup>y</sup> (Kahan's expm1 identity: the rounding error of u cancels between u − 1 and log u),
+     *       and m = y when u rounds to 1.</li>
+     * </ul>
+     * The sign is restored with {@link Math#copySign} (tanh is odd, −0 stays −0); ±∞ give ±1, NaN gives NaN.
+     */
+    static double tanh(double x) {
+        double y = 2 * Math.abs(x);
+        double t;
+        if (y >= 2 * TANH_HALF) {
+            t = 1 - 2 / (Math.exp(y) + 1);
+        } else {
+            double u = Math.exp(y);
+            double m = u == 1.0 ? y : (u - 1) * (y / Math.log(u));
+            t = m / (m + 2);
+        }
+        return Math.copySign(t, x);
+    }
+
     static final double INV_SQRT2 = 0.7071067811865476;
     static final double INV_SQRT_2PI = 0.3989422804014327;
 }
