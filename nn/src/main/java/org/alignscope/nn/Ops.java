@@ -119,26 +119,28 @@ abstract class Ops<A> {
     static final double TANH_HALF = 0.5493061443340549;
 
     /**
-     * tanh(x) within 4 ulp of {@link Math#tanh} (measured over 2·10⁷ points from 1e-11 to 10 and the special
-     * values), from the intrinsified {@link Math#exp} and {@link Math#log}: Java 17 does not intrinsify
-     * {@code Math.tanh}, which took about 4 % of an MLP's HVP and 3–5× as long as this.
+     * tanh(x) within 4 ulp of {@link Math#tanh} (measured over 4·10⁵ points from 1e-12 to 40 and the special
+     * values), without {@code Math.tanh}, which Java 17 does not intrinsify (it is a native call into fdlibm):
      * <ul>
-     *   <li>|x| ≥ ln(3)/2: 1 − 2/(e<sup>2|x|</sup> + 1); tanh ≥ ½ here, so the subtraction loses nothing.</li>
-     *   <li>|x| &lt; ln(3)/2: m/(m + 2) with m = e<sup>y</sup> − 1, y = 2|x|, computed as (u − 1)·y/log u with
-     *       u = e<sup>y</sup> (Kahan's expm1 identity: the rounding error of u cancels between u − 1 and log u),
-     *       and m = y when u rounds to 1.</li>
+     *   <li>|x| ≥ ln(3)/2: 1 − 2/(e<sup>2|x|</sup> + 1) with the intrinsified {@link Math#exp}; tanh ≥ ½ here, so
+     *       the subtraction loses nothing.</li>
+     *   <li>|x| &lt; ln(3)/2 (t = x²): x·(2027025 + 270270t + 6930t² + 36t³)/(2027025 + 945945t + 51975t² + 630t³
+     *       + t⁴), the 8th convergent of Lambert's continued fraction tanh x = x/(1 + x²/(3 + x²/(5 + …))), whose
+     *       relative error on this interval is below 2·2⁻⁵² (checked against 200-bit arithmetic); the integer
+     *       coefficients are exact in double.</li>
      * </ul>
      * The sign is restored with {@link Math#copySign} (tanh is odd, −0 stays −0); ±∞ give ±1, NaN gives NaN.
      */
     static double tanh(double x) {
-        double y = 2 * Math.abs(x);
+        double ax = Math.abs(x);
         double t;
-        if (y >= 2 * TANH_HALF) {
-            t = 1 - 2 / (Math.exp(y) + 1);
+        if (ax >= TANH_HALF) {
+            t = 1 - 2 / (Math.exp(2 * ax) + 1);
         } else {
-            double u = Math.exp(y);
-            double m = u == 1.0 ? y : (u - 1) * (y / Math.log(u));
-            t = m / (m + 2);
+            double s = ax * ax;
+            double num = ((36 * s + 6930) * s + 270270) * s + 2027025;
+            double den = (((s + 630) * s + 51975) * s + 945945) * s + 2027025;
+            t = ax * (num / den);
         }
         return Math.copySign(t, x);
     }
