@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code alignscope} command. Errors in the user's input print one line and exit with code 2. */
 @Command(name = "alignscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Curvature geometry of SGD: the paper laboratory, curvature engine and alignment monitor.",
-        subcommands = {QuadCommand.class, BenchCommand.class, MonitorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {QuadCommand.class, HessianCommand.class, MonitorCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AlignScope implements Runnable {
     /** Exit code for invalid input. */
     static final int USAGE = 2;
@@ -26,11 +27,11 @@ public final class AlignScope implements Runnable {
     }
 
     public static void main(String[] args) {
-        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 
     static CommandLine commandLine() {
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new AlignScope());
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -2,12 +2,16 @@ package org.alignscope.cli;
 
 import java.util.Locale;
 import org.alignscope.lab.QuadBenchmark;
+import org.alignscope.nn.HvpBenchmark;
+import org.alignscope.nn.Loss;
+import org.alignscope.nn.Models;
+import org.alignscope.nn.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code alignscope bench}: benchmarks that report ratios against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a baseline in the same run).",
-        subcommands = {BenchCommand.Quad.class})
+        subcommands = {BenchCommand.Quad.class, BenchCommand.Hvp.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -46,6 +50,77 @@ final class BenchCommand implements Runnable {
             System.out.println(String.format(Locale.ROOT, "ns_per_coord_step_2_threads %.2f", r.twoThreadNs()));
             System.out.println(String.format(Locale.ROOT, "speedup_over_baseline %.2f", r.baselineNs() / r.oneThreadNs()));
             System.out.println(String.format(Locale.ROOT, "scaling_2_threads %.2f", r.oneThreadNs() / r.twoThreadNs()));
+        }
+    }
+    /** The MLP of issue 4's benchmark, also {@code --model mlp}. */
+    static final String MLP = "mlp:784-128-128-10:tanh";
+    /** The small CNN of issue 4 (two 3x3 convs with 16 and 32 channels, 2x2 max-pooling, dense to 10), also {@code --model cnn}. */
+    static final String CNN = "cnn:1x28x28:c16k3p1-relu-max2-c32k3p1-relu-max2-d10";
+
+    @Command(name = "hvp", mixinStandardHelpOptions = true,
+            description = {"Median time of a gradient and of an exact Hessian-vector product (R-operator), each call "
+                    + "including its forward pass, on one batch of pixel-like inputs; prints the BLAS backend and "
+                    + "grad_ms, hvp_ms, hvp_over_grad, then hessian_operator_apply_ms (one product of the cached "
+                    + "operator, the cost of a Lanczos step).",
+                "--model mlp = " + MLP + "; --model cnn = " + CNN + " (PyTorch: Conv2d(1,16,3,padding=1), ReLU, "
+                    + "MaxPool2d(2), Conv2d(16,32,3,padding=1), ReLU, MaxPool2d(2), Flatten, Linear(1568,10))."})
+    static final class Hvp implements Runnable {
+        @Option(names = "--model", defaultValue = MLP, description = "Model spec, or mlp / cnn (default: ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--batch", defaultValue = "1000", description = "Samples per call (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--loss", defaultValue = "ce", description = "ce or mse (default: ${DEFAULT-VALUE}).")
+        String loss;
+
+        @Option(names = "--precision", defaultValue = "f64", description = "f64 or f32 (default: ${DEFAULT-VALUE}).")
+        String precision;
+
+        @Option(names = "--reps", defaultValue = "21", description = "Timed calls of each kind, at least 20; medians are reported (default: ${DEFAULT-VALUE}).")
+        int reps;
+
+        @Option(names = "--warmup-s", defaultValue = "3", description = "Warm-up seconds before timing (default: ${DEFAULT-VALUE}).")
+        double warmup;
+
+        @Override
+        public void run() {
+            String spec = model.equals("mlp") ? MLP : model.equals("cnn") ? CNN : model;
+            if (batch < 1) {
+                throw new IllegalArgumentException("--batch: must be >= 1 (got " + batch + ")");
+            }
+            if (reps < 20) {
+                throw new IllegalArgumentException("--reps: must be >= 20 (got " + reps + ")");
+            }
+            if (!(warmup >= 0)) {
+                throw new IllegalArgumentException("--warmup-s: must be >= 0 (got " + warmup + ")");
+            }
+            Loss l;
+            Precision p;
+            try {
+                l = Loss.parse(loss);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--loss: " + e.getMessage(), e);
+            }
+            try {
+                p = Precision.parse(precision);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--precision: " + e.getMessage(), e);
+            }
+            try {
+                Models.create(spec, l, p);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--model: " + e.getMessage(), e);
+            }
+            HvpBenchmark.Result r = HvpBenchmark.measure(spec, batch, l, p, reps, warmup);
+            System.out.println("blas " + r.backend());
+            System.out.println(String.format(Locale.ROOT, "model %s%nbatch %d%nloss %s%nprecision %s%nparameters %d%nreps %d",
+                    r.spec(), r.batch(), r.loss().label(), r.precision().label(), r.parameters(), r.reps()));
+            System.out.println(String.format(Locale.ROOT, "grad_ms %.3f", r.gradMs()));
+            System.out.println(String.format(Locale.ROOT, "hvp_ms %.3f", r.hvpMs()));
+            System.out.println(String.format(Locale.ROOT, "hvp_over_grad %.3f", r.hvpOverGrad()));
+            System.out.println(String.format(Locale.ROOT, "hessian_operator_apply_ms %.3f", r.operatorMs()));
+            System.out.println(String.format(Locale.ROOT, "operator_over_grad %.3f", r.operatorMs() / r.gradMs()));
         }
     }
 }

@@ -102,7 +102,7 @@ final class Ops32 extends Ops<float[]> {
         switch (f) {
             case TANH:
                 for (int i = 0; i < n; i++) {
-                    double t = Math.tanh(z[i]);
+                    double t = tanh(z[i]);
                     double s = 1 - t * t;
                     a[i] = (float) t;
                     d1[i] = (float) s;

@@ -94,7 +94,7 @@ final class Ops64 extends Ops<double[]> {
         switch (f) {
             case TANH:
                 for (int i = 0; i < n; i++) {
-                    double t = Math.tanh(z[i]);
+                    double t = tanh(z[i]);
                     double s = 1 - t * t;
                     a[i] = (double) t;
                     d1[i] = (double) s;

@@ -1,0 +1,313 @@
+package org.alignscope.lab.curvature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.alignscope.nn.Checkpoint;
+import org.alignscope.nn.HvpBenchmark;
+import org.alignscope.nn.Loss;
+import org.alignscope.nn.Model;
+import org.alignscope.nn.Models;
+import org.alignscope.nn.Precision;
+import org.alignscope.report.CsvWriter;
+import org.alignscope.report.LinePlot;
+import org.alignscope.report.Manifest;
+import org.alignscope.spectral.EigenResult;
+import org.alignscope.spectral.Lanczos;
+import org.alignscope.spectral.LanczosOptions;
+import org.alignscope.spectral.SpectralDensity;
+import org.alignscope.spectral.TraceEstimate;
+import org.alignscope.spectral.TraceEstimator;
+import org.alignscope.spectral.Which;
+
+/**
+ * {@code alignscope hessian}: the curvature of a network's mean loss on a reference set — top-k eigenpairs with
+ * residual certificates, optionally the most negative ones, the trace and the spectral density — written to a run
+ * folder.
+ *
+ * <p>Files: {@code eigen.csv} ({@value #EIGEN_HEADER_TEXT}; index from 1, eigenvalues descending, residual the
+ * absolute ‖Hv − λv‖ for unit v, hvps the operator products the solve used in total, certification included),
+ * {@code eigen_negative.csv} (same header, most negative first), {@code trace.csv}, {@code density.csv},
+ * {@code density_nodes.csv}, {@code density.png}, the model as a checkpoint in {@code model/}, and
+ * {@code manifest.json}. One "HVP" is one product of the operator over the <b>whole</b> reference set (with
+ * {@code --batch}, that is ⌈n/B⌉ chunk products).
+ */
+public final class HessianRun {
+    static final String EIGEN_HEADER_TEXT = "index,eigenvalue,residual,converged,hvps";
+    /** The header of {@code eigen.csv} and {@code eigen_negative.csv}. */
+    public static final String[] EIGEN_HEADER = EIGEN_HEADER_TEXT.split(",");
+    /** The header of {@code trace.csv}. */
+    public static final String[] TRACE_HEADER = {"method", "estimate", "standard_error", "hvps", "probes"};
+    /** The value added to the density before it is drawn on a log axis, so that empty regions show. */
+    public static final double PLOT_FLOOR = 1e-7;
+
+    private HessianRun() {
+    }
+
+    /**
+     * A checked run: the model at the point to analyse and the reference set, nothing written yet.
+     *
+     * @param fromCheckpoint whether the model was loaded rather than initialised
+     */
+    public record Prepared(HessianSettings settings, Model model, ReferenceData data, boolean fromCheckpoint) {
+    }
+
+    /**
+     * What a run computed.
+     *
+     * @param top            the top-k eigenpairs
+     * @param negative       the most negative eigenpairs, or null
+     * @param hutchinson     Hutchinson's trace estimate, or null
+     * @param hutchPlusPlus  the Hutch++ trace estimate, or null
+     * @param density        the SLQ density, or null
+     * @param loss           the mean loss on the reference set
+     * @param gradientNorm   ‖∇L‖ on the reference set
+     * @param hvps           operator products over the whole run
+     * @param seconds        wall-clock seconds per stage
+     */
+    public record Result(EigenResult top, EigenResult negative, TraceEstimate hutchinson, TraceEstimate hutchPlusPlus,
+                         SpectralDensity.Result density, double loss, double gradientNorm, long hvps,
+                         Map<String, Double> seconds) {
+    }
+
+    /**
+     * Checks the settings, builds or loads the model and loads the reference set; writes nothing.
+     *
+     * @throws IllegalArgumentException with a one-line message that starts with the option at fault
+     */
+    public static Prepared prepare(HessianSettings s) {
+        s.validate();
+        Model model;
+        boolean fromCheckpoint = s.checkpoint() != null;
+        if (fromCheckpoint) {
+            model = loadCheckpoint(s);
+        } else {
+            Loss loss = s.loss() != null ? s.loss() : Loss.MSE;
+            Precision precision = s.precision() != null ? s.precision() : Precision.F64;
+            try {
+                model = Models.create(s.modelSpec(), loss, precision, s.seed(), s.initScale());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--model: " + e.getMessage(), e);
+            }
+        }
+        int p = model.parameterCount();
+        if (s.k() > p) {
+            throw new IllegalArgumentException("--k: must be at most the number of parameters " + p + " (got "
+                    + s.k() + ")");
+        }
+        if (s.negative() > p) {
+            throw new IllegalArgumentException("--negative: must be at most the number of parameters " + p
+                    + " (got " + s.negative() + ")");
+        }
+        ReferenceData data = ReferenceData.load(s, model.inputSize(), model.outputSize());
+        return new Prepared(s, model, data, fromCheckpoint);
+    }
+
+    private static Model loadCheckpoint(HessianSettings s) {
+        Path dir = s.checkpoint();
+        try {
+            Checkpoint.Index index = Checkpoint.readIndex(dir);
+            Loss loss = s.loss() != null ? s.loss() : Loss.parse(index.loss());
+            Precision precision = s.precision() != null ? s.precision() : Precision.parse(index.precision());
+            Model m = Models.create(index.spec(), loss, precision);
+            Checkpoint.loadInto(m, dir);
+            return m;
+        } catch (IOException | RuntimeException e) {
+            String msg = e.getMessage() != null ? e.getMessage() : e.toString();
+            throw new IllegalArgumentException("--checkpoint: cannot load " + dir + ": " + msg.lines().findFirst()
+                    .orElse(msg), e);
+        }
+    }
+
+    /** {@link #prepare} then {@link #run(Prepared, String, Consumer)}. */
+    public static Result run(HessianSettings s, String command, Consumer<String> log) {
+        return run(prepare(s), command, log);
+    }
+
+    /** Computes everything the settings ask for and writes the run folder; {@code log} receives progress lines. */
+    public static Result run(Prepared prep, String command, Consumer<String> log) {
+        long start = System.nanoTime();
+        HessianSettings s = prep.settings();
+        Model model = prep.model();
+        Path out = s.out();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+
+        Manifest manifest = new Manifest(command);
+        s.describe().forEach(manifest::setting);
+        Map<String, Object> seeds = new LinkedHashMap<>();
+        seeds.put("init", prep.fromCheckpoint() ? null : s.seed());
+        seeds.put("init_stream", prep.fromCheckpoint() ? null : List.of(s.seed(), Models.INIT_STREAM));
+        seeds.put("lanczos_start", List.of(s.seed(), Lanczos.STREAM));
+        seeds.put("trace_probes", List.of(s.seed(), TraceEstimator.STREAM));
+        seeds.put("density_probes", List.of(s.seed(), SpectralDensity.STREAM));
+        manifest.put("seeds", seeds);
+        Map<String, Object> modelInfo = new LinkedHashMap<>();
+        modelInfo.put("spec", model.spec());
+        modelInfo.put("parameters", model.parameterCount());
+        modelInfo.put("loss", model.lossFunction().label());
+        modelInfo.put("precision", model.precision().label());
+        modelInfo.put("origin", prep.fromCheckpoint() ? "checkpoint " + s.checkpoint()
+                : "PyTorch default initialisation x " + s.initScale() + ", seed " + s.seed());
+        modelInfo.put("saved_to", out.resolve("model").toString());
+        manifest.put("model", modelInfo);
+        manifest.put("data", prep.data().description());
+        manifest.put("blas", HvpBenchmark.backend());
+        manifest.put("precision", model.precision().label());
+        manifest.put("operator", s.operator().label());
+        manifest.write(out);
+
+        try {
+            Checkpoint.save(model, out.resolve("model"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the model in " + out.resolve("model") + ": " + e.getMessage(), e);
+        }
+
+        var data = prep.data().dataset();
+        long t = System.nanoTime();
+        ReferenceOperator op = ReferenceOperator.of(model, s.operator(), data.features(), data.labels(), s.batch());
+        double[] grad = new double[model.parameterCount()];
+        double loss = op.lossAndGradient(grad);
+        double gnorm = 0;
+        for (double g : grad) {
+            gnorm += g * g;
+        }
+        gnorm = Math.sqrt(gnorm);
+        seconds.put("operator_setup", lap(t));
+        log.accept(String.format(java.util.Locale.ROOT, "%s of the mean %s loss on %d samples (%s), %d parameters,"
+                + " %s, %s, BLAS %s; loss %.6g, |grad| %.4g", s.operator().label(), model.lossFunction().label(), data.size(),
+                data.name(), model.parameterCount(), model.precision().label(),
+                op.cached() ? "whole set at once" : op.chunkCount() + " chunks of <= " + s.batch(), HvpBenchmark.backend(),
+                loss, gnorm));
+
+        t = System.nanoTime();
+        EigenResult top = Lanczos.largest(op, options(s, s.k()));
+        seconds.put("top_eigenpairs", lap(t));
+        writeEigen(top, out.resolve("eigen.csv"));
+        log.accept(String.format(java.util.Locale.ROOT, "top %d: %d/%d converged, %d HVPs, %.1f s", s.k(),
+                top.convergedCount(), top.count(), top.operatorApplications(), seconds.get("top_eigenpairs")));
+
+        EigenResult negative = null;
+        if (s.negative() > 0) {
+            t = System.nanoTime();
+            negative = Lanczos.smallest(op, options(s, s.negative()));
+            seconds.put("negative_eigenpairs", lap(t));
+            writeEigen(negative, out.resolve("eigen_negative.csv"));
+            log.accept(String.format(java.util.Locale.ROOT, "most negative %d: %d/%d converged, %d HVPs, %.1f s",
+                    s.negative(), negative.convergedCount(), negative.count(), negative.operatorApplications(),
+                    seconds.get("negative_eigenpairs")));
+        }
+
+        TraceEstimate hutch = null;
+        TraceEstimate hpp = null;
+        if (s.trace()) {
+            t = System.nanoTime();
+            hutch = TraceEstimator.hutchinson(op, s.traceHvps(), s.seed());
+            hpp = TraceEstimator.hutchPlusPlus(op, s.traceHvps(), s.seed());
+            seconds.put("trace", lap(t));
+            try (CsvWriter csv = new CsvWriter(out.resolve("trace.csv"), false, TRACE_HEADER)) {
+                for (TraceEstimate e : List.of(hutch, hpp)) {
+                    csv.row(e.method(), e.estimate(), e.standardError(), e.operatorApplications(), e.probes());
+                }
+            }
+            log.accept(String.format(java.util.Locale.ROOT, "trace: hutchinson %.6g ± %.2g, hutch++ %.6g ± %.2g,"
+                    + " %.1f s", hutch.estimate(), hutch.standardError(), hpp.estimate(), hpp.standardError(),
+                    seconds.get("trace")));
+        }
+
+        SpectralDensity.Result density = null;
+        if (s.density()) {
+            t = System.nanoTime();
+            density = SpectralDensity.estimate(op, SpectralDensity.Options.defaults().withProbes(s.densityProbes())
+                    .withLanczosSteps(s.densitySteps()).withSeed(s.seed()));
+            seconds.put("density", lap(t));
+            writeDensity(density, out, s, model, data.size());
+            log.accept(String.format(java.util.Locale.ROOT, "density: %d probes x %d steps, %d HVPs, %.1f s",
+                    s.densityProbes(), s.densitySteps(), density.operatorApplications(), seconds.get("density")));
+        }
+
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("loss", loss);
+        results.put("gradient_norm", gnorm);
+        results.put("top", summary(top));
+        if (negative != null) {
+            results.put("negative", summary(negative));
+        }
+        if (hutch != null) {
+            results.put("trace_hutchinson", Map.of("estimate", hutch.estimate(), "standard_error",
+                    hutch.standardError(), "hvps", hutch.operatorApplications()));
+            results.put("trace_hutchpp", Map.of("estimate", hpp.estimate(), "standard_error", hpp.standardError(),
+                    "hvps", hpp.operatorApplications()));
+        }
+        if (density != null) {
+            results.put("density", Map.of("sigma", density.sigma(), "hvps", density.operatorApplications(),
+                    "integral", density.integral()));
+        }
+        results.put("hvps_total", op.products());
+        results.put("operator_mode", op.cached() ? "whole set, linearised once"
+                : "chunked: " + op.chunkCount() + " chunks, forward pass per product and chunk");
+        manifest.put("results", results);
+        manifest.put("seconds", seconds);
+        manifest.put("elapsed_seconds", (System.nanoTime() - start) / 1e9);
+        manifest.write(out);
+        return new Result(top, negative, hutch, hpp, density, loss, gnorm, op.products(), seconds);
+    }
+
+    /** The Lanczos settings of a solve for {@code pairs} pairs. */
+    static LanczosOptions options(HessianSettings s, int pairs) {
+        return new LanczosOptions(pairs, s.tolerance(), s.effectiveMaxHvps(pairs), Math.max(2 * pairs + 10, 30),
+                s.seed());
+    }
+
+    private static Map<String, Object> summary(EigenResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("eigenvalues", r.eigenvalues());
+        m.put("residuals", r.residuals());
+        m.put("converged", r.convergedCount());
+        m.put("hvps", r.operatorApplications());
+        m.put("tolerance_absolute", r.tolerance() * r.scale());
+        return m;
+    }
+
+    private static double lap(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Writes {@code eigen.csv}-style rows. */
+    static void writeEigen(EigenResult r, Path file) {
+        try (CsvWriter csv = new CsvWriter(file, false, EIGEN_HEADER)) {
+            for (int i = 0; i < r.count(); i++) {
+                csv.row(i + 1, r.eigenvalues()[i], r.residuals()[i], r.converged()[i], r.operatorApplications());
+            }
+        }
+    }
+
+    private static void writeDensity(SpectralDensity.Result d, Path out, HessianSettings s, Model model, int n) {
+        double[] grid = d.grid();
+        double[] phi = d.density();
+        try (CsvWriter csv = new CsvWriter(out.resolve("density.csv"), false, "eigenvalue", "density")) {
+            for (int i = 0; i < grid.length; i++) {
+                csv.row(grid[i], phi[i]);
+            }
+        }
+        try (CsvWriter csv = new CsvWriter(out.resolve("density_nodes.csv"), false, "probe", "node", "weight")) {
+            for (int p = 0; p < d.nodes().length; p++) {
+                for (int j = 0; j < d.nodes()[p].length; j++) {
+                    csv.row(p + 1, d.nodes()[p][j], d.weights()[p][j]);
+                }
+            }
+        }
+        double[] shown = new double[phi.length];
+        for (int i = 0; i < phi.length; i++) {
+            shown[i] = phi[i] + PLOT_FLOOR;
+        }
+        String title = String.format(java.util.Locale.ROOT, "Spectral density of the %s (SLQ, %d x %d steps), %s, n = %d",
+                s.operator() == OperatorKind.HESSIAN ? "Hessian" : "Gauss-Newton matrix", s.densityProbes(),
+                s.densitySteps(), model.spec(), n);
+        new LinePlot(title, "eigenvalue", "density (log scale, + 1e-7)", 900, 520).logY()
+                .line("density", grid, shown).save(out.resolve("density.png"));
+    }
+}

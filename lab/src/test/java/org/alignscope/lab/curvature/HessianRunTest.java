@@ -1,0 +1,244 @@
+package org.alignscope.lab.curvature;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.nn.Loss;
+import org.alignscope.nn.Model;
+import org.alignscope.nn.Models;
+import org.alignscope.nn.Precision;
+import org.alignscope.spectral.EigenResult;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HessianRunTest {
+    /** 6 inputs, 5 tanh units, 3 classes: P = 53, small enough for a dense Hessian. */
+    static final String TINY = "mlp:6-5-3:tanh";
+
+    static HessianSettings tiny(Path out) {
+        return HessianSettings.defaults(TINY, out).withData("synthetic", 30).withLoss(Loss.CROSS_ENTROPY)
+                .withK(4, 2);
+    }
+
+    /** The dense matrix of an operator, column by column from products with unit vectors, symmetrised. */
+    static double[][] dense(SymmetricOperator op) {
+        int n = op.dimension();
+        double[][] m = new double[n][n];
+        double[] e = new double[n];
+        double[] col = new double[n];
+        for (int j = 0; j < n; j++) {
+            e[j] = 1;
+            op.apply(e, col);
+            e[j] = 0;
+            for (int i = 0; i < n; i++) {
+                m[i][j] = col[i];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double s = 0.5 * (m[i][j] + m[j][i]);
+                m[i][j] = s;
+                m[j][i] = s;
+            }
+        }
+        return m;
+    }
+
+    /** Eigenvalues of a symmetric matrix, descending. */
+    static double[] eigenvalues(double[][] m) {
+        double[] ev = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(m, false)).getEigenvalues().clone();
+        Arrays.sort(ev);
+        double[] desc = new double[ev.length];
+        for (int i = 0; i < ev.length; i++) {
+            desc[i] = ev[ev.length - 1 - i];
+        }
+        return desc;
+    }
+
+    static List<String[]> rows(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",")).toList();
+    }
+
+    @Test
+    void tinyRunWritesCertifiedEigenpairsThatMatchTheDenseHessian(@TempDir Path dir) throws IOException {
+        HessianSettings s = tiny(dir.resolve("run")).withExtras(true, true, 20);
+        HessianRun.Prepared prep = HessianRun.prepare(s);
+        HessianRun.Result r = HessianRun.run(prep, "test", line -> { });
+        Path out = s.out();
+
+        List<String> lines = Files.readAllLines(out.resolve("eigen.csv"));
+        assertEquals("index,eigenvalue,residual,converged,hvps", lines.get(0));
+        List<String[]> rows = rows(out.resolve("eigen.csv"));
+        assertEquals(4, rows.size());
+        double lambda1 = Double.parseDouble(rows.get(0)[1]);
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            assertEquals(Integer.toString(i + 1), row[0]);
+            double ev = Double.parseDouble(row[1]);
+            double res = Double.parseDouble(row[2]);
+            if (i > 0) {
+                assertTrue(ev <= Double.parseDouble(rows.get(i - 1)[1]), "eigenvalues descending");
+            }
+            assertEquals("true", row[3], "converged");
+            assertTrue(res <= s.tolerance() * Math.abs(lambda1), "residual " + res + " above tol·|λ1|");
+            assertEquals(Integer.toString(r.top().operatorApplications()), row[4]);
+        }
+
+        // The same Hessian built densely from HVPs (of a fresh operator on the same data and parameters).
+        ReferenceOperator op = ReferenceOperator.of(prep.model(), OperatorKind.HESSIAN,
+                prep.data().dataset().features(), prep.data().dataset().labels(), 0);
+        double[] all = eigenvalues(dense(op));
+        double scale = Math.abs(all[0]);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(all[i], r.top().eigenvalues()[i], 1e-9 * scale, "top eigenvalue " + (i + 1));
+        }
+        // The tiny cross-entropy Hessian is indefinite: the negative end must match too.
+        assertTrue(all[all.length - 1] < 0, "expected negative curvature at the initialisation");
+        List<String[]> neg = rows(out.resolve("eigen_negative.csv"));
+        assertEquals("index,eigenvalue,residual,converged,hvps", Files.readAllLines(out.resolve("eigen_negative.csv"))
+                .get(0));
+        assertEquals(2, neg.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(all[all.length - 1 - i], Double.parseDouble(neg.get(i)[1]), 1e-9 * scale);
+        }
+        // The trace estimators against the exact trace (Hutch++ with 33 sketch vectors on a 53-dim matrix is close).
+        double trace = 0;
+        for (double v : all) {
+            trace += v;
+        }
+        assertTrue(Math.abs(r.hutchinson().estimate() - trace) <= 5 * r.hutchinson().standardError() + 1e-9 * scale);
+        assertTrue(Math.abs(r.hutchPlusPlus().estimate() - trace) <= 5 * r.hutchPlusPlus().standardError()
+                + 1e-9 * scale);
+        List<String> trace_ = Files.readAllLines(out.resolve("trace.csv"));
+        assertEquals("method,estimate,standard_error,hvps,probes", trace_.get(0));
+        assertTrue(trace_.get(1).startsWith("hutchinson,") && trace_.get(2).startsWith("hutch++,"));
+        // Density files and plot; the SLQ integral is ≈ 1.
+        assertTrue(Files.size(out.resolve("density.png")) > 1000);
+        assertEquals("eigenvalue,density", Files.readAllLines(out.resolve("density.csv")).get(0));
+        assertEquals(1.0, r.density().integral(), 1e-3);
+        // Manifest and checkpoint.
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        for (String key : new String[] {"\"version\"", "\"settings\"", "\"seeds\"", "\"blas\"", "\"precision\"",
+            "\"data\"", "\"elapsed_seconds\"", "\"hvps_total\""}) {
+            assertTrue(manifest.contains(key), key + " missing from the manifest");
+        }
+        assertTrue(Files.exists(out.resolve("model").resolve("index.json")));
+    }
+
+    @Test
+    void checkpointRoundTripGivesTheSameEigenvalues(@TempDir Path dir) {
+        HessianSettings first = tiny(dir.resolve("a")).withK(3, 0);
+        HessianRun.Result a = HessianRun.run(first, "test", line -> { });
+        HessianSettings again = first.withModel(null, dir.resolve("a").resolve("model")).withLoss(null)
+                .withOut(dir.resolve("b"));
+        HessianRun.Prepared prep = HessianRun.prepare(again);
+        assertTrue(prep.fromCheckpoint());
+        assertEquals(Loss.CROSS_ENTROPY, prep.model().lossFunction(), "loss taken from the checkpoint");
+        HessianRun.Result b = HessianRun.run(prep, "test", line -> { });
+        assertArrayEquals(a.top().eigenvalues(), b.top().eigenvalues(), 0.0);
+        assertEquals(a.loss(), b.loss(), 0.0);
+    }
+
+    @Test
+    void chunkedOperatorIsTheExactMeanLossOperator() {
+        Model m = Models.create(TINY, Loss.CROSS_ENTROPY, Precision.F64, 3, 1.0);
+        var data = org.alignscope.data.GaussianMixture.generate(30, 6, 3, 3.0, 1.0, 5);
+        double[] v = new double[m.parameterCount()];
+        RandomStream.of(7, 1).fillGaussian(v, 0, v.length);
+        for (OperatorKind kind : OperatorKind.values()) {
+            ReferenceOperator whole = ReferenceOperator.of(m, kind, data.features(), data.labels(), 0);
+            double[] ref = new double[v.length];
+            whole.apply(v, ref);
+            double norm = Math.sqrt(Arrays.stream(ref).map(x -> x * x).sum());
+            for (int chunk : new int[] {1, 7, 10, 29, 30, 100}) {
+                ReferenceOperator op = ReferenceOperator.of(m, kind, data.features(), data.labels(), chunk);
+                assertEquals(chunk >= 30, op.cached());
+                assertEquals(chunk >= 30 ? 1 : (30 + chunk - 1) / chunk, op.chunkCount());
+                double[] got = new double[v.length];
+                op.apply(v, got);
+                for (int i = 0; i < v.length; i++) {
+                    assertEquals(ref[i], got[i], 1e-13 * norm, kind + " chunk " + chunk + " entry " + i);
+                }
+            }
+            // Loss and gradient are averaged the same way.
+            double[] g0 = new double[v.length];
+            double[] g1 = new double[v.length];
+            double l0 = whole.lossAndGradient(g0);
+            double l1 = ReferenceOperator.of(m, kind, data.features(), data.labels(), 7).lossAndGradient(g1);
+            assertEquals(l0, l1, 1e-14 * Math.abs(l0));
+            assertArrayEquals(g0, g1, 1e-14);
+        }
+    }
+
+    @Test
+    void chunkedRunGivesTheSameEigenvaluesAndTheGaussNewtonIsPositiveSemiDefinite(@TempDir Path dir) {
+        HessianRun.Result whole = HessianRun.run(tiny(dir.resolve("w")).withK(3, 0), "test", l -> { });
+        HessianRun.Result chunked = HessianRun.run(tiny(dir.resolve("c")).withK(3, 0)
+                .withOperator(OperatorKind.HESSIAN, 8), "test", l -> { });
+        assertArrayEquals(whole.top().eigenvalues(), chunked.top().eigenvalues(),
+                1e-10 * Math.abs(whole.top().eigenvalues()[0]));
+        HessianRun.Result ggn = HessianRun.run(tiny(dir.resolve("g")).withK(2, 2)
+                .withOperator(OperatorKind.GGN, 8), "test", l -> { });
+        assertTrue(ggn.top().allConverged());
+        assertTrue(ggn.negative().eigenvalues()[0] > -1e-10 * ggn.top().eigenvalues()[0], "GGN must be PSD: "
+                + ggn.negative());
+    }
+
+    @Test
+    void inputErrorsNameTheirOption(@TempDir Path dir) {
+        HessianSettings s = tiny(dir.resolve("x"));
+        assertMessage("--n:", () -> HessianRun.prepare(s.withData("synthetic", 31)));
+        assertMessage("--k:", () -> HessianRun.prepare(s.withK(0, 0)));
+        assertMessage("--k:", () -> HessianRun.prepare(s.withK(54, 0)));
+        assertMessage("--model:", () -> HessianRun.prepare(s.withModel("mlp:6-5-3:tanhh", null)));
+        assertMessage("--model:", () -> HessianRun.prepare(s.withModel(null, null)));
+        assertMessage("--checkpoint:", () -> HessianRun.prepare(s.withModel(null, dir.resolve("nothing"))));
+        assertMessage("--data:", () -> HessianRun.prepare(s.withData("csv:" + dir.resolve("none.csv"), 30)));
+        assertMessage("--data:", () -> HessianRun.prepare(s.withData("mnist", 30)));
+        assertMessage("--batch:", () -> HessianRun.prepare(s.withOperator(OperatorKind.HESSIAN, -1)));
+        assertFalse(Files.exists(dir.resolve("x")), "nothing may be written before the input is checked");
+    }
+
+    static void assertMessage(String prefix, org.junit.jupiter.api.function.Executable e) {
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
+        assertTrue(ex.getMessage().startsWith(prefix), ex.getMessage());
+        assertEquals(1, ex.getMessage().lines().count(), ex.getMessage());
+    }
+
+    @Test
+    void realFashionMnistSmallSubset(@TempDir Path dir) throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
+                "dataset-fashion-mnist is not installed");
+        HessianSettings s = HessianSettings.defaults("mlp:784-16-10:tanh", dir).withData("fashion-mnist", 100)
+                .withLoss(Loss.MSE).withK(3, 0);
+        HessianRun.Prepared prep = HessianRun.prepare(s);
+        assertEquals(100, prep.data().dataset().size());
+        assertArrayEquals(new int[] {10, 10, 10, 10, 10, 10, 10, 10, 10, 10}, prep.data().dataset().classCounts());
+        // Centred by the subset's own mean.
+        double[] f = prep.data().dataset().features();
+        double s0 = 0;
+        for (int i = 0; i < 100; i++) {
+            s0 += f[i * 784 + 400];
+        }
+        assertEquals(0, s0, 1e-10);
+        HessianRun.Result r = HessianRun.run(prep, "test", l -> { });
+        assertTrue(r.top().allConverged(), r.top().toString());
+        assertTrue(r.top().eigenvalues()[0] > 0);
+        assertNotNull(prep.data().description().get("indices"));
+        assertEquals(4, Files.readAllLines(dir.resolve("eigen.csv")).size());
+    }
+}
