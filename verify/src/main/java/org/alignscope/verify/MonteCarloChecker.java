@@ -15,8 +15,10 @@ public abstract class MonteCarloChecker extends AbstractChecker {
         super(factor);
     }
 
-    /** Completes a random instance with its step-size settings; null to skip the draw. */
-    protected abstract Instance prepare(Instance inst, RandomStream rng);
+    /** Completes a random instance with its step-size settings; null to skip the draw. By default it is kept as drawn. */
+    protected Instance prepare(Instance inst, RandomStream rng) {
+        return inst;
+    }
 
     @Override
     protected List<Instance> generate(Budget budget, RandomStream rng) {

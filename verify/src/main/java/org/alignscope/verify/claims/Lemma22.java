@@ -47,11 +47,6 @@ public final class Lemma22 extends MonteCarloChecker {
     }
 
     @Override
-    protected Instance prepare(Instance inst, RandomStream rng) {
-        return inst;
-    }
-
-    @Override
     public Evaluation evaluate(Instance inst) {
         int d = inst.d();
         int k = inst.k();

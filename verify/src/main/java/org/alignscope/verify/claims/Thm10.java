@@ -51,11 +51,6 @@ public final class Thm10 extends MonteCarloChecker {
     }
 
     @Override
-    protected Instance prepare(Instance inst, RandomStream rng) {
-        return inst;
-    }
-
-    @Override
     public Evaluation evaluate(Instance inst) {
         int d = inst.d();
         int k = inst.k();
