@@ -129,16 +129,17 @@ public final class ConfigReader {
         List<TrainConfig.Arm> arms = new ArrayList<>();
         JsonNode armsNode = top.raw("arms");
         if (armsNode == null) {
-            arms.add(new TrainConfig.Arm("plain", Projection.NONE));
-            arms.add(new TrainConfig.Arm("dom", Projection.of(Projection.Kind.DOM, Projection.Target.UPDATE)));
-            arms.add(new TrainConfig.Arm("bulk", Projection.of(Projection.Kind.BULK, Projection.Target.UPDATE)));
+            arms.add(new TrainConfig.Arm("plain", Projection.NONE, true));
+            arms.add(new TrainConfig.Arm("dom", Projection.of(Projection.Kind.DOM, Projection.Target.UPDATE), true));
+            arms.add(new TrainConfig.Arm("bulk", Projection.of(Projection.Kind.BULK, Projection.Target.UPDATE), true));
         } else {
             if (!armsNode.isArray() || armsNode.isEmpty()) {
                 throw new IllegalArgumentException("arms: must be a non-empty list of {name, projection, ...}");
             }
             Set<String> names = new HashSet<>();
             for (int i = 0; i < armsNode.size(); i++) {
-                Section a = new Section("arms[" + i + "]", armsNode.get(i), "name", "projection", "a", "b", "apply_to");
+                Section a = new Section("arms[" + i + "]", armsNode.get(i), "name", "projection", "a", "b", "apply_to",
+                        "track");
                 String an = a.string("name", null);
                 if (an == null || !an.matches("[A-Za-z0-9_.-]+")) {
                     throw new IllegalArgumentException("arms[" + i + "].name: required, letters, digits, _ . - only");
@@ -167,8 +168,13 @@ public final class ConfigReader {
                     }
                     p = Projection.of(kindP, target);
                 }
+                boolean track = a.bool("track", true);
+                if (!track && p.active()) {
+                    throw new IllegalArgumentException("arms[" + i + "].track: must be true for a projected arm"
+                            + " (allowed false only with projection none)");
+                }
                 a.finish();
-                arms.add(new TrainConfig.Arm(an, p));
+                arms.add(new TrainConfig.Arm(an, p, track));
             }
         }
 
@@ -251,6 +257,18 @@ public final class ConfigReader {
             }
             throw new IllegalArgumentException(label(key) + ": '" + v + "' is not allowed; allowed: "
                     + String.join(", ", new LinkedHashSet<>(Arrays.asList(allowedValues))));
+        }
+
+        boolean bool(String key, boolean def) {
+            JsonNode v = raw(key);
+            if (v == null) {
+                return def;
+            }
+            if (!v.isBoolean()) {
+                throw new IllegalArgumentException(label(key) + ": '" + v.asText() + "' is not allowed; allowed: true,"
+                        + " false");
+            }
+            return v.asBoolean();
         }
 
         double number(String key, double def, double min, double max) {

@@ -186,6 +186,7 @@ final class TrainCheckpoint {
             }
             opt.restore(((Number) m.get("optimizer_steps")).longValue(), st);
             Trainer.Arm a = new Trainer.Arm(name, index, p, model, opt);
+            a.track = s.basePhase || cfg.arms().get(index - 1).track();
             int kb = ((Number) m.get("basis_vectors")).intValue();
             if (kb > 0) {
                 double[] flat = read(dir.resolve(name + ".basis.npy"), kb * pc);

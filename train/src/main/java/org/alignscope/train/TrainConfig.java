@@ -64,8 +64,13 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
     public record Switch(double ema, double threshold, int checkEvery, int fallbackStep) {
     }
 
-    /** @param name folder name of the arm; projection what it keeps of each step */
-    public record Arm(String name, Projection projection) {
+    /**
+     * @param name       folder name of the arm
+     * @param projection what it keeps of each step
+     * @param track      whether the arm keeps refreshing its own subspace after the switch (always for a projected
+     *                   arm); an untracked plain arm saves the refresh cost and leaves its alignment columns empty
+     */
+    public record Arm(String name, Projection projection, boolean track) {
     }
 
     /**

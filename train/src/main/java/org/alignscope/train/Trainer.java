@@ -161,6 +161,7 @@ public final class Trainer {
         final String name;
         final int index;
         final Projection projection;
+        boolean track = true;
         final Model model;
         final Optimizer opt;
         double[][] basis;
@@ -326,7 +327,7 @@ public final class Trainer {
                             continue;
                         }
                         Row row = new Row(t, "arm");
-                        if (t > s.switchStep && (t - s.switchStep) % cfg.subspace().refreshEvery() == 0) {
+                        if (a.track && t > s.switchStep && (t - s.switchStep) % cfg.subspace().refreshEvery() == 0) {
                             refresh(s, a, t, row);
                         }
                         if (t % cfg.logging().evalEvery() == 0) {
@@ -409,7 +410,12 @@ public final class Trainer {
                         + " reference loss %.6g)", s.seed, t, reason, s.ema, b.lastRefLoss));
                 for (int i = 0; i < cfg.arms().size(); i++) {
                     TrainConfig.Arm ca = cfg.arms().get(i);
-                    s.arms.add(branch(b, ca.name(), i + 1, ca.projection(), s.writers.get(i)));
+                    Arm a = branch(b, ca.name(), i + 1, ca.projection(), s.writers.get(i));
+                    a.track = ca.track();
+                    if (!a.track) {
+                        a.basis = null;
+                    }
+                    s.arms.add(a);
                 }
                 s.base = null;
                 for (Arm a : s.arms) {

@@ -155,7 +155,7 @@ class ProtocolTest {
     void aDivergingArmStopsAndTheOthersContinue(@TempDir Path tmp) throws Exception {
         String arms = String.join("\n",
                 "arms:",
-                "  - {name: plain, projection: none}",
+                "  - {name: plain, projection: none, track: false}",
                 "  - {name: blowup, projection: interp, a: 1.0e6, b: 1}");
         Path out = tmp.resolve("o");
         List<SeedResult> res = TrainExperiment.run(config(tmp, yaml(arms, "")), out, "test", null);
@@ -170,7 +170,15 @@ class ProtocolTest {
             assertEquals("diverged", field(last, col(b, "event")));
             assertEquals(blow.divergedStep(), Long.parseLong(field(last, col(b, "step"))));
             assertTrue(blow.divergedStep() > s.switchStep());
-            assertEquals(42, lines(out, "plain", s.seed()).size());
+            List<String> p = lines(out, "plain", s.seed());
+            assertEquals(42, p.size());
+            assertEquals("", field(p.get(p.size() - 2), col(p, "batch_chi")), "an untracked arm has no basis");
+            int rc = col(p, "refresh");
+            long refreshRows = p.stream().skip(1).filter(l -> !field(l, rc).isEmpty()).count();
+            assertEquals(plain.refreshes(), refreshRows);
+            long beforeSwitch = p.stream().skip(1).filter(l -> !field(l, rc).isEmpty()
+                    && Long.parseLong(field(l, 0)) <= s.switchStep()).count();
+            assertEquals(refreshRows, beforeSwitch, "no refresh of the untracked arm after the switch");
         }
         Map<?, ?> m = new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.resolve("manifest.json")
                 .toFile(), Map.class);
