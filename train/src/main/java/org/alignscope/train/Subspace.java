@@ -3,15 +3,26 @@ package org.alignscope.train;
 /**
  * The dominant subspace: an orthonormal basis u_1 … u_k of R^P (the top-k eigenvectors of the reference-set
  * Hessian). P_D v = Σ u_i (u_iᵀ v), P_B = I − P_D.
+ *
+ * <p>The loops are plain Java on purpose: BLAS {@code dgemv} (OpenBLAS) gave results that differ in the last bits
+ * from call to call on the same inputs (its kernels sum in an order that depends on the arrays' memory
+ * alignment), which broke the bit-identical resume; a fixed summation order keeps runs reproducible.
  */
 public final class Subspace {
     private final double[][] basis;
+    private final double[] flat;
+    private final int p;
 
     public Subspace(double[][] basis) {
         if (basis.length == 0) {
             throw new IllegalArgumentException("empty basis");
         }
         this.basis = basis;
+        this.p = basis[0].length;
+        this.flat = new double[basis.length * p];
+        for (int i = 0; i < basis.length; i++) {
+            System.arraycopy(basis[i], 0, flat, i * p, p);
+        }
     }
 
     public int k() {
@@ -30,11 +41,11 @@ public final class Subspace {
     /** The coefficients c_i = u_iᵀ v. */
     public double[] coefficients(double[] v) {
         double[] c = new double[basis.length];
-        for (int i = 0; i < basis.length; i++) {
-            double[] u = basis[i];
+        for (int i = 0; i < c.length; i++) {
+            int o = i * p;
             double s = 0;
-            for (int j = 0; j < u.length; j++) {
-                s += u[j] * v[j];
+            for (int j = 0; j < p; j++) {
+                s += flat[o + j] * v[j];
             }
             c[i] = s;
         }
@@ -70,11 +81,14 @@ public final class Subspace {
         }
         double w = a - b;
         if (w != 0) {
-            for (int i = 0; i < basis.length; i++) {
-                double ci = w * c[i];
-                double[] u = basis[i];
-                for (int j = 0; j < v.length; j++) {
-                    v[j] += ci * u[j];
+            for (int i = 0; i < c.length; i++) {
+                c[i] *= w;
+            }
+            for (int i = 0; i < c.length; i++) {
+                int o = i * p;
+                double ci = c[i];
+                for (int j = 0; j < p; j++) {
+                    v[j] += ci * flat[o + j];
                 }
             }
         }

@@ -82,19 +82,20 @@ final class TrainCheckpoint {
                 m.put("optimizer_steps", a.opt.steps());
                 List<String> names = new ArrayList<>(a.opt.state().keySet());
                 m.put("optimizer_state", names);
-                m.put("basis_vectors", a.basis == null ? 0 : a.basis.length);
+                m.put("basis_vectors", a.basis() == null ? 0 : a.basis().length);
                 traj.add(m);
                 int p = a.model.parameterCount();
                 write(tmp.resolve(a.name + ".params.npy"), a.model.parameters(), new int[] {p});
                 for (Map.Entry<String, double[]> e : a.opt.state().entrySet()) {
                     write(tmp.resolve(a.name + ".opt." + e.getKey() + ".npy"), e.getValue(), new int[] {p});
                 }
-                if (a.basis != null) {
-                    double[] flat = new double[a.basis.length * p];
-                    for (int i = 0; i < a.basis.length; i++) {
-                        System.arraycopy(a.basis[i], 0, flat, i * p, p);
+                double[][] basis = a.basis();
+                if (basis != null) {
+                    double[] flat = new double[basis.length * p];
+                    for (int i = 0; i < basis.length; i++) {
+                        System.arraycopy(basis[i], 0, flat, i * p, p);
                     }
-                    write(tmp.resolve(a.name + ".basis.npy"), flat, new int[] {a.basis.length, p});
+                    write(tmp.resolve(a.name + ".basis.npy"), flat, new int[] {basis.length, p});
                 }
             }
             root.put("trajectories", traj);
@@ -190,10 +191,11 @@ final class TrainCheckpoint {
             int kb = ((Number) m.get("basis_vectors")).intValue();
             if (kb > 0) {
                 double[] flat = read(dir.resolve(name + ".basis.npy"), kb * pc);
-                a.basis = new double[kb][pc];
+                double[][] basis = new double[kb][pc];
                 for (int i = 0; i < kb; i++) {
-                    System.arraycopy(flat, i * pc, a.basis[i], 0, pc);
+                    System.arraycopy(flat, i * pc, basis[i], 0, pc);
                 }
+                a.setBasis(basis);
             }
             a.status = (String) m.get("status");
             a.divergedStep = m.get("diverged_step") == null ? null : ((Number) m.get("diverged_step")).longValue();

@@ -65,6 +65,12 @@ public final class TrainExperiment {
             throw new UncheckedIOException(e);
         }
         m.put("status", "complete");
+        try {
+            // a finished run has nothing to continue; --resume on it then says so instead of redoing the tail
+            TrainCheckpoint.deleteTree(out.resolve(TrainCheckpoint.FOLDER));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         m.put("resumed", resume);
         m.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);
         m.put("seconds_by_activity", tr.seconds());
@@ -158,8 +164,8 @@ public final class TrainExperiment {
             Path dir = out.resolve("plots");
             Files.createDirectories(dir);
             for (long seed : cfg.seeds()) {
-                LinePlot ref = new LinePlot("reference-set loss, seed " + seed, "step", "loss").logY();
-                LinePlot batch = new LinePlot("mini-batch loss (mean of 50 steps), seed " + seed, "step", "loss").logY();
+                LinePlot ref = new LinePlot("reference-set loss, seed " + seed, "step", "loss");
+                LinePlot batch = new LinePlot("mini-batch loss (mean of 50 steps), seed " + seed, "step", "loss");
                 LinePlot chi = new LinePlot("chi of the reference gradient (unsquared), seed " + seed, "step", "chi")
                         .yRange(0, 1.02);
                 LinePlot bchi = new LinePlot("chi of the mini-batch gradient (unsquared), seed " + seed, "step",
@@ -172,15 +178,16 @@ public final class TrainExperiment {
                     }
                     Map<String, double[]> c = readCsv(f);
                     Color col = COLORS[i++ % COLORS.length];
+                    boolean dashed = !a.projection().active();
                     double[] step = c.get("step");
                     double[][] rl = defined(step, c.get("ref_loss"));
-                    ref.line(a.name(), rl[0], rl[1], col, false);
+                    ref.line(a.name(), rl[0], rl[1], col, dashed);
                     double[][] bl = defined(step, c.get("batch_loss"));
-                    batch.line(a.name(), bl[0], runningMean(bl[1], 50), col, false);
+                    batch.line(a.name(), bl[0], runningMean(bl[1], 50), col, dashed);
                     double[][] rc = defined(step, c.get("ref_chi"));
-                    chi.line(a.name(), rc[0], rc[1], col, false);
+                    chi.line(a.name(), rc[0], rc[1], col, dashed);
                     double[][] bc = defined(step, c.get("batch_chi"));
-                    bchi.line(a.name(), bc[0], runningMean(bc[1], 50), col, false);
+                    bchi.line(a.name(), bc[0], runningMean(bc[1], 50), col, dashed);
                 }
                 LinePlot.saveGrid(List.of(ref, batch, chi, bchi), 2, 2, dir.resolve("seed_" + seed + ".png"));
             }

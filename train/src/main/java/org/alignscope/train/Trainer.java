@@ -164,7 +164,8 @@ public final class Trainer {
         boolean track = true;
         final Model model;
         final Optimizer opt;
-        double[][] basis;
+        private double[][] basis;
+        private Subspace sub;
         int refreshes;
         long lastRefresh = -1;
         long hvps;
@@ -193,7 +194,16 @@ public final class Trainer {
         }
 
         Subspace subspace() {
-            return basis == null ? null : new Subspace(basis);
+            return sub;
+        }
+
+        double[][] basis() {
+            return basis;
+        }
+
+        void setBasis(double[][] b) {
+            basis = b;
+            sub = b == null ? null : new Subspace(b);
         }
     }
 
@@ -413,7 +423,7 @@ public final class Trainer {
                     Arm a = branch(b, ca.name(), i + 1, ca.projection(), s.writers.get(i));
                     a.track = ca.track();
                     if (!a.track) {
-                        a.basis = null;
+                        a.setBasis(null);
                     }
                     s.arms.add(a);
                 }
@@ -432,7 +442,7 @@ public final class Trainer {
         Model m = newModel();
         System.arraycopy(b.model.parameters(), 0, m.parameters(), 0, m.parameterCount());
         Arm a = new Arm(name, index, p, m, b.opt.copy());
-        a.basis = copy(b.basis);
+        a.setBasis(copy(b.basis));
         a.refreshes = b.refreshes;
         a.lastRefresh = b.lastRefresh;
         a.hvps = b.hvps;
@@ -478,7 +488,7 @@ public final class Trainer {
                 lanczosSeed(s.seed, a.index, a.refreshes));
         EigenResult r = Lanczos.solve(reference.hessian(a.model), o, Which.LARGEST, a.basis);
         double[] angles = a.basis == null ? new double[0] : PrincipalAngles.between(a.basis, r.eigenvectors());
-        a.basis = r.eigenvectors();
+        a.setBasis(r.eigenvectors());
         a.refreshes++;
         a.lastRefresh = t;
         a.hvps += r.operatorApplications();
