@@ -158,8 +158,11 @@ public final class TrainExperiment {
         return r;
     }
 
-    /** Per seed: reference loss, smoothed mini-batch loss, χ of the reference gradient, χ of the batch gradient. */
-    static void plots(TrainConfig cfg, Path out) {
+    /**
+     * Draws {@code plots/seed_<seed>.png} from the metrics files of a run folder: reference-set loss, mini-batch loss
+     * (mean of 50 steps), χ of the reference gradient, χ of the mini-batch gradient; every arm overlaid.
+     */
+    public static void plots(TrainConfig cfg, Path out) {
         try {
             Path dir = out.resolve("plots");
             Files.createDirectories(dir);
@@ -171,7 +174,10 @@ public final class TrainExperiment {
                 LinePlot bchi = new LinePlot("chi of the mini-batch gradient (unsquared), seed " + seed, "step",
                         "chi").yRange(0, 1.02);
                 int i = 0;
-                for (TrainConfig.Arm a : cfg.arms()) {
+                // projected arms first, so that the dashed unprojected arm is drawn on top where they coincide
+                List<TrainConfig.Arm> order = new ArrayList<>(cfg.arms());
+                order.sort((x, y) -> Boolean.compare(!x.projection().active(), !y.projection().active()));
+                for (TrainConfig.Arm a : order) {
                     Path f = out.resolve(a.name()).resolve("seed_" + seed).resolve("metrics.csv");
                     if (!Files.exists(f)) {
                         continue;
