@@ -1,0 +1,66 @@
+package org.alignscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+    static String[] run(String... args) {
+        CommandLine cl = AlignScope.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), err.toString()};
+    }
+
+    @Test
+    void anUnknownKeyIsOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, "optimizer:\n  name: sgd\n  lrr: 0.1\n");
+        String[] r = run("train", "--config", cfg.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals("2", r[0], r[1]);
+        assertEquals(1, r[1].strip().lines().count(), r[1]);
+        assertTrue(r[1].contains("optimizer.lrr: unknown key; allowed: name, lr,"), r[1]);
+        assertFalse(Files.exists(tmp.resolve("o")), "nothing is written before the config is valid");
+    }
+
+    @Test
+    void anOutOfRangeValueIsOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, "switch: {threshold: 2}\n");
+        String[] r = run("train", "--config", cfg.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("switch.threshold: 2 is out of range; allowed: [0, 1]"), r[1]);
+    }
+
+    @Test
+    void aTinyRunWritesItsFolderAndResumeNeedsACheckpoint(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, String.join("\n",
+                "seeds: [1, 2, 3]",
+                "data: {source: gaussian-mixture, train_samples: 30, dimension: 4, classes: 3}",
+                "model: {spec: 'mlp:4-4-3:tanh'}",
+                "training: {steps: 12, batch_size: 5}",
+                "subspace: {k: 2, refresh_every: 3}",
+                "switch: {check_every: 2, fallback_step: 4}",
+                "logging: {eval_every: 4}", ""));
+        Path out = tmp.resolve("o");
+        String[] r = run("train", "--config", cfg.toString(), "--out", out.toString());
+        assertEquals("0", r[0], r[1]);
+        for (String arm : new String[] {"plain", "dom", "bulk"}) {
+            assertTrue(Files.exists(out.resolve(arm).resolve("seed_3").resolve("metrics.jsonl")));
+        }
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"status\" : \"complete\""));
+        r = run("train", "--resume", out.toString());
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("--resume: no checkpoint"), r[1]);
+    }
+}

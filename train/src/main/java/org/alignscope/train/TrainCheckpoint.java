@@ -1,0 +1,247 @@
+package org.alignscope.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.alignscope.nn.Model;
+import org.alignscope.nn.Npy;
+import org.alignscope.nn.Precision;
+
+/**
+ * The state of a run at the start of a step, everything its continuation needs: per trajectory (the base run
+ * before the switch, every arm after it) the parameters, the optimizer's vectors and step counter, the tracked
+ * basis and its refresh counters, the status; the EMA of χ and the switch record; the byte lengths of every
+ * metrics file (a resume cuts them back there); the results of the seeds already finished. Vectors are
+ * {@code .npy} files in float64 (the master copy, also for f32 models); the rest is {@code state.json}, with the
+ * EMA stored as its IEEE bits. The random streams need no state: they are derived from (seed, purpose, index).
+ *
+ * <p>The folder is written as {@code checkpoint.tmp} and then renamed over {@code checkpoint}, so a run killed
+ * while writing keeps the previous checkpoint.
+ */
+final class TrainCheckpoint {
+    static final String FOLDER = "checkpoint";
+    static final String FORMAT = "alignscope-train-checkpoint";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TrainCheckpoint() {
+    }
+
+    record Loaded(Trainer.SeedState state, List<SeedResult> completed) {
+    }
+
+    static void save(Path dir, Trainer.SeedState s, List<SeedResult> completed, Trainer tr) {
+        try {
+            Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
+            deleteTree(tmp);
+            Files.createDirectories(tmp);
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("format", FORMAT);
+            root.put("version", 1);
+            root.put("seed_index", s.seedIndex);
+            root.put("seed", s.seed);
+            root.put("step", s.step);
+            root.put("base_phase", s.basePhase);
+            root.put("ema_bits", Double.doubleToRawLongBits(s.ema));
+            root.put("switch_step", s.switchStep);
+            root.put("switch_reason", s.switchReason);
+            root.put("switch_ema", s.switchEma);
+            root.put("ref_loss_at_switch", s.refLossAtSwitch);
+            List<Map<String, Object>> files = new ArrayList<>();
+            for (int i = 0; i < s.writers.size(); i++) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("arm", tr.config().arms().get(i).name());
+                f.put("csv_bytes", s.writers.get(i).csvBytes());
+                f.put("jsonl_bytes", s.writers.get(i).jsonlBytes());
+                files.add(f);
+            }
+            root.put("files", files);
+            List<Map<String, Object>> traj = new ArrayList<>();
+            List<Trainer.Arm> arms = s.basePhase ? List.of(s.base) : s.arms;
+            for (Trainer.Arm a : arms) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", a.name);
+                m.put("status", a.status);
+                m.put("diverged_step", a.divergedStep);
+                m.put("refreshes", a.refreshes);
+                m.put("last_refresh", a.lastRefresh);
+                m.put("hvps", a.hvps);
+                m.put("last_ref_loss", a.lastRefLoss);
+                m.put("last_train_acc", a.lastTrainAcc);
+                m.put("last_test_acc", a.lastTestAcc);
+                m.put("last_ref_chi", a.lastRefChi);
+                m.put("optimizer", a.opt.name());
+                m.put("optimizer_steps", a.opt.steps());
+                List<String> names = new ArrayList<>(a.opt.state().keySet());
+                m.put("optimizer_state", names);
+                m.put("basis_vectors", a.basis() == null ? 0 : a.basis().length);
+                traj.add(m);
+                int p = a.model.parameterCount();
+                write(tmp.resolve(a.name + ".params.npy"), a.model.parameters(), new int[] {p});
+                for (Map.Entry<String, double[]> e : a.opt.state().entrySet()) {
+                    write(tmp.resolve(a.name + ".opt." + e.getKey() + ".npy"), e.getValue(), new int[] {p});
+                }
+                double[][] basis = a.basis();
+                if (basis != null) {
+                    double[] flat = new double[basis.length * p];
+                    for (int i = 0; i < basis.length; i++) {
+                        System.arraycopy(basis[i], 0, flat, i * p, p);
+                    }
+                    write(tmp.resolve(a.name + ".basis.npy"), flat, new int[] {basis.length, p});
+                }
+            }
+            root.put("trajectories", traj);
+            root.put("completed_seeds", completed);
+            JSON.writeValue(tmp.resolve("state.json").toFile(), root);
+            Path old = dir.resolveSibling(dir.getFileName() + ".old");
+            deleteTree(old);
+            if (Files.exists(dir)) {
+                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(old);
+        } catch (IOException e) {
+            throw Trainer.unchecked(e);
+        }
+    }
+
+    private static void write(Path f, double[] data, int[] shape) throws IOException {
+        Npy.write(f, data, 0, shape, Precision.F64);
+    }
+
+    private static double[] read(Path f, int length) throws IOException {
+        if (!Files.exists(f)) {
+            throw new IllegalArgumentException("--resume: checkpoint file " + f + " is missing");
+        }
+        double[] d = Npy.read(f).data();
+        if (d.length != length) {
+            throw new IllegalArgumentException("--resume: " + f + " holds " + d.length + " values, expected " + length);
+        }
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Loaded load(Path dir, Trainer tr) throws IOException {
+        Path file = dir.resolve("state.json");
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("--resume: no checkpoint in " + dir.getParent() + " (" + file
+                    + " is missing; set logging.checkpoint_every to write checkpoints)");
+        }
+        Map<String, Object> root = JSON.readValue(file.toFile(), Map.class);
+        if (!FORMAT.equals(root.get("format"))) {
+            throw new IllegalArgumentException("--resume: " + file + " is not a training checkpoint");
+        }
+        TrainConfig cfg = tr.config();
+        Trainer.SeedState s = new Trainer.SeedState();
+        s.seedIndex = ((Number) root.get("seed_index")).intValue();
+        s.seed = ((Number) root.get("seed")).longValue();
+        if (s.seedIndex >= cfg.seeds().size() || cfg.seeds().get(s.seedIndex) != s.seed) {
+            throw new IllegalArgumentException("--resume: the checkpoint's seed " + s.seed + " is not seed "
+                    + s.seedIndex + " of the run's config");
+        }
+        s.step = ((Number) root.get("step")).longValue();
+        s.basePhase = (Boolean) root.get("base_phase");
+        s.ema = Double.longBitsToDouble(((Number) root.get("ema_bits")).longValue());
+        s.switchStep = root.get("switch_step") == null ? null : ((Number) root.get("switch_step")).longValue();
+        s.switchReason = (String) root.get("switch_reason");
+        s.switchEma = toDouble(root.get("switch_ema"));
+        s.refLossAtSwitch = toDouble(root.get("ref_loss_at_switch"));
+        List<Map<String, Object>> files = (List<Map<String, Object>>) root.get("files");
+        if (files.size() != cfg.arms().size()) {
+            throw new IllegalArgumentException("--resume: the checkpoint has " + files.size() + " arms, the config "
+                    + cfg.arms().size());
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Map<String, Object> f = files.get(i);
+            s.writers.add(MetricsWriter.resume(tr.armFolder(cfg.arms().get(i).name(), s.seed), tr.columnList(),
+                    ((Number) f.get("csv_bytes")).longValue(), ((Number) f.get("jsonl_bytes")).longValue()));
+        }
+        List<Map<String, Object>> traj = (List<Map<String, Object>>) root.get("trajectories");
+        for (Map<String, Object> m : traj) {
+            String name = (String) m.get("name");
+            int index;
+            Projection p;
+            if (s.basePhase) {
+                index = 0;
+                p = Projection.NONE;
+            } else {
+                index = indexOf(cfg, name) + 1;
+                p = cfg.arms().get(index - 1).projection();
+            }
+            Model model = tr.newModel();
+            int pc = model.parameterCount();
+            System.arraycopy(read(dir.resolve(name + ".params.npy"), pc), 0, model.parameters(), 0, pc);
+            Optimizer opt = Optimizer.create(cfg.optimizer());
+            opt.initialise(pc);
+            Map<String, double[]> st = new LinkedHashMap<>();
+            for (String n : (List<String>) m.get("optimizer_state")) {
+                st.put(n, read(dir.resolve(name + ".opt." + n + ".npy"), pc));
+            }
+            opt.restore(((Number) m.get("optimizer_steps")).longValue(), st);
+            Trainer.Arm a = new Trainer.Arm(name, index, p, model, opt);
+            a.track = s.basePhase || cfg.arms().get(index - 1).track();
+            int kb = ((Number) m.get("basis_vectors")).intValue();
+            if (kb > 0) {
+                double[] flat = read(dir.resolve(name + ".basis.npy"), kb * pc);
+                double[][] basis = new double[kb][pc];
+                for (int i = 0; i < kb; i++) {
+                    System.arraycopy(flat, i * pc, basis[i], 0, pc);
+                }
+                a.setBasis(basis);
+            }
+            a.status = (String) m.get("status");
+            a.divergedStep = m.get("diverged_step") == null ? null : ((Number) m.get("diverged_step")).longValue();
+            a.refreshes = ((Number) m.get("refreshes")).intValue();
+            a.lastRefresh = ((Number) m.get("last_refresh")).longValue();
+            a.hvps = ((Number) m.get("hvps")).longValue();
+            a.lastRefLoss = toDouble(m.get("last_ref_loss"));
+            a.lastTrainAcc = toDouble(m.get("last_train_acc"));
+            a.lastTestAcc = toDouble(m.get("last_test_acc"));
+            a.lastRefChi = toDouble(m.get("last_ref_chi"));
+            if (s.basePhase) {
+                a.writers.addAll(s.writers);
+                s.base = a;
+            } else {
+                a.writers.add(s.writers.get(index - 1));
+                s.arms.add(a);
+            }
+        }
+        List<SeedResult> done = new ArrayList<>();
+        for (Object o : (List<Object>) root.get("completed_seeds")) {
+            done.add(JSON.convertValue(o, SeedResult.class));
+        }
+        return new Loaded(s, done);
+    }
+
+    private static int indexOf(TrainConfig cfg, String name) {
+        for (int i = 0; i < cfg.arms().size(); i++) {
+            if (cfg.arms().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("--resume: the checkpoint's arm '" + name + "' is not in the config");
+    }
+
+    private static Double toDouble(Object o) {
+        return o == null ? null : ((Number) o).doubleValue();
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> w = Files.walk(p)) {
+            for (Path q : (Iterable<Path>) w.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(q);
+            }
+        }
+    }
+}

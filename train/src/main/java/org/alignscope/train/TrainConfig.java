@@ -1,0 +1,83 @@
+package org.alignscope.train;
+
+import java.util.List;
+import org.alignscope.nn.Loss;
+import org.alignscope.nn.Precision;
+
+/**
+ * A validated training experiment (read by {@link ConfigReader}; the schema is in {@code docs/training.md}).
+ *
+ * @param name      a label for the manifest
+ * @param seeds     one full experiment (base phase, switch, all arms) per seed, run one after the other
+ * @param data      the training (= default reference) and test sets
+ * @param model     the network
+ * @param optimizer the base optimizer, used before the switch and by every arm after it
+ * @param steps     total updates T per arm, counted from step 0 (the switch step included)
+ * @param batchSize mini-batch size B
+ * @param subspace  the dominant subspace and its refresh schedule
+ * @param switching when the arms branch off
+ * @param arms      the paired arms (unique names)
+ * @param logging   evaluation, checkpoint and divergence settings
+ */
+public record TrainConfig(String name, List<Long> seeds, Data data, ModelSettings model, OptimizerConfig optimizer,
+                          int steps, int batchSize, SubspaceSettings subspace, Switch switching, List<Arm> arms,
+                          Logging logging) {
+
+    /**
+     * @param source      {@code fashion-mnist} or {@code gaussian-mixture}
+     * @param folder      Fashion-MNIST folder ({@code null}: the Debian default)
+     * @param trainSamples balanced training subset size (a multiple of the class count)
+     * @param testSamples test samples for the accuracy: the first ones of the test split (0: no test accuracy)
+     * @param dimension   gaussian-mixture features
+     * @param classes     gaussian-mixture classes
+     * @param separation  gaussian-mixture mean norm
+     * @param noise       gaussian-mixture noise σ
+     * @param seed        gaussian-mixture seed (the data stay the same across training seeds)
+     */
+    public record Data(String source, String folder, int trainSamples, int testSamples, int dimension, int classes,
+                       double separation, double noise, long seed) {
+    }
+
+    /** @param spec model spec (see nn/README.md); initScale multiplies PyTorch's default initialisation */
+    public record ModelSettings(String spec, Loss loss, Precision precision, double initScale) {
+    }
+
+    /**
+     * @param k                 dominant dimension
+     * @param referenceSamples  the first this many training samples form the reference set (0: all)
+     * @param chunk             samples per chunk of reference-set evaluations
+     * @param refreshEvery      after the switch, each arm's subspace is recomputed every this many steps
+     * @param tolerance         Lanczos relative residual target
+     * @param maxHvps           Lanczos budget per refresh (Hessian-vector products, certification included)
+     * @param krylov            Lanczos basis size before a restart
+     */
+    public record SubspaceSettings(int k, int referenceSamples, int chunk, int refreshEvery, double tolerance,
+                                   int maxHvps, int krylov) {
+    }
+
+    /**
+     * @param ema          EMA factor β: e ← β e + (1 − β) χ (initialised with the first χ)
+     * @param threshold    switch when e &gt; threshold
+     * @param checkEvery   before the switch, the subspace is refreshed and χ evaluated every this many steps
+     * @param fallbackStep switch here if the threshold has not fired (a check is forced at this step)
+     */
+    public record Switch(double ema, double threshold, int checkEvery, int fallbackStep) {
+    }
+
+    /**
+     * @param name       folder name of the arm
+     * @param projection what it keeps of each step
+     * @param track      whether the arm keeps refreshing its own subspace after the switch (always for a projected
+     *                   arm); an untracked plain arm saves the refresh cost and leaves its alignment columns empty
+     */
+    public record Arm(String name, Projection projection, boolean track) {
+    }
+
+    /**
+     * @param evalEvery       reference-set loss/gradient alignment and accuracies every this many steps
+     * @param checkpointEvery checkpoint every this many steps (0: never)
+     * @param divergenceLoss  a loss above this (or non-finite) marks the arm diverged
+     */
+    public record Logging(int evalEvery, int checkpointEvery, double divergenceLoss) {
+    }
+}

@@ -1,0 +1,204 @@
+package org.alignscope.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.alignscope.linalg.Blas;
+import org.alignscope.report.LinePlot;
+import org.alignscope.report.Manifest;
+
+/**
+ * A run folder for a {@link TrainConfig}: {@code config.yaml} (the file as given, used by {@code --resume}),
+ * {@code manifest.json}, per arm and seed the metrics files, {@code checkpoint/}, and {@code plots/}.
+ */
+public final class TrainExperiment {
+    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+
+    private TrainExperiment() {
+    }
+
+    /** Reads and validates the config, then runs it into {@code out}. */
+    public static List<SeedResult> run(Path configFile, Path out, String command, Consumer<String> progress) {
+        TrainConfig cfg = ConfigReader.read(configFile);
+        Trainer tr = new Trainer(cfg, out, progress);
+        String text;
+        try {
+            text = Files.readString(configFile);
+            Files.createDirectories(out);
+            TrainCheckpoint.deleteTree(out.resolve(TrainCheckpoint.FOLDER));
+            Files.writeString(out.resolve("config.yaml"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+        return execute(cfg, tr, out, command, false);
+    }
+
+    /** Continues the run in {@code out} from its last checkpoint, with the config saved there. */
+    public static List<SeedResult> resume(Path out, String command, Consumer<String> progress) {
+        Path file = out.resolve("config.yaml");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--resume: " + out + " is not a training run folder (no config.yaml)");
+        }
+        TrainConfig cfg = ConfigReader.read(file);
+        Trainer tr = new Trainer(cfg, out, progress);
+        return execute(cfg, tr, out, command, true);
+    }
+
+    private static List<SeedResult> execute(TrainConfig cfg, Trainer tr, Path out, String command, boolean resume) {
+        long t0 = System.nanoTime();
+        Manifest m = manifest(cfg, tr, command);
+        m.put("status", "running");
+        m.write(out);
+        List<SeedResult> results;
+        try {
+            results = resume ? tr.resume() : tr.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        m.put("status", "complete");
+        try {
+            // a finished run has nothing to continue; --resume on it then says so instead of redoing the tail
+            TrainCheckpoint.deleteTree(out.resolve(TrainCheckpoint.FOLDER));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        m.put("resumed", resume);
+        m.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);
+        m.put("seconds_by_activity", tr.seconds());
+        m.put("results", results);
+        m.write(out);
+        plots(cfg, out);
+        return results;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Manifest manifest(TrainConfig cfg, Trainer tr, String command) {
+        Manifest m = new Manifest(command);
+        Map<String, Object> settings = new ObjectMapper().convertValue(cfg, Map.class);
+        for (Map.Entry<String, Object> e : settings.entrySet()) {
+            m.setting(e.getKey(), e.getValue());
+        }
+        m.put("seeds", cfg.seeds());
+        m.put("training_data", tr.trainingData().name() + " (" + tr.trainingData().size() + " samples)");
+        m.put("blas", Blas.backend());
+        m.put("alignment", "theta = |P_D v|^2/|v|^2 (squared), chi = sqrt(theta) (Song et al.); P_D = top-k"
+                + " eigenvectors of the reference-set Hessian");
+        m.put("layout", "<arm>/seed_<seed>/metrics.csv and metrics.jsonl; base-phase rows repeated in every arm");
+        return m;
+    }
+
+    /** A metrics file read back: column → values (NaN where empty). */
+    static Map<String, double[]> readCsv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        String[] head = lines.get(0).split(",", -1);
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (String h : head) {
+            cols.put(h, new double[lines.size() - 1]);
+        }
+        for (int r = 1; r < lines.size(); r++) {
+            String[] f = lines.get(r).split(",", -1);
+            for (int c = 0; c < head.length; c++) {
+                double x;
+                switch (f[c]) {
+                    case "": x = Double.NaN; break;
+                    case "inf": x = Double.POSITIVE_INFINITY; break;
+                    case "-inf": x = Double.NEGATIVE_INFINITY; break;
+                    default:
+                        try {
+                            x = Double.parseDouble(f[c]);
+                        } catch (NumberFormatException e) {
+                            x = Double.NaN;
+                        }
+                }
+                cols.get(head[c])[r - 1] = x;
+            }
+        }
+        return cols;
+    }
+
+    /** The (x, y) pairs where y is defined. */
+    static double[][] defined(double[] x, double[] y) {
+        List<double[]> p = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(y[i])) {
+                p.add(new double[] {x[i], y[i]});
+            }
+        }
+        double[][] r = new double[2][p.size()];
+        for (int i = 0; i < p.size(); i++) {
+            r[0][i] = p.get(i)[0];
+            r[1][i] = p.get(i)[1];
+        }
+        return r;
+    }
+
+    /** Running mean over a window of w rows (for the noisy mini-batch loss). */
+    static double[] runningMean(double[] y, int w) {
+        double[] r = new double[y.length];
+        double s = 0;
+        int n = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += y[i];
+            n++;
+            if (n > w) {
+                s -= y[i - w];
+                n--;
+            }
+            r[i] = s / n;
+        }
+        return r;
+    }
+
+    /**
+     * Draws {@code plots/seed_<seed>.png} from the metrics files of a run folder: reference-set loss, mini-batch loss
+     * (mean of 50 steps), χ of the reference gradient, χ of the mini-batch gradient; every arm overlaid.
+     */
+    public static void plots(TrainConfig cfg, Path out) {
+        try {
+            Path dir = out.resolve("plots");
+            Files.createDirectories(dir);
+            for (long seed : cfg.seeds()) {
+                LinePlot ref = new LinePlot("reference-set loss, seed " + seed, "step", "loss");
+                LinePlot batch = new LinePlot("mini-batch loss (mean of 50 steps), seed " + seed, "step", "loss");
+                LinePlot chi = new LinePlot("chi of the reference gradient (unsquared), seed " + seed, "step", "chi")
+                        .yRange(0, 1.02);
+                LinePlot bchi = new LinePlot("chi of the mini-batch gradient (unsquared), seed " + seed, "step",
+                        "chi").yRange(0, 1.02);
+                int i = 0;
+                // projected arms first, so that the dashed unprojected arm is drawn on top where they coincide
+                List<TrainConfig.Arm> order = new ArrayList<>(cfg.arms());
+                order.sort((x, y) -> Boolean.compare(!x.projection().active(), !y.projection().active()));
+                for (TrainConfig.Arm a : order) {
+                    Path f = out.resolve(a.name()).resolve("seed_" + seed).resolve("metrics.csv");
+                    if (!Files.exists(f)) {
+                        continue;
+                    }
+                    Map<String, double[]> c = readCsv(f);
+                    Color col = COLORS[i++ % COLORS.length];
+                    boolean dashed = !a.projection().active();
+                    double[] step = c.get("step");
+                    double[][] rl = defined(step, c.get("ref_loss"));
+                    ref.line(a.name(), rl[0], rl[1], col, dashed);
+                    double[][] bl = defined(step, c.get("batch_loss"));
+                    batch.line(a.name(), bl[0], runningMean(bl[1], 50), col, dashed);
+                    double[][] rc = defined(step, c.get("ref_chi"));
+                    chi.line(a.name(), rc[0], rc[1], col, dashed);
+                    double[][] bc = defined(step, c.get("batch_chi"));
+                    bchi.line(a.name(), bc[0], runningMean(bc[1], 50), col, dashed);
+                }
+                LinePlot.saveGrid(List.of(ref, batch, chi, bchi), 2, 2, dir.resolve("seed_" + seed + ".png"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

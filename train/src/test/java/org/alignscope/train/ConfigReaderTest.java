@@ -1,0 +1,84 @@
+package org.alignscope.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.alignscope.nn.Loss;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigReaderTest {
+
+    @Test
+    void defaultsAreSongEtAl() {
+        TrainConfig c = ConfigReader.parse("name: x\n", "test");
+        assertEquals("mlp:784-200-200-10:tanh", c.model().spec());
+        assertEquals(Loss.MSE, c.model().loss());
+        assertEquals(50, c.batchSize());
+        assertEquals(0.01, c.optimizer().lr());
+        assertEquals(10, c.subspace().k());
+        assertEquals(0.9, c.switching().ema());
+        assertEquals(0.95, c.switching().threshold());
+        assertEquals(List.of("plain", "dom", "bulk"), c.arms().stream().map(TrainConfig.Arm::name).toList());
+        assertEquals(List.of(1L), c.seeds());
+    }
+
+    @Test
+    void fullConfig() {
+        TrainConfig c = ConfigReader.parse(String.join("\n",
+                "seeds: [3, 4]",
+                "optimizer: {name: adamw, lr: 0.001, weight_decay: 0.01, schedule: {kind: cosine, warmup: 10}}",
+                "training: {steps: 500, batch_size: 20}",
+                "arms:",
+                "  - {name: mix, projection: interp, a: 0.1, b: 1}",
+                "  - {name: domg, projection: dom, apply_to: gradient}"), "test");
+        assertEquals(List.of(3L, 4L), c.seeds());
+        assertEquals(Schedule.Kind.COSINE, c.optimizer().schedule().kind());
+        assertEquals(500, c.optimizer().schedule().cosineSteps());
+        assertEquals(new Projection(Projection.Kind.INTERP, 0.1, 1, Projection.Target.UPDATE), c.arms().get(0)
+                .projection());
+        assertEquals(Projection.Target.GRADIENT, c.arms().get(1).projection().target());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "optimizer: {lrr: 0.1}|optimizer.lrr: unknown key; allowed: name, lr, momentum",
+        "colour: red|colour: unknown key; allowed: name, seeds, data",
+        "optimizer: {name: lbfgs}|optimizer.name: 'lbfgs' is not allowed; allowed: sgd, momentum, nesterov, adam, adamw, rmsprop",
+        "optimizer: {lr: -1}|optimizer.lr: -1 is out of range; allowed: (0, 1000000]",
+        "optimizer: {momentum: 1}|optimizer.momentum: 1 is out of range; allowed: [0, 1)",
+        "switch: {threshold: 1.5}|switch.threshold: 1.5 is out of range; allowed: [0, 1]",
+        "training: {steps: 0}|training.steps: 0 is out of range; allowed: [1, 100000000]",
+        "training: {batch_size: 2.5}|training.batch_size: '2.5' is not an integer",
+        "model: {loss: hinge}|model.loss: 'hinge' is not allowed; allowed: mse, ce",
+        "arms: [{name: a, projection: sideways}]|arms[0].projection: 'sideways' is not allowed; allowed: none, dom, bulk, interp",
+        "arms: [{name: a, projection: dom, a: 2}]|arms[0].a: a and b are allowed with projection interp only",
+        "arms: [{name: a, projection: none}, {name: a, projection: dom}]|arms[1].name: 'a' is used twice",
+        "subspace: {k: 0}|subspace.k: 0 is out of range; allowed: [1, 1000]",
+        "model: {spec: 'mlp:784-x-10:tanh'}|model.spec:",
+        "seeds: [1, 1]|seeds: seed 1 is listed twice",
+        "arms: [{name: a, projection: dom, track: false}]|arms[0].track: must be true for a projected arm",
+    })
+    void errorsNameTheKeyAndTheAllowedValues(String yaml, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfigReader.parse(yaml, "test"));
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+    }
+
+    @Test
+    void presetsParse() throws Exception {
+        Path dir = Path.of("..", "configs");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                TrainConfig c = ConfigReader.read(f);
+                assertTrue(!f.getFileName().toString().startsWith("quick") || c.seeds().size() >= 3,
+                        f + " should run at least 3 seeds");
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.alignscope.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The switching protocol, paired arms, resume and divergence on a tiny synthetic problem (seconds). */
+class ProtocolTest {
+
+    /** 3 Gaussian clusters in R^6, an MLP 6-5-3, 40 training samples, batch 8 (5 batches per epoch). */
+    static String yaml(String arms, String extra) {
+        return String.join("\n",
+                "name: tiny",
+                "seeds: [11, 12]",
+                "data: {source: gaussian-mixture, train_samples: 40, test_samples: 30, dimension: 6, classes: 3,"
+                        + " separation: 2, noise: 1, seed: 5}",
+                "model: {spec: 'mlp:6-5-3:tanh', loss: mse}",
+                "optimizer: {name: momentum, lr: 0.1, momentum: 0.5}",
+                "training: {steps: 40, batch_size: 8}",
+                "subspace: {k: 2, chunk: 16, refresh_every: 4, tolerance: 1e-8}",
+                "switch: {check_every: 3, fallback_step: 13, threshold: 0.95}",
+                "logging: {eval_every: 5, checkpoint_every: 10}",
+                arms, extra);
+    }
+
+    static final String ARMS = String.join("\n",
+            "arms:",
+            "  - {name: plain, projection: none}",
+            "  - {name: dom, projection: dom}",
+            "  - {name: bulk, projection: bulk}",
+            "  - {name: bulkg, projection: bulk, apply_to: gradient}");
+
+    static Path config(Path dir, String text) throws Exception {
+        Path f = dir.resolve("config-" + Math.abs(text.hashCode()) + ".yaml");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    static List<String> lines(Path out, String arm, long seed) throws Exception {
+        return Files.readAllLines(out.resolve(arm).resolve("seed_" + seed).resolve("metrics.csv"));
+    }
+
+    static int col(List<String> lines, String name) {
+        return List.of(lines.get(0).split(",", -1)).indexOf(name);
+    }
+
+    static String field(String line, int c) {
+        return line.split(",", -1)[c];
+    }
+
+    @Test
+    void armsBranchFromTheSwitchStateAndSeeTheSameBatches(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        List<SeedResult> res = TrainExperiment.run(config(tmp, yaml(ARMS, "")), out, "test", null);
+        assertEquals(2, res.size());
+        for (SeedResult s : res) {
+            assertNotNull(s.switchStep());
+            long ts = s.switchStep();
+            assertTrue(s.switchReason().equals("threshold") || s.switchReason().equals("fallback"));
+            assertTrue(ts <= 13);
+            List<String> plain = lines(out, "plain", s.seed());
+            List<String> dom = lines(out, "dom", s.seed());
+            List<String> bulk = lines(out, "bulk", s.seed());
+            assertEquals(1 + 40 + 1, plain.size(), "header, steps 0..39, the end row");
+            // the base phase is shared verbatim; the switch row's state and batch are the same in every arm
+            for (int t = 0; t < ts; t++) {
+                assertEquals(plain.get(1 + t), dom.get(1 + t));
+                assertEquals(plain.get(1 + t), bulk.get(1 + t));
+            }
+            int bl = col(plain, "batch_loss");
+            int ev = col(plain, "event");
+            int uc = col(plain, "update_chi");
+            String sw = plain.get(1 + (int) ts);
+            assertEquals("switch:" + s.switchReason(), field(sw, ev));
+            assertEquals(field(sw, bl), field(dom.get(1 + (int) ts), bl));
+            assertEquals(field(sw, bl), field(bulk.get(1 + (int) ts), bl));
+            for (int t = (int) ts; t < 40; t++) {
+                assertEquals(1.0, Double.parseDouble(field(dom.get(1 + t), uc)), 1e-6, "dom update in span(U)");
+                assertEquals(0.0, Double.parseDouble(field(bulk.get(1 + t), uc)), 1e-6, "bulk update orthogonal");
+            }
+            for (ArmResult a : s.arms()) {
+                assertEquals("ok", a.status());
+                assertEquals(s.arms().get(0).refLossAtSwitch(), a.refLossAtSwitch());
+            }
+        }
+        // the plain arm does not depend on which other arms run beside it
+        Path alone = tmp.resolve("alone");
+        TrainExperiment.run(config(tmp, yaml("arms: [{name: plain, projection: none}]", "")), alone, "test", null);
+        for (long seed : List.of(11L, 12L)) {
+            assertEquals(lines(out, "plain", seed), lines(alone, "plain", seed));
+        }
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+        assertTrue(Files.exists(out.resolve("plots").resolve("seed_11.png")));
+        assertTrue(Files.readString(out.resolve("dom/seed_12/metrics.jsonl")).contains("\"eigenvalues\":["));
+    }
+
+    @Test
+    void aThresholdThatCannotFireFallsBack(@TempDir Path tmp) throws Exception {
+        String y = yaml("arms: [{name: plain, projection: none}]", "").replace("threshold: 0.95", "threshold: 1.0");
+        List<SeedResult> res = TrainExperiment.run(config(tmp, y), tmp.resolve("o"), "test", null);
+        assertEquals("fallback", res.get(0).switchReason());
+        assertEquals(13L, res.get(0).switchStep());
+        String z = yaml("arms: [{name: plain, projection: none}]", "").replace("threshold: 0.95", "threshold: 0.0");
+        res = TrainExperiment.run(config(tmp, z), tmp.resolve("p"), "test", null);
+        assertEquals("threshold", res.get(0).switchReason());
+        assertEquals(0L, res.get(0).switchStep(), "first check at step 0 fires a zero threshold");
+    }
+
+    /** Stops a run (as a kill would) after `stopStep` of seed `seedIndex`, resumes it, compares every file. */
+    void resumeIsBitIdentical(Path tmp, int seedIndex, long stopStep) throws Exception {
+        Path cfg = config(tmp, yaml(ARMS, ""));
+        Path full = tmp.resolve("full");
+        TrainExperiment.run(cfg, full, "test", null);
+        Path cut = tmp.resolve("cut");
+        TrainConfig c = ConfigReader.read(cfg);
+        Files.createDirectories(cut);
+        Files.copy(cfg, cut.resolve("config.yaml"));
+        Trainer tr = new Trainer(c, cut, null);
+        tr.interruptSeedIndex = seedIndex;
+        tr.interruptStep = stopStep;
+        assertThrows(Trainer.Interrupted.class, tr::run);
+        TrainExperiment.resume(cut, "test --resume", null);
+        for (long seed : c.seeds()) {
+            for (TrainConfig.Arm a : c.arms()) {
+                for (String f : List.of("metrics.csv", "metrics.jsonl")) {
+                    Path p = Path.of(a.name(), "seed_" + seed, f);
+                    assertArrayEquals(Files.readAllBytes(full.resolve(p)), Files.readAllBytes(cut.resolve(p)),
+                            p + " differs after resume from step " + stopStep);
+                }
+            }
+        }
+    }
+
+    @Test
+    void resumeAfterTheSwitchIsBitIdentical(@TempDir Path tmp) throws Exception {
+        resumeIsBitIdentical(tmp, 1, 27);
+    }
+
+    @Test
+    void resumeInTheBasePhaseIsBitIdentical(@TempDir Path tmp) throws Exception {
+        resumeIsBitIdentical(tmp, 0, 11);
+    }
+
+    @Test
+    void aDivergingArmStopsAndTheOthersContinue(@TempDir Path tmp) throws Exception {
+        String arms = String.join("\n",
+                "arms:",
+                "  - {name: plain, projection: none, track: false}",
+                "  - {name: blowup, projection: interp, a: 1.0e6, b: 1}");
+        Path out = tmp.resolve("o");
+        List<SeedResult> res = TrainExperiment.run(config(tmp, yaml(arms, "")), out, "test", null);
+        for (SeedResult s : res) {
+            ArmResult plain = s.arms().get(0);
+            ArmResult blow = s.arms().get(1);
+            assertEquals("ok", plain.status());
+            assertNull(plain.divergedStep());
+            assertEquals("diverged", blow.status());
+            List<String> b = lines(out, "blowup", s.seed());
+            String last = b.get(b.size() - 1);
+            assertEquals("diverged", field(last, col(b, "event")));
+            assertEquals(blow.divergedStep(), Long.parseLong(field(last, col(b, "step"))));
+            assertTrue(blow.divergedStep() > s.switchStep());
+            List<String> p = lines(out, "plain", s.seed());
+            assertEquals(42, p.size());
+            assertEquals("", field(p.get(p.size() - 2), col(p, "batch_chi")), "an untracked arm has no basis");
+            int rc = col(p, "refresh");
+            long refreshRows = p.stream().skip(1).filter(l -> !field(l, rc).isEmpty()).count();
+            assertEquals(plain.refreshes(), refreshRows);
+            long beforeSwitch = p.stream().skip(1).filter(l -> !field(l, rc).isEmpty()
+                    && Long.parseLong(field(l, 0)) <= s.switchStep()).count();
+            assertEquals(refreshRows, beforeSwitch, "no refresh of the untracked arm after the switch");
+        }
+        Map<?, ?> m = new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.resolve("manifest.json")
+                .toFile(), Map.class);
+        assertEquals("complete", m.get("status"));
+    }
+}
