@@ -80,7 +80,7 @@ public final class AlignmentMonitor {
         final int kHi = Math.min(n - 1, k + o.kSpread());
         final int nk = kHi - kLo + 1;
         final int pairs = Math.min(n, kHi + 1);
-        final Optimizer opt = o.optimizer();
+        final OptimizerProfile opt = o.optimizer();
         final double etaEff = opt.effectiveStep(eta);
 
         double[] g = new double[n];

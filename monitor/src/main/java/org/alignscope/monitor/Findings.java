@@ -17,17 +17,17 @@ final class Findings {
     static List<Finding> derive(MonitorResult r, MonitorOptions o) {
         List<Finding> out = new ArrayList<>();
         BlockEstimate b = r.main();
-        Optimizer opt = r.optimizer();
+        OptimizerProfile opt = r.optimizer();
         double eta = r.etaEffective();
         List<String> unreliable = new ArrayList<>();
-        String stepName = opt.kind() == Optimizer.Kind.SGD ? "eta" : "the effective step eta/(1-beta)";
+        String stepName = opt.kind() == OptimizerProfile.Kind.SGD ? "eta" : "the effective step eta/(1-beta)";
 
         if (!opt.theoryApplies()) {
             out.add(new Finding(FindingCode.THEORY_NA, "the step-size theory is for plain SGD; " + opt.name()
                     + " has no effective SGD step here, so eta*, eta^loss and the predicted loss change are reported"
                     + " but not interpreted (theta = " + num(b.theta()) + " is still the alignment of the reference"
-                    + " gradient)" + (opt.kind() == Optimizer.Kind.HEAVY_BALL || opt.kind() == Optimizer.Kind.NESTEROV
-                    ? "; Optimizer.withEffectiveStep() applies the theory with eta/(1-beta) as an approximation" : "")));
+                    + " gradient)" + (opt.kind() == OptimizerProfile.Kind.HEAVY_BALL || opt.kind() == OptimizerProfile.Kind.NESTEROV
+                    ? "; OptimizerProfile.withEffectiveStep() applies the theory with eta/(1-beta) as an approximation" : "")));
         } else {
             driftFinding(out, b, eta, stepName, unreliable);
             suspicious(out, b, eta, o, unreliable);

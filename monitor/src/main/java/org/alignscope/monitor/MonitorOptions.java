@@ -18,7 +18,7 @@ package org.alignscope.monitor;
  */
 public record MonitorOptions(int k, int samples, int kSpread, double lanczosTolerance, int lanczosMaxApplications,
                              double thetaThreshold, double edgeMargin, double maxSubspaceSin, double maxRelativeError,
-                             long seed, Optimizer optimizer) {
+                             long seed, OptimizerProfile optimizer) {
 
     public MonitorOptions {
         if (k < 1) {
@@ -46,7 +46,7 @@ public record MonitorOptions(int k, int samples, int kSpread, double lanczosTole
 
     /** Defaults: kSpread 2, Lanczos tolerance 1e-8 with 50(k+3) + 500 HVPs, θ threshold 0.9, margins as documented, SGD. */
     public static MonitorOptions of(int k, int samples) {
-        return new MonitorOptions(k, samples, 2, 1e-8, 50 * (k + 3) + 500, 0.9, 0.9, 0.05, 0.25, 0L, Optimizer.sgd());
+        return new MonitorOptions(k, samples, 2, 1e-8, 50 * (k + 3) + 500, 0.9, 0.9, 0.05, 0.25, 0L, OptimizerProfile.sgd());
     }
 
     public MonitorOptions withLanczosTolerance(double tol) {
@@ -59,7 +59,7 @@ public record MonitorOptions(int k, int samples, int kSpread, double lanczosTole
                 maxSubspaceSin, maxRelativeError, seed, optimizer);
     }
 
-    public MonitorOptions withOptimizer(Optimizer opt) {
+    public MonitorOptions withOptimizer(OptimizerProfile opt) {
         return new MonitorOptions(k, samples, kSpread, lanczosTolerance, lanczosMaxApplications, thetaThreshold,
                 edgeMargin, maxSubspaceSin, maxRelativeError, seed, opt);
     }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param known             the quantities that need Σ (quadratic laboratory), or null
  * @param findings          the findings, in vocabulary order
  */
-public record MonitorResult(long step, double eta, double etaEffective, Optimizer optimizer, double loss,
+public record MonitorResult(long step, double eta, double etaEffective, OptimizerProfile optimizer, double loss,
                             BlockEstimate main, List<BlockEstimate> sensitivity, EigenSummary eigen, double sharpness,
                             double sharpnessProduct, double stabilityThreshold, KnownNoise known,
                             List<Finding> findings) {

@@ -55,24 +55,24 @@ class AlignmentMonitorTest {
     @Test
     void optimizerAwareness() {
         MonitorOptions o = MonitorOptions.of(20, 50);
-        MonitorResult hb = authors(0.003, o.withOptimizer(Optimizer.heavyBall(0.9)));
+        MonitorResult hb = authors(0.003, o.withOptimizer(OptimizerProfile.heavyBall(0.9)));
         assertEquals(List.of(FindingCode.THEORY_NA), codes(hb));
         assertTrue(Double.isNaN(hb.main().dlossPred().value()), "no predicted loss change without a theory");
         assertEquals(3.8, hb.stabilityThreshold(), 1e-15);
-        assertTrue(authors(0.036, o.withOptimizer(Optimizer.heavyBall(0.9))).has(FindingCode.EDGE_OF_STABILITY));
-        assertFalse(authors(0.03, o.withOptimizer(Optimizer.heavyBall(0.9))).has(FindingCode.EDGE_OF_STABILITY));
+        assertTrue(authors(0.036, o.withOptimizer(OptimizerProfile.heavyBall(0.9))).has(FindingCode.EDGE_OF_STABILITY));
+        assertFalse(authors(0.03, o.withOptimizer(OptimizerProfile.heavyBall(0.9))).has(FindingCode.EDGE_OF_STABILITY));
 
-        MonitorResult eff = authors(0.0003, o.withOptimizer(Optimizer.heavyBall(0.9).withEffectiveStep()));
+        MonitorResult eff = authors(0.0003, o.withOptimizer(OptimizerProfile.heavyBall(0.9).withEffectiveStep()));
         assertEquals(0.003, eff.etaEffective(), 1e-15);
         assertEquals(List.of(FindingCode.ALIGNMENT_FALLING), codes(eff));
 
         double[] diag = new double[200];
         Arrays.fill(diag, 4.0);
-        MonitorResult adam = authors(1.5, o.withOptimizer(Optimizer.adam(0.9, () -> diag)));
+        MonitorResult adam = authors(1.5, o.withOptimizer(OptimizerProfile.adam(0.9, () -> diag)));
         assertEquals(25.0, adam.sharpness(), 1e-6, "lambda_1(P^-1 H) = 100/4");
         assertEquals(List.of(FindingCode.EDGE_OF_STABILITY, FindingCode.THEORY_NA).stream().sorted().toList(),
                 codes(adam).stream().sorted().toList());
-        assertTrue(Double.isNaN(authors(1.5, o.withOptimizer(Optimizer.adam(0.9, null))).sharpness()));
+        assertTrue(Double.isNaN(authors(1.5, o.withOptimizer(OptimizerProfile.adam(0.9, null))).sharpness()));
     }
 
     @Test

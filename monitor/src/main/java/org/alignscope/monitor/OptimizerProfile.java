@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * the edge of stability", for Adam and RMSprop (P = diag(√v̂ + ε), the optimizer's current preconditioner, which
  * the training loop supplies; without it the adaptive edge is not evaluated).
  */
-public final class Optimizer {
+public final class OptimizerProfile {
     /** The optimizer family. */
     public enum Kind { SGD, HEAVY_BALL, NESTEROV, ADAM, RMSPROP }
 
@@ -28,7 +28,7 @@ public final class Optimizer {
     private final boolean effectiveStep;
     private final Supplier<double[]> preconditioner;
 
-    private Optimizer(Kind kind, double beta, boolean effectiveStep, Supplier<double[]> preconditioner) {
+    private OptimizerProfile(Kind kind, double beta, boolean effectiveStep, Supplier<double[]> preconditioner) {
         if (!(beta >= 0 && beta < 1)) {
             throw new IllegalArgumentException("momentum beta must lie in [0, 1), got " + beta);
         }
@@ -39,42 +39,42 @@ public final class Optimizer {
     }
 
     /** Plain SGD: the theory applies as it is. */
-    public static Optimizer sgd() {
-        return new Optimizer(Kind.SGD, 0, false, null);
+    public static OptimizerProfile sgd() {
+        return new OptimizerProfile(Kind.SGD, 0, false, null);
     }
 
     /** Heavy-ball momentum β; the SGD theory is reported as not applicable (see {@link #withEffectiveStep()}). */
-    public static Optimizer heavyBall(double beta) {
-        return new Optimizer(Kind.HEAVY_BALL, beta, false, null);
+    public static OptimizerProfile heavyBall(double beta) {
+        return new OptimizerProfile(Kind.HEAVY_BALL, beta, false, null);
     }
 
     /** Nesterov momentum β. */
-    public static Optimizer nesterov(double beta) {
-        return new Optimizer(Kind.NESTEROV, beta, false, null);
+    public static OptimizerProfile nesterov(double beta) {
+        return new OptimizerProfile(Kind.NESTEROV, beta, false, null);
     }
 
     /**
      * Adam with first-moment decay β<sub>1</sub>; {@code preconditioner} returns the current diagonal
      * √v̂ + ε (or is null: the adaptive edge is then not evaluated).
      */
-    public static Optimizer adam(double beta1, Supplier<double[]> preconditioner) {
-        return new Optimizer(Kind.ADAM, beta1, false, preconditioner);
+    public static OptimizerProfile adam(double beta1, Supplier<double[]> preconditioner) {
+        return new OptimizerProfile(Kind.ADAM, beta1, false, preconditioner);
     }
 
     /** RMSprop without momentum; {@code preconditioner} as for {@link #adam}. */
-    public static Optimizer rmsprop(Supplier<double[]> preconditioner) {
-        return new Optimizer(Kind.RMSPROP, 0, false, preconditioner);
+    public static OptimizerProfile rmsprop(Supplier<double[]> preconditioner) {
+        return new OptimizerProfile(Kind.RMSPROP, 0, false, preconditioner);
     }
 
     /**
      * For heavy ball and Nesterov: apply the SGD theory with the effective step η/(1 − β) (the long-run step of
      * a constant gradient). An approximation the findings state; unavailable for Adam and RMSprop.
      */
-    public Optimizer withEffectiveStep() {
+    public OptimizerProfile withEffectiveStep() {
         if (kind == Kind.ADAM || kind == Kind.RMSPROP) {
             throw new IllegalArgumentException("no effective SGD step for " + name());
         }
-        return new Optimizer(kind, beta, true, preconditioner);
+        return new OptimizerProfile(kind, beta, true, preconditioner);
     }
 
     public Kind kind() {
