@@ -45,7 +45,7 @@ final class TrainCommand implements Runnable {
         long t0 = System.nanoTime();
         List<SeedResult> results;
         Path dir;
-        String command = "alignscope train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         if (mode.resume != null) {
             if (out != null) {
                 throw new IllegalArgumentException("--out: not allowed with --resume (the run folder is DIR)");
