@@ -76,8 +76,9 @@ class ConfigReaderTest {
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 TrainConfig c = ConfigReader.read(f);
-                assertTrue(!f.getFileName().toString().startsWith("quick") || c.seeds().size() >= 3,
-                        f + " should run at least 3 seeds");
+                // the monitor's copy of the quick preset runs one seed: the monitor costs several times the training
+                assertTrue(!f.getFileName().toString().startsWith("quick") || c.seeds().size() >= 3
+                        || c.monitor() != null, f + " should run at least 3 seeds");
             }
         }
     }
@@ -111,5 +112,18 @@ class ConfigReaderTest {
                     () -> ConfigReader.parse(base + bad[0] + "\n", "t"));
             assertTrue(e.getMessage().startsWith(bad[1]), e.getMessage());
         }
+    }
+
+    @Test
+    void theMonitorPresetIsTheQuickPresetWithAMonitorSection() {
+        Path dir = Path.of("..", "configs");
+        TrainConfig quick = ConfigReader.read(dir.resolve("quick-fmnist-mlp.yaml"));
+        TrainConfig mon = ConfigReader.read(dir.resolve("quick-fmnist-mlp-monitor.yaml"));
+        assertEquals(List.of(1L), mon.seeds());
+        assertEquals(List.of("plain", "dom", "bulk"), mon.monitor().arms());
+        assertEquals(20, mon.monitor().every());
+        assertEquals(new TrainConfig("quick-fmnist-mlp-monitor", List.of(1L), quick.data(), quick.model(),
+                quick.optimizer(), quick.steps(), quick.batchSize(), quick.subspace(), quick.switching(), quick.arms(),
+                quick.logging(), mon.monitor()), mon);
     }
 }
