@@ -46,6 +46,8 @@ import org.alignscope.spectral.Which;
  * ({@link #LANCZOS_STREAM}, per arm and refresh), so a checkpoint holds no generator state.
  */
 public final class Trainer {
+    /** The {@code findings} value of a monitor row whose quantities could not be evaluated (non-finite state). */
+    public static final String NOT_EVALUATED = "not-evaluated";
     /** Path element of the Lanczos seeds ("TLAN"). */
     public static final long LANCZOS_STREAM = 0x544C414EL;
 
@@ -567,12 +569,27 @@ public final class Trainer {
         double lr = cfg.optimizer().learningRate(t);
         MonitorResult mr = null;
         if (cfg.monitor() != null && !a.monitorWriters.isEmpty() && t % cfg.monitor().every() == 0 && lr > 0) {
-            mr = monitorAt(a, currentSeed, t);
+            try {
+                mr = monitorAt(a, currentSeed, t);
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+                // a non-finite state (e.g. just before a divergence): the theory has no values there; say so in
+                // the row instead of stopping the run
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("step", t);
+                v.put("eta", lr);
+                v.put("findings", NOT_EVALUATED);
+                for (MetricsWriter w : a.monitorWriters) {
+                    w.row(v, Map.of());
+                }
+                progress.accept(String.format(Locale.ROOT, "monitor: %s not evaluated at step %d: %s", a.name, t,
+                        e.getMessage()));
+            }
         }
         stepOnly(a, t, batch, row);
         if (mr != null) {
             long t0 = System.nanoTime();
-            double real = reference.loss(a.model) - mr.loss();
+            // a step that diverged (stopped before or after the update) has no meaningful realised change
+            double real = a.running() ? reference.loss(a.model) - mr.loss() : Double.NaN;
             for (MetricsWriter w : a.monitorWriters) {
                 w.row(MonitorBridge.values(mr, real), MonitorBridge.arrays(mr));
             }

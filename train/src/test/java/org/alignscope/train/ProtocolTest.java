@@ -198,8 +198,15 @@ class ProtocolTest {
                 "  - {name: plain, projection: none, track: false}",
                 "  - {name: blowup, projection: interp, a: 1.0e6, b: 1}");
         Path out = tmp.resolve("o");
-        List<SeedResult> res = TrainExperiment.run(config(tmp, yaml(arms, "")), out, "test", null);
+        List<SeedResult> res = TrainExperiment.run(config(tmp, yaml(arms,
+                "monitor: {every: 1, samples: 2, arms: [blowup]}")), out, "test", null);
         for (SeedResult s : res) {
+            List<String> mon = Files.readAllLines(out.resolve("blowup").resolve("seed_" + s.seed())
+                    .resolve("monitor.csv"));
+            assertEquals(s.arms().get(1).divergedStep() + 2, mon.size(), "a monitor row for every step, the last one's too");
+            String lastMon = mon.get(mon.size() - 1);
+            assertEquals("", field(lastMon, 12), "no realised loss change for the diverged step");
+            assertTrue(field(lastMon, 13).equals(Trainer.NOT_EVALUATED) || !field(lastMon, 1).isEmpty(), lastMon);
             ArmResult plain = s.arms().get(0);
             ArmResult blow = s.arms().get(1);
             assertEquals("ok", plain.status());
