@@ -19,13 +19,18 @@ import org.alignscope.monitor.MonitorRow;
 import org.alignscope.monitor.QuadraticSource;
 import org.alignscope.report.CsvWriter;
 import org.alignscope.report.Manifest;
+import org.alignscope.train.CheckpointMonitor;
+import org.alignscope.train.ConfigReader;
+import org.alignscope.train.MonitorBridge;
+import org.alignscope.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code alignscope monitor}: one evaluation of the alignment monitor. With {@code --quadratic} it runs the general
  * HVP-based path on the paper's quadratic in a random rotated basis and cross-checks it against the exact
- * eigen-coordinate formulas (issue 6). Evaluating a saved network state ({@code --checkpoint}) is not built yet.
+ * eigen-coordinate formulas (issue 6). With {@code --checkpoint DIR --config FILE} it evaluates the monitor once at a
+ * saved training checkpoint ({@link CheckpointMonitor}).
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = "Evaluate the alignment monitor once; --quadratic cross-checks it against the exact theory.")
@@ -60,14 +65,29 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--theta-threshold", defaultValue = "0.9", description = "theta above which suspicious-alignment can be reported (default: ${DEFAULT-VALUE}).")
     double thetaThreshold;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "A training run folder (or its checkpoint/ folder) to evaluate the monitor at; needs --config.")
+    Path checkpoint;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "With --checkpoint: the run's YAML config with a monitor: section (data, model, batch size, monitor settings).")
+    Path config;
+
     @Option(names = "--out", defaultValue = "runs/monitor", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() {
+        if (checkpoint != null || config != null) {
+            if (quadratic) {
+                throw new IllegalArgumentException("--quadratic: not allowed with --checkpoint/--config");
+            }
+            if (checkpoint == null || config == null) {
+                throw new IllegalArgumentException(checkpoint == null ? "--checkpoint: required with --config"
+                        : "--config: required with --checkpoint");
+            }
+            return atCheckpoint();
+        }
         if (!quadratic) {
-            throw new IllegalArgumentException("--quadratic is required (evaluating a saved network state with "
-                    + "--checkpoint/--config is not built yet)");
+            throw new IllegalArgumentException("--quadratic or --checkpoint DIR --config FILE is required");
         }
         if (d < 3) {
             throw new IllegalArgumentException("--d: must be at least 3 (got " + d + ")");
@@ -135,6 +155,46 @@ final class MonitorCommand implements Callable<Integer> {
         System.out.println(String.format(Locale.ROOT, "cross-check %s; wrote %s in %.1f s",
                 cc.passes() ? "passed" : "FAILED", out, seconds));
         return cc.passes() ? 0 : 1;
+    }
+
+    /** {@code --checkpoint DIR --config FILE}: one evaluation per monitored trajectory, in {@code OUT/<trajectory>/}. */
+    private int atCheckpoint() {
+        long t0 = System.nanoTime();
+        TrainConfig cfg = ConfigReader.read(config);
+        List<CheckpointMonitor.Evaluation> evs = CheckpointMonitor.evaluate(cfg, checkpoint);
+        List<String> names = new ArrayList<>();
+        for (CheckpointMonitor.Evaluation e : evs) {
+            Path dir = out.resolve(e.trajectory());
+            CheckpointMonitor.write(e, dir);
+            writeSensitivity(e.result(), dir.resolve("sensitivity.csv"));
+            writeEigen(e.result(), dir.resolve("eigen.csv"));
+            try {
+                Files.write(dir.resolve("findings.txt"), MonitorBridge.findingLines(e.result()));
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+            names.add(e.trajectory());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        CheckpointMonitor.Evaluation first = evs.get(0);
+        TrainConfig.Monitor m = cfg.monitor();
+        new Manifest("alignscope monitor --checkpoint " + checkpoint + " --config " + config)
+                .setting("checkpoint", checkpoint.toString()).setting("config", config.toString())
+                .setting("k", m.k()).setting("samples", m.samples()).setting("k_spread", m.kSpread())
+                .setting("lanczos_tolerance", m.tolerance()).setting("theta_threshold", m.thetaThreshold())
+                .put("seeds", List.of(first.seed())).put("step", first.result().step())
+                .put("trajectories", names).put("elapsed_seconds", seconds).write(out);
+        System.out.println("trajectory	step	theta	eta	eta_star	eta_loss_dom	eta_loss_bulk	dloss_pred	dloss_real"
+                + "	findings");
+        for (CheckpointMonitor.Evaluation e : evs) {
+            MonitorResult r = e.result();
+            BlockEstimate b = r.main();
+            System.out.println(String.format(Locale.ROOT, "%s	%d	%.6g	%.6g	%.6g	%.6g	%.6g	%.6g	%.6g	%s",
+                    e.trajectory(), r.step(), b.theta(), r.eta(), b.etaStar().value(), b.etaLossDom().value(),
+                    b.etaLossBulk().value(), b.dlossPred().value(), e.dlossReal(), r.findingCodes()));
+        }
+        System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", out, seconds));
+        return 0;
     }
 
     /** The k ± spread table: the eigengap profile and θ, η* for each k'. */

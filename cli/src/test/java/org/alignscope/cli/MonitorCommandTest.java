@@ -37,4 +37,88 @@ class MonitorCommandTest {
         }
         assertEquals(2, AlignScopeTest.execute("monitor", "--out", out.resolve("x").toString()).code());
     }
+
+    static final String TINY = String.join("\n",
+            "seeds: [4]",
+            "data: {source: gaussian-mixture, train_samples: 40, test_samples: 0, dimension: 6, classes: 3}",
+            "model: {spec: 'mlp:6-5-3:tanh'}",
+            "optimizer: {name: sgd, lr: 0.2}",
+            "training: {steps: 24, batch_size: 8}",
+            "subspace: {k: 2, refresh_every: 4, tolerance: 1e-8}",
+            "switch: {check_every: 3, fallback_step: 7, threshold: 1.0}",
+            "logging: {eval_every: 5, checkpoint_every: 10}",
+            "monitor: {every: 5, samples: 6}", "");
+
+    /** A run stopped after step 14 (as a kill would), so that its checkpoint of step 10 stays. */
+    static Path stoppedRun(Path tmp, Path cfg) {
+        Path run = tmp.resolve("run");
+        RuntimeException stop = new RuntimeException("stop");
+        try {
+            org.alignscope.train.TrainExperiment.run(cfg, run, "test", s -> {
+                if (s.contains("step 15/24")) {
+                    throw stop;
+                }
+            });
+        } catch (RuntimeException e) {
+            assertEquals(stop, e);
+        }
+        assertTrue(Files.exists(run.resolve("checkpoint").resolve("state.json")));
+        return run;
+    }
+
+    @Test
+    void checkpointEvaluationWritesTheMonitorColumnsAndTheSensitivity(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, TINY);
+        Path run = stoppedRun(tmp, cfg);
+        Path out = tmp.resolve("eval");
+        AlignScopeTest.Outcome o = AlignScopeTest.execute("monitor", "--checkpoint", run.toString(), "--config",
+                cfg.toString(), "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        for (String arm : List.of("plain", "dom", "bulk")) {
+            Path d = out.resolve(arm);
+            List<String> csv = Files.readAllLines(d.resolve("monitor.csv"));
+            assertEquals(String.join(",", org.alignscope.monitor.MonitorCsv.HEADER), csv.get(0));
+            assertEquals(2, csv.size());
+            assertTrue(csv.get(1).startsWith("10,"), csv.get(1));
+            // the same row as the (stopped) training run's own evaluation at step 10
+            List<String> trained = Files.readAllLines(run.resolve(arm).resolve("seed_4").resolve("monitor.csv"));
+            assertTrue(trained.contains(csv.get(1)), csv.get(1));
+            List<String> sens = Files.readAllLines(d.resolve("sensitivity.csv"));
+            assertTrue(sens.get(0).startsWith("k,lambda_k,lambda_k1,gap,gap_ratio,theta,chi,eta_star"), sens.get(0));
+            assertEquals(1 + 4, sens.size(), "header and k' = 1 .. 4 (k = 2, spread 2, k' >= 1)");
+            for (String f : List.of("monitor.jsonl", "eigen.csv", "findings.txt")) {
+                assertTrue(Files.exists(d.resolve(f)), f);
+            }
+        }
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+    }
+
+    @Test
+    void checkpointErrorsAreOneLineWithExitCode2(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, TINY);
+        Path noMonitor = tmp.resolve("n.yaml");
+        Files.writeString(noMonitor, TINY.replace("monitor: {every: 5, samples: 6}", ""));
+        Path wider = tmp.resolve("w.yaml");
+        Files.writeString(wider, TINY.replace("mlp:6-5-3:tanh", "mlp:6-8-3:tanh"));
+        Path run = stoppedRun(tmp, cfg);
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        String[][] cases = {
+            {empty.toString(), cfg.toString(), "--checkpoint: no training checkpoint in"},
+            {tmp.resolve("missing").toString(), cfg.toString(), "--checkpoint:"},
+            {run.toString(), noMonitor.toString(), "--config: has no monitor: section"},
+            {run.toString(), wider.toString(), "--checkpoint: incompatible with the config"},
+        };
+        for (String[] c : cases) {
+            AlignScopeTest.Outcome o = AlignScopeTest.execute("monitor", "--checkpoint", c[0], "--config", c[1],
+                    "--out", tmp.resolve("x").toString());
+            assertEquals(2, o.code(), o.err());
+            assertEquals(1, o.err().strip().lines().count(), o.err());
+            assertTrue(o.err().contains(c[2]), o.err());
+        }
+        AlignScopeTest.Outcome o = AlignScopeTest.execute("monitor", "--checkpoint", run.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("--config: required with --checkpoint"), o.err());
+    }
 }

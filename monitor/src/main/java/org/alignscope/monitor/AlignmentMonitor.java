@@ -59,6 +59,15 @@ public final class AlignmentMonitor {
         return o;
     }
 
+    /**
+     * Warm-starts the next eigen-solve from these vectors (e.g. a training run's tracked dominant basis) instead
+     * of the previous evaluation's; null starts it cold. The solve, its residuals and every canonical form are
+     * unchanged: only the Krylov start vector depends on this, so the eigenpairs agree to the Lanczos tolerance.
+     */
+    public void warmStart(double[][] vectors) {
+        warm = vectors;
+    }
+
     /** Forgets the previous eigenvectors (the next solve starts cold). */
     public void resetWarmStart() {
         warm = null;

@@ -51,7 +51,7 @@ public final class ConfigReader {
             throw new IllegalArgumentException(source + ": the top level must be a mapping of keys");
         }
         Section top = new Section("", root, "name", "seeds", "data", "model", "optimizer", "training", "subspace",
-                "switch", "arms", "logging");
+                "switch", "arms", "logging", "monitor");
         String name = top.string("name", "experiment");
         List<Long> seeds = top.longList("seeds", List.of(1L));
 
@@ -183,8 +183,62 @@ public final class ConfigReader {
                 l.integer("checkpoint_every", 0, 0, Integer.MAX_VALUE), l.number("divergence_loss", 1e150,
                 Double.MIN_VALUE, Double.MAX_VALUE));
         l.finish();
+
+        TrainConfig.Monitor mon = null;
+        if (top.has("monitor")) {
+            Section mo = top.section("monitor", "every", "k", "samples", "arms", "theta_threshold", "k_spread",
+                    "tolerance", "max_hvps", "effective_step");
+            int mk = mo.integer("k", k, 1, 1000);
+            int spread = mo.integer("k_spread", 2, 0, 100);
+            List<String> names = new ArrayList<>();
+            for (TrainConfig.Arm a : arms) {
+                names.add(a.name());
+            }
+            List<String> monArms = new ArrayList<>();
+            JsonNode an = mo.raw("arms");
+            if (an == null) {
+                for (TrainConfig.Arm a : arms) {
+                    if (a.track()) {
+                        monArms.add(a.name());
+                    }
+                }
+            } else {
+                if (!an.isArray() || an.isEmpty()) {
+                    throw new IllegalArgumentException("monitor.arms: must be a non-empty list of arm names; allowed: "
+                            + String.join(", ", names));
+                }
+                for (JsonNode e : an) {
+                    if (!e.isTextual() || !names.contains(e.asText())) {
+                        throw new IllegalArgumentException("monitor.arms: '" + e.asText() + "' is not an arm; allowed: "
+                                + String.join(", ", names));
+                    }
+                    if (monArms.contains(e.asText())) {
+                        throw new IllegalArgumentException("monitor.arms: '" + e.asText() + "' is listed twice");
+                    }
+                    monArms.add(e.asText());
+                }
+            }
+            boolean eff = mo.bool("effective_step", false);
+            if (eff && !(opt.equals("momentum") || opt.equals("nesterov"))) {
+                throw new IllegalArgumentException("monitor.effective_step: allowed true only with optimizer.name"
+                        + " momentum or nesterov (got " + opt + ")");
+            }
+            int refN = sub.referenceSamples() == 0 ? train : sub.referenceSamples();
+            if (batch > refN) {
+                throw new IllegalArgumentException("monitor: training.batch_size " + batch + " exceeds the "
+                        + refN + " reference samples the monitor draws its noise mini-batches from");
+            }
+            mon = new TrainConfig.Monitor(mo.integer("every", 100, 1, Integer.MAX_VALUE), mk,
+                    mo.integer("samples", 32, 2, 1_000_000), List.copyOf(monArms),
+                    mo.number("theta_threshold", 0.9, 0, 1), spread, mo.number("tolerance", 1e-6, 1e-14, 1),
+                    mo.integer("max_hvps", 50 * (mk + spread + 1) + 500, 2 * (mk + spread + 1), Integer.MAX_VALUE),
+                    eff);
+            mo.finish();
+        } else {
+            top.raw("monitor");
+        }
         top.finish();
-        return new TrainConfig(name, seeds, data, model, optimizer, steps, batch, sub, sw, arms, log);
+        return new TrainConfig(name, seeds, data, model, optimizer, steps, batch, sub, sw, arms, log, mon);
     }
 
     /** One mapping of the YAML tree, remembering which keys were read. */

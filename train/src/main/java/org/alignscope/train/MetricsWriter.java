@@ -34,21 +34,32 @@ public final class MetricsWriter implements AutoCloseable {
 
     /** Creates the two files (replacing old ones) and writes the CSV header. */
     public static MetricsWriter create(Path folder, List<String> columns) {
+        return create(folder, "metrics", columns);
+    }
+
+    /** As {@link #create(Path, List)} for {@code STEM.csv} and {@code STEM.jsonl} (e.g. {@code monitor}). */
+    public static MetricsWriter create(Path folder, String stem, List<String> columns) {
         try {
             Files.createDirectories(folder);
-            Files.deleteIfExists(folder.resolve("metrics.csv"));
-            Files.deleteIfExists(folder.resolve("metrics.jsonl"));
+            Files.deleteIfExists(folder.resolve(stem + ".csv"));
+            Files.deleteIfExists(folder.resolve(stem + ".jsonl"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write in " + folder + ": " + e.getMessage(), e);
         }
-        MetricsWriter w = new MetricsWriter(folder, columns, 0, 0);
+        MetricsWriter w = new MetricsWriter(folder, stem, columns, 0, 0);
         w.write(w.csv, String.join(",", columns) + "\n", true);
         return w;
     }
 
     /** Opens existing files, cut back to the given lengths (a resume), for appending. */
     public static MetricsWriter resume(Path folder, List<String> columns, long csvBytes, long jsonlBytes) {
-        for (Object[] f : new Object[][] {{"metrics.csv", csvBytes}, {"metrics.jsonl", jsonlBytes}}) {
+        return resume(folder, "metrics", columns, csvBytes, jsonlBytes);
+    }
+
+    /** As {@link #resume(Path, List, long, long)} for {@code STEM.csv} and {@code STEM.jsonl}. */
+    public static MetricsWriter resume(Path folder, String stem, List<String> columns, long csvBytes,
+                                       long jsonlBytes) {
+        for (Object[] f : new Object[][] {{stem + ".csv", csvBytes}, {stem + ".jsonl", jsonlBytes}}) {
             Path p = folder.resolve((String) f[0]);
             try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
                 if (ch.size() < (Long) f[1]) {
@@ -60,15 +71,15 @@ public final class MetricsWriter implements AutoCloseable {
                 throw new IllegalArgumentException("--resume: cannot open " + p + ": " + e.getMessage());
             }
         }
-        return new MetricsWriter(folder, columns, csvBytes, jsonlBytes);
+        return new MetricsWriter(folder, stem, columns, csvBytes, jsonlBytes);
     }
 
-    private MetricsWriter(Path folder, List<String> columns, long csvBytes, long jsonlBytes) {
+    private MetricsWriter(Path folder, String stem, List<String> columns, long csvBytes, long jsonlBytes) {
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
         try {
-            this.csv = Files.newOutputStream(folder.resolve("metrics.csv"), StandardOpenOption.CREATE,
+            this.csv = Files.newOutputStream(folder.resolve(stem + ".csv"), StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            this.jsonl = Files.newOutputStream(folder.resolve("metrics.jsonl"), StandardOpenOption.CREATE,
+            this.jsonl = Files.newOutputStream(folder.resolve(stem + ".jsonl"), StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write in " + folder + ": " + e.getMessage(), e);

@@ -61,6 +61,11 @@ final class TrainCheckpoint {
                 f.put("arm", tr.config().arms().get(i).name());
                 f.put("csv_bytes", s.writers.get(i).csvBytes());
                 f.put("jsonl_bytes", s.writers.get(i).jsonlBytes());
+                MetricsWriter mw = i < s.monitorWriters.size() ? s.monitorWriters.get(i) : null;
+                if (mw != null) {
+                    f.put("monitor_csv_bytes", mw.csvBytes());
+                    f.put("monitor_jsonl_bytes", mw.jsonlBytes());
+                }
                 files.add(f);
             }
             root.put("files", files);
@@ -128,8 +133,16 @@ final class TrainCheckpoint {
         return d;
     }
 
-    @SuppressWarnings("unchecked")
     static Loaded load(Path dir, Trainer tr) throws IOException {
+        return load(dir, tr, true);
+    }
+
+    /**
+     * Reads a checkpoint; with {@code openFiles} false the run's metrics and monitor files are left untouched and
+     * the trajectories write nowhere (the {@code monitor --checkpoint} command).
+     */
+    @SuppressWarnings("unchecked")
+    static Loaded load(Path dir, Trainer tr, boolean openFiles) throws IOException {
         Path file = dir.resolve("state.json");
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("--resume: no checkpoint in " + dir.getParent() + " (" + file
@@ -161,8 +174,24 @@ final class TrainCheckpoint {
         }
         for (int i = 0; i < files.size(); i++) {
             Map<String, Object> f = files.get(i);
-            s.writers.add(MetricsWriter.resume(tr.armFolder(cfg.arms().get(i).name(), s.seed), tr.columnList(),
+            if (!cfg.arms().get(i).name().equals(f.get("arm"))) {
+                throw new IllegalArgumentException("--resume: the checkpoint's arm " + (i + 1) + " is '" + f.get("arm")
+                        + "', the config's '" + cfg.arms().get(i).name() + "'");
+            }
+            if (!openFiles) {
+                continue;
+            }
+            Path folder = tr.armFolder(cfg.arms().get(i).name(), s.seed);
+            s.writers.add(MetricsWriter.resume(folder, tr.columnList(),
                     ((Number) f.get("csv_bytes")).longValue(), ((Number) f.get("jsonl_bytes")).longValue()));
+            boolean monitored = cfg.monitor() != null && cfg.monitor().monitors(cfg.arms().get(i).name());
+            if (monitored != f.containsKey("monitor_csv_bytes")) {
+                throw new IllegalArgumentException("--resume: the checkpoint was written " + (monitored ? "without"
+                        : "with") + " the monitor on arm '" + f.get("arm") + "'; the config's monitor section differs");
+            }
+            s.monitorWriters.add(monitored ? MetricsWriter.resume(folder, "monitor", MonitorBridge.COLUMNS,
+                    ((Number) f.get("monitor_csv_bytes")).longValue(),
+                    ((Number) f.get("monitor_jsonl_bytes")).longValue()) : null);
         }
         List<Map<String, Object>> traj = (List<Map<String, Object>>) root.get("trajectories");
         for (Map<String, Object> m : traj) {
@@ -208,9 +237,19 @@ final class TrainCheckpoint {
             a.lastRefChi = toDouble(m.get("last_ref_chi"));
             if (s.basePhase) {
                 a.writers.addAll(s.writers);
+                for (MetricsWriter mw : s.monitorWriters) {
+                    if (mw != null) {
+                        a.monitorWriters.add(mw);
+                    }
+                }
                 s.base = a;
             } else {
-                a.writers.add(s.writers.get(index - 1));
+                if (openFiles) {
+                    a.writers.add(s.writers.get(index - 1));
+                    if (s.monitorWriters.get(index - 1) != null) {
+                        a.monitorWriters.add(s.monitorWriters.get(index - 1));
+                    }
+                }
                 s.arms.add(a);
             }
         }

@@ -18,10 +18,11 @@ import org.alignscope.nn.Precision;
  * @param switching when the arms branch off
  * @param arms      the paired arms (unique names)
  * @param logging   evaluation, checkpoint and divergence settings
+ * @param monitor   the alignment monitor's settings, or null when the config has no {@code monitor:} section
  */
 public record TrainConfig(String name, List<Long> seeds, Data data, ModelSettings model, OptimizerConfig optimizer,
                           int steps, int batchSize, SubspaceSettings subspace, Switch switching, List<Arm> arms,
-                          Logging logging) {
+                          Logging logging, Monitor monitor) {
 
     /**
      * @param source      {@code fashion-mnist} or {@code gaussian-mixture}
@@ -79,5 +80,26 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
      * @param divergenceLoss  a loss above this (or non-finite) marks the arm diverged
      */
     public record Logging(int evalEvery, int checkpointEvery, double divergenceLoss) {
+    }
+
+    /**
+     * The {@code monitor:} section: the alignment monitor of issue 6 evaluated during training.
+     *
+     * @param every          evaluate at every step t with t mod every = 0
+     * @param k              the monitor's dominant dimension (default: subspace.k)
+     * @param samples        r, noise samples (mini-batch gradients of the training batch size) per evaluation
+     * @param arms           the monitored arms, by name (default: every tracked arm)
+     * @param thetaThreshold θ above which {@code suspicious-alignment} can be reported
+     * @param kSpread        sensitivity range k − kSpread … k + kSpread
+     * @param tolerance      Lanczos relative residual target of the monitor's eigenpairs
+     * @param maxHvps        Lanczos budget of one evaluation
+     * @param effectiveStep  momentum/Nesterov: apply the SGD theory with η/(1 − μ) instead of reporting theory-n/a
+     */
+    public record Monitor(int every, int k, int samples, List<String> arms, double thetaThreshold, int kSpread,
+                          double tolerance, int maxHvps, boolean effectiveStep) {
+        /** Whether the arm with this name is monitored. */
+        public boolean monitors(String arm) {
+            return arms.contains(arm);
+        }
     }
 }

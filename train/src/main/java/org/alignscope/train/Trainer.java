@@ -15,6 +15,8 @@ import org.alignscope.data.FashionMnist;
 import org.alignscope.data.GaussianMixture;
 import org.alignscope.data.Preprocessing;
 import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.monitor.AlignmentMonitor;
+import org.alignscope.monitor.MonitorResult;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ModelSpec;
@@ -44,6 +46,8 @@ import org.alignscope.spectral.Which;
  * ({@link #LANCZOS_STREAM}, per arm and refresh), so a checkpoint holds no generator state.
  */
 public final class Trainer {
+    /** The {@code findings} value of a monitor row whose quantities could not be evaluated (non-finite state). */
+    public static final String NOT_EVALUATED = "not-evaluated";
     /** Path element of the Lanczos seeds ("TLAN"). */
     public static final long LANCZOS_STREAM = 0x544C414EL;
 
@@ -53,6 +57,8 @@ public final class Trainer {
     private final Dataset train;
     private final Dataset test;
     private final ReferenceSet reference;
+    private final Dataset referenceData;
+    private long currentSeed;
     private final ReferenceSet trainSet;
     private final ReferenceSet testSet;
     private final List<String> columns;
@@ -110,6 +116,11 @@ public final class Trainer {
         trainSet = new ReferenceSet(train, chunk);
         int nRef = cfg.subspace().referenceSamples();
         reference = nRef == 0 || nRef == train.size() ? trainSet : new ReferenceSet(firstSamples(train, nRef), chunk);
+        referenceData = nRef == 0 ? train : firstSamples(train, nRef);
+        if (cfg.monitor() != null && cfg.monitor().k() + 1 > spec.parameterCount()) {
+            throw new IllegalArgumentException("monitor.k: " + cfg.monitor().k() + " must be below the parameter count "
+                    + spec.parameterCount());
+        }
         testSet = test == null ? null : new ReferenceSet(test, chunk);
         columns = columns(cfg.subspace().k());
     }
@@ -176,6 +187,8 @@ public final class Trainer {
         Double lastTestAcc;
         Double lastRefChi;
         final List<MetricsWriter> writers = new ArrayList<>();
+        /** The monitor files this trajectory writes to (empty: not monitored). */
+        final List<MetricsWriter> monitorWriters = new ArrayList<>();
         final double[] g;
         final double[] u;
 
@@ -221,6 +234,8 @@ public final class Trainer {
         Arm base;
         final List<Arm> arms = new ArrayList<>();
         final List<MetricsWriter> writers = new ArrayList<>();
+        /** Per configured arm, its monitor files, or null where the arm is not monitored. */
+        final List<MetricsWriter> monitorWriters = new ArrayList<>();
     }
 
     /** A metrics row being filled. */
@@ -299,6 +314,12 @@ public final class Trainer {
             MetricsWriter w = MetricsWriter.create(armFolder(a.name(), s.seed), columns);
             s.writers.add(w);
             s.base.writers.add(w);
+            MetricsWriter mw = cfg.monitor() != null && cfg.monitor().monitors(a.name())
+                    ? MetricsWriter.create(armFolder(a.name(), s.seed), "monitor", MonitorBridge.COLUMNS) : null;
+            s.monitorWriters.add(mw);
+            if (mw != null) {
+                s.base.monitorWriters.add(mw);
+            }
         }
         return s;
     }
@@ -309,6 +330,7 @@ public final class Trainer {
 
     private void runSeed(SeedState s) {
         long start = s.step;
+        currentSeed = s.seed;
         int steps = cfg.steps();
         DataOrder order = new DataOrder(s.seed, train.size(), cfg.batchSize());
         long wall = System.nanoTime();
@@ -362,6 +384,11 @@ public final class Trainer {
         } finally {
             for (MetricsWriter w : s.writers) {
                 w.close();
+            }
+            for (MetricsWriter w : s.monitorWriters) {
+                if (w != null) {
+                    w.close();
+                }
             }
         }
     }
@@ -420,7 +447,7 @@ public final class Trainer {
                         + " reference loss %.6g)", s.seed, t, reason, s.ema, b.lastRefLoss));
                 for (int i = 0; i < cfg.arms().size(); i++) {
                     TrainConfig.Arm ca = cfg.arms().get(i);
-                    Arm a = branch(b, ca.name(), i + 1, ca.projection(), s.writers.get(i));
+                    Arm a = branch(b, ca.name(), i + 1, ca.projection(), s.writers.get(i), s.monitorWriters.get(i));
                     a.track = ca.track();
                     if (!a.track) {
                         a.setBasis(null);
@@ -438,7 +465,7 @@ public final class Trainer {
     }
 
     /** An arm that starts from the base run's exact state. */
-    private Arm branch(Arm b, String name, int index, Projection p, MetricsWriter w) {
+    private Arm branch(Arm b, String name, int index, Projection p, MetricsWriter w, MetricsWriter mw) {
         Model m = newModel();
         System.arraycopy(b.model.parameters(), 0, m.parameters(), 0, m.parameterCount());
         Arm a = new Arm(name, index, p, m, b.opt.copy());
@@ -451,6 +478,9 @@ public final class Trainer {
         a.lastTestAcc = b.lastTestAcc;
         a.lastRefChi = b.lastRefChi;
         a.writers.add(w);
+        if (mw != null) {
+            a.monitorWriters.add(mw);
+        }
         return a;
     }
 
@@ -531,7 +561,72 @@ public final class Trainer {
         add("evaluation", t0);
     }
 
+    /**
+     * Step t of a trajectory; on the monitor's steps the monitor is evaluated at θ_t first and its row, with the
+     * realised change of the reference loss over the step, is written after the update.
+     */
     private void step(Arm a, long t, Batch batch, Row row) {
+        double lr = cfg.optimizer().learningRate(t);
+        MonitorResult mr = null;
+        if (cfg.monitor() != null && !a.monitorWriters.isEmpty() && t % cfg.monitor().every() == 0 && lr > 0) {
+            try {
+                mr = monitorAt(a, currentSeed, t);
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+                // a non-finite state (e.g. just before a divergence): the theory has no values there; say so in
+                // the row instead of stopping the run
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("step", t);
+                v.put("eta", lr);
+                v.put("findings", NOT_EVALUATED);
+                for (MetricsWriter w : a.monitorWriters) {
+                    w.row(v, Map.of());
+                }
+                progress.accept(String.format(Locale.ROOT, "monitor: %s not evaluated at step %d: %s", a.name, t,
+                        e.getMessage()));
+            }
+        }
+        stepOnly(a, t, batch, row);
+        if (mr != null) {
+            long t0 = System.nanoTime();
+            // a step that diverged (stopped before or after the update) has no meaningful realised change
+            double real = a.running() ? reference.loss(a.model) - mr.loss() : Double.NaN;
+            for (MetricsWriter w : a.monitorWriters) {
+                w.row(MonitorBridge.values(mr, real), MonitorBridge.arrays(mr));
+            }
+            add("monitor", t0);
+        }
+    }
+
+    /**
+     * One evaluation of the alignment monitor at the trajectory's current state for step t (η = η_t): its own
+     * eigen-solve (k + k_spread + 1 pairs, residuals checked) warm-started from the trajectory's tracked basis,
+     * noise mini-batches from {@link ReferenceSource}, and a Lanczos seed that depends on (seed, trajectory, t)
+     * only, so that a resumed run evaluates identically.
+     */
+    MonitorResult monitorAt(Arm a, long seed, long t) {
+        long t0 = System.nanoTime();
+        long lanczosSeed = RandomStream.of(seed, ReferenceSource.STREAM, a.index, t, 1).nextLong();
+        AlignmentMonitor m = new AlignmentMonitor(MonitorBridge.options(cfg, a.opt, lanczosSeed));
+        m.warmStart(a.basis());
+        ReferenceSource src = new ReferenceSource(reference, referenceData, reference.size(), a.model,
+                cfg.batchSize(), seed, a.index, t);
+        MonitorResult r = m.evaluate(src, t, cfg.optimizer().learningRate(t));
+        add("monitor", t0);
+        return r;
+    }
+
+    /** The batch of step t for this seed's data order. */
+    Batch batchAt(long seed, long t) {
+        return gather(new DataOrder(seed, train.size(), cfg.batchSize()).batch(t));
+    }
+
+    /** The reference loss of a trajectory's current state. */
+    double referenceLoss(Arm a) {
+        return reference.loss(a.model);
+    }
+
+    /** Performs step t without the monitor (the metrics row goes to the trajectory's writers, if any). */
+    void stepOnly(Arm a, long t, Batch batch, Row row) {
         long t0 = System.nanoTime();
         double lr = cfg.optimizer().learningRate(t);
         row.put("lr", lr);

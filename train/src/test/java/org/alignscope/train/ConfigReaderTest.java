@@ -76,9 +76,54 @@ class ConfigReaderTest {
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 TrainConfig c = ConfigReader.read(f);
-                assertTrue(!f.getFileName().toString().startsWith("quick") || c.seeds().size() >= 3,
-                        f + " should run at least 3 seeds");
+                // the monitor's copy of the quick preset runs one seed: the monitor costs several times the training
+                assertTrue(!f.getFileName().toString().startsWith("quick") || c.seeds().size() >= 3
+                        || c.monitor() != null, f + " should run at least 3 seeds");
             }
         }
+    }
+
+    @Test
+    void monitorSectionDefaultsAndValidation() {
+        String base = "arms: [{name: plain, projection: none, track: false}, {name: dom, projection: dom}]\n"
+                + "subspace: {k: 7}\n";
+        assertEquals(null, ConfigReader.parse(base, "t").monitor());
+        TrainConfig.Monitor m = ConfigReader.parse(base + "monitor: {}\n", "t").monitor();
+        assertEquals(100, m.every());
+        assertEquals(7, m.k(), "k defaults to subspace.k");
+        assertEquals(32, m.samples());
+        assertEquals(List.of("dom"), m.arms(), "default: the tracked arms");
+        assertEquals(0.9, m.thetaThreshold());
+        assertEquals(2, m.kSpread());
+        m = ConfigReader.parse(base + "monitor: {every: 20, k: 3, samples: 8, arms: [plain, dom],"
+                + " theta_threshold: 0.8, k_spread: 1, tolerance: 1e-5, max_hvps: 300}\n", "t").monitor();
+        assertEquals(List.of(20, 3, 8, 1, 300), List.of(m.every(), m.k(), m.samples(), m.kSpread(), m.maxHvps()));
+        assertEquals(List.of("plain", "dom"), m.arms());
+        for (String[] bad : new String[][] {
+            {"monitor: {evry: 3}", "monitor.evry: unknown key; allowed: every, k, samples, arms"},
+            {"monitor: {every: 0}", "monitor.every: 0 is out of range"},
+            {"monitor: {samples: 1}", "monitor.samples: 1 is out of range"},
+            {"monitor: {theta_threshold: 2}", "monitor.theta_threshold: 2 is out of range; allowed: [0, 1]"},
+            {"monitor: {arms: [bulk]}", "monitor.arms: 'bulk' is not an arm; allowed: plain, dom"},
+            {"monitor: {arms: [dom, dom]}", "monitor.arms: 'dom' is listed twice"},
+            {"monitor: {effective_step: true}", "monitor.effective_step: allowed true only with"},
+            {"monitor: 3", "monitor: must be a mapping"}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ConfigReader.parse(base + bad[0] + "\n", "t"));
+            assertTrue(e.getMessage().startsWith(bad[1]), e.getMessage());
+        }
+    }
+
+    @Test
+    void theMonitorPresetIsTheQuickPresetWithAMonitorSection() {
+        Path dir = Path.of("..", "configs");
+        TrainConfig quick = ConfigReader.read(dir.resolve("quick-fmnist-mlp.yaml"));
+        TrainConfig mon = ConfigReader.read(dir.resolve("quick-fmnist-mlp-monitor.yaml"));
+        assertEquals(List.of(1L), mon.seeds());
+        assertEquals(List.of("plain", "dom", "bulk"), mon.monitor().arms());
+        assertEquals(20, mon.monitor().every());
+        assertEquals(new TrainConfig("quick-fmnist-mlp-monitor", List.of(1L), quick.data(), quick.model(),
+                quick.optimizer(), quick.steps(), quick.batchSize(), quick.subspace(), quick.switching(), quick.arms(),
+                quick.logging(), mon.monitor()), mon);
     }
 }

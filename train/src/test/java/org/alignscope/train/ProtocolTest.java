@@ -2,6 +2,7 @@ package org.alignscope.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,7 +119,12 @@ class ProtocolTest {
 
     /** Stops a run (as a kill would) after `stopStep` of seed `seedIndex`, resumes it, compares every file. */
     void resumeIsBitIdentical(Path tmp, int seedIndex, long stopStep) throws Exception {
-        Path cfg = config(tmp, yaml(ARMS, ""));
+        resumeIsBitIdentical(tmp, seedIndex, stopStep, "");
+    }
+
+    /** As above with extra config text (a monitor section: its files must be byte-identical too). */
+    void resumeIsBitIdentical(Path tmp, int seedIndex, long stopStep, String extra) throws Exception {
+        Path cfg = config(tmp, yaml(ARMS, extra));
         Path full = tmp.resolve("full");
         TrainExperiment.run(cfg, full, "test", null);
         Path cut = tmp.resolve("cut");
@@ -132,7 +138,10 @@ class ProtocolTest {
         TrainExperiment.resume(cut, "test --resume", null);
         for (long seed : c.seeds()) {
             for (TrainConfig.Arm a : c.arms()) {
-                for (String f : List.of("metrics.csv", "metrics.jsonl")) {
+                List<String> files = c.monitor() != null && c.monitor().monitors(a.name())
+                        ? List.of("metrics.csv", "metrics.jsonl", "monitor.csv", "monitor.jsonl")
+                        : List.of("metrics.csv", "metrics.jsonl");
+                for (String f : files) {
                     Path p = Path.of(a.name(), "seed_" + seed, f);
                     assertArrayEquals(Files.readAllBytes(full.resolve(p)), Files.readAllBytes(cut.resolve(p)),
                             p + " differs after resume from step " + stopStep);
@@ -151,6 +160,37 @@ class ProtocolTest {
         resumeIsBitIdentical(tmp, 0, 11);
     }
 
+    /** A monitor every 3 steps on three of the four arms (tiny r): its rows resume byte for byte too. */
+    static final String MONITOR = "monitor: {every: 3, samples: 4, arms: [plain, dom, bulkg]}";
+
+    @Test
+    void resumeWithTheMonitorAfterTheSwitchIsBitIdentical(@TempDir Path tmp) throws Exception {
+        resumeIsBitIdentical(tmp, 1, 27, MONITOR);
+        assertEquals(List.of(MonitorBridge.COLUMNS.toArray(new String[0])), List.of(Files.readAllLines(
+                tmp.resolve("cut/dom/seed_12/monitor.csv")).get(0).split(",")));
+        assertFalse(Files.exists(tmp.resolve("cut/bulk/seed_12/monitor.csv")), "bulk is not monitored");
+    }
+
+    @Test
+    void resumeWithTheMonitorInTheBasePhaseIsBitIdentical(@TempDir Path tmp) throws Exception {
+        resumeIsBitIdentical(tmp, 0, 11, MONITOR);
+    }
+
+    @Test
+    void aResumeWithADifferentMonitorSectionIsRefused(@TempDir Path tmp) throws Exception {
+        Path cfg = config(tmp, yaml(ARMS, ""));
+        Path cut = tmp.resolve("cut");
+        Files.createDirectories(cut);
+        Files.writeString(cut.resolve("config.yaml"), yaml(ARMS, MONITOR));
+        Trainer tr = new Trainer(ConfigReader.read(cfg), cut, null);
+        tr.interruptSeedIndex = 0;
+        tr.interruptStep = 15;
+        assertThrows(Trainer.Interrupted.class, tr::run);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainExperiment.resume(cut, "test --resume", null));
+        assertTrue(e.getMessage().contains("without the monitor"), e.getMessage());
+    }
+
     @Test
     void aDivergingArmStopsAndTheOthersContinue(@TempDir Path tmp) throws Exception {
         String arms = String.join("\n",
@@ -158,8 +198,15 @@ class ProtocolTest {
                 "  - {name: plain, projection: none, track: false}",
                 "  - {name: blowup, projection: interp, a: 1.0e6, b: 1}");
         Path out = tmp.resolve("o");
-        List<SeedResult> res = TrainExperiment.run(config(tmp, yaml(arms, "")), out, "test", null);
+        List<SeedResult> res = TrainExperiment.run(config(tmp, yaml(arms,
+                "monitor: {every: 1, samples: 2, arms: [blowup]}")), out, "test", null);
         for (SeedResult s : res) {
+            List<String> mon = Files.readAllLines(out.resolve("blowup").resolve("seed_" + s.seed())
+                    .resolve("monitor.csv"));
+            assertEquals(s.arms().get(1).divergedStep() + 2, mon.size(), "a monitor row for every step, the last one's too");
+            String lastMon = mon.get(mon.size() - 1);
+            assertEquals("", field(lastMon, 12), "no realised loss change for the diverged step");
+            assertTrue(field(lastMon, 13).equals(Trainer.NOT_EVALUATED) || !field(lastMon, 1).isEmpty(), lastMon);
             ArmResult plain = s.arms().get(0);
             ArmResult blow = s.arms().get(1);
             assertEquals("ok", plain.status());

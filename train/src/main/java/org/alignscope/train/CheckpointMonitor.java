@@ -1,0 +1,102 @@
+package org.alignscope.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.alignscope.monitor.MonitorResult;
+
+/**
+ * One evaluation of the alignment monitor at a saved training checkpoint ({@code alignscope monitor --checkpoint
+ * DIR --config FILE}): the config gives the data, the model, the batch size and the {@code monitor:} settings;
+ * the checkpoint gives each trajectory's parameters, optimizer state and tracked basis at the start of its step t.
+ * Each monitored trajectory (the base run before the switch, the monitored arms after it) is evaluated exactly as
+ * {@code alignscope train} would at step t, then step t is taken on a copy to measure the realised loss change.
+ * The run folder is not modified.
+ */
+public final class CheckpointMonitor {
+    /**
+     * @param trajectory {@code base} or the arm's name
+     * @param seed       the checkpoint's seed
+     * @param result     the evaluation
+     * @param dlossReal  L(θ_{t+1}) − L(θ_t) on the reference set over step t
+     */
+    public record Evaluation(String trajectory, long seed, MonitorResult result, double dlossReal) {
+    }
+
+    private CheckpointMonitor() {
+    }
+
+    /**
+     * Evaluates the monitor at the checkpoint in {@code dir} (a run folder holding {@code checkpoint/}, or the
+     * checkpoint folder itself). Errors are {@link IllegalArgumentException}s with one-line messages.
+     */
+    public static List<Evaluation> evaluate(TrainConfig cfg, Path dir) {
+        if (cfg.monitor() == null) {
+            throw new IllegalArgumentException("--config: has no monitor: section (it gives k, samples and the arms)");
+        }
+        Path ck = Files.exists(dir.resolve("state.json")) ? dir : dir.resolve(TrainCheckpoint.FOLDER);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--checkpoint: " + dir + " is not a folder");
+        }
+        if (!Files.exists(ck.resolve("state.json"))) {
+            throw new IllegalArgumentException("--checkpoint: no training checkpoint in " + dir + " (no state.json;"
+                    + " a completed run removes its checkpoint, set logging.checkpoint_every to keep one)");
+        }
+        Trainer tr = new Trainer(cfg, dir, null);
+        TrainCheckpoint.Loaded loaded;
+        try {
+            loaded = TrainCheckpoint.load(ck, tr, false);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--checkpoint: cannot read " + ck + ": " + e.getMessage());
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+            String m = String.valueOf(e.getMessage()).replace("--resume: ", "");
+            throw new IllegalArgumentException("--checkpoint: incompatible with the config: " + m);
+        }
+        Trainer.SeedState s = loaded.state();
+        long t = s.step;
+        if (t >= cfg.steps()) {
+            throw new IllegalArgumentException("--checkpoint: its step " + t + " is past the config's training.steps "
+                    + cfg.steps());
+        }
+        if (!(cfg.optimizer().learningRate(t) > 0)) {
+            throw new IllegalArgumentException("--checkpoint: the learning rate at step " + t + " is 0");
+        }
+        List<Trainer.Arm> trajectories = new ArrayList<>();
+        if (s.basePhase) {
+            trajectories.add(s.base);
+        } else {
+            for (Trainer.Arm a : s.arms) {
+                if (cfg.monitor().monitors(a.name) && a.running()) {
+                    trajectories.add(a);
+                }
+            }
+        }
+        if (trajectories.isEmpty()) {
+            throw new IllegalArgumentException("--checkpoint: no running monitored trajectory at step " + t);
+        }
+        List<Evaluation> out = new ArrayList<>();
+        for (Trainer.Arm a : trajectories) {
+            MonitorResult r = tr.monitorAt(a, s.seed, t);
+            double before = r.loss();
+            tr.stepOnly(a, t, tr.batchAt(s.seed, t), new Trainer.Row(t, s.basePhase ? "base" : "arm"));
+            double real = a.running() ? tr.referenceLoss(a) - before : Double.NaN;
+            out.add(new Evaluation(s.basePhase ? "base" : a.name, s.seed, r, real));
+        }
+        return out;
+    }
+
+    /** Writes {@code folder/monitor.csv} and {@code monitor.jsonl} (one row) with the training run's columns. */
+    public static void write(Evaluation e, Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+        try (MetricsWriter w = MetricsWriter.create(folder, "monitor", MonitorBridge.COLUMNS)) {
+            w.row(MonitorBridge.values(e.result(), e.dlossReal()), MonitorBridge.arrays(e.result()));
+        }
+    }
+}

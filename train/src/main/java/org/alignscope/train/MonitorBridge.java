@@ -1,0 +1,128 @@
+package org.alignscope.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.alignscope.monitor.BlockEstimate;
+import org.alignscope.monitor.MonitorCsv;
+import org.alignscope.monitor.MonitorOptions;
+import org.alignscope.monitor.MonitorResult;
+import org.alignscope.monitor.OptimizerProfile;
+
+/**
+ * What {@code alignscope train} needs from the monitor module: the options of a {@code monitor:} section, the
+ * optimizer profile of a trajectory (with Adam's and RMSprop's live preconditioner), and a monitor row as the
+ * values of {@link MonitorCsv#HEADER} for {@link MetricsWriter}.
+ */
+public final class MonitorBridge {
+    /** The columns of {@code monitor.csv}: those of {@link MonitorCsv}. */
+    public static final List<String> COLUMNS = List.of(MonitorCsv.HEADER);
+
+    private MonitorBridge() {
+    }
+
+    /** The monitor settings for one trajectory with optimizer state {@code opt}. */
+    public static MonitorOptions options(TrainConfig cfg, Optimizer opt, long lanczosSeed) {
+        TrainConfig.Monitor m = cfg.monitor();
+        return new MonitorOptions(m.k(), m.samples(), m.kSpread(), m.tolerance(), m.maxHvps(), m.thetaThreshold(),
+                0.9, 0.05, 0.25, lanczosSeed, profile(cfg.optimizer(), m.effectiveStep(), opt));
+    }
+
+    /**
+     * The optimizer profile: SGD (the theory applies); heavy ball / Nesterov with μ (theory-n/a unless
+     * {@code effectiveStep}, then η/(1 − μ)); Adam/AdamW with β₁ and RMSprop, whose preconditioner
+     * P = √v̂ + ε (Adam: v̂ = v/(1 − β₂ᵗ)) is read from the optimizer's state at the evaluation (none before
+     * its first step).
+     */
+    static OptimizerProfile profile(OptimizerConfig c, boolean effectiveStep, Optimizer opt) {
+        switch (c.name()) {
+            case "sgd":
+                return OptimizerProfile.sgd();
+            case "momentum":
+                return effectiveStep ? OptimizerProfile.heavyBall(c.momentum()).withEffectiveStep()
+                        : OptimizerProfile.heavyBall(c.momentum());
+            case "nesterov":
+                return effectiveStep ? OptimizerProfile.nesterov(c.momentum()).withEffectiveStep()
+                        : OptimizerProfile.nesterov(c.momentum());
+            case "adam":
+            case "adamw":
+                return OptimizerProfile.adam(c.beta1(), preconditioner(opt, "exp_avg_sq",
+                        () -> 1 - Math.pow(c.beta2(), opt.steps()), c.eps()));
+            case "rmsprop":
+                return OptimizerProfile.rmsprop(preconditioner(opt, "square_avg", () -> 1.0, c.eps()));
+            default:
+                throw new IllegalArgumentException("optimizer.name: no monitor profile for " + c.name());
+        }
+    }
+
+    private static Supplier<double[]> preconditioner(Optimizer opt, String vector, Supplier<Double> correction,
+                                                     double eps) {
+        return () -> {
+            double[] v = opt.state().get(vector);
+            if (v == null || opt.steps() == 0) {
+                return null;
+            }
+            double c = correction.get();
+            double[] p = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                p[i] = Math.sqrt(v[i] / c) + eps;
+            }
+            return p;
+        };
+    }
+
+    /** A monitor row as column values (the same fields and order as {@link MonitorCsv#write}). */
+    public static Map<String, Object> values(MonitorResult r, double dlossReal) {
+        BlockEstimate b = r.main();
+        double l1 = r.eigen().values()[0];
+        Object[] v = {r.step(), b.theta(), b.chi(), r.eta(), b.etaStar().value(), b.etaLossDom().value(),
+            b.etaLossBulk().value(), b.thetaCrit().value(), r.regime(), l1, r.eta() * l1, b.dlossPred().value(),
+            dlossReal, r.findingCodes(), (long) b.k(), r.loss(), b.signCase().code(), b.thetaNext().value(),
+            b.etaStar().stdError(), b.etaLossDom().stdError(), b.etaLossBulk().stdError(), b.thetaCrit().stdError(),
+            b.dlossPred().stdError(), b.dlossDom().value(), b.dlossBulk().value(), r.eigen().maxRelativeResidual(),
+            r.eigen().subspaceSin(), r.sharpnessProduct(), r.stabilityThreshold()};
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < v.length; i++) {
+            Object x = v[i];
+            if (x instanceof Integer) {
+                x = ((Integer) x).longValue();
+            }
+            m.put(COLUMNS.get(i), x);
+        }
+        return m;
+    }
+
+    /** The JSON Lines arrays: eigenvalues, residuals, and θ, η* for each k' of the sensitivity range. */
+    public static Map<String, double[]> arrays(MonitorResult r) {
+        Map<String, double[]> a = new LinkedHashMap<>();
+        a.put("eigenvalues", r.eigen().values().clone());
+        a.put("residuals", r.eigen().residuals().clone());
+        List<BlockEstimate> s = r.sensitivity();
+        double[] ks = new double[s.size()];
+        double[] th = new double[s.size()];
+        double[] es = new double[s.size()];
+        for (int i = 0; i < s.size(); i++) {
+            ks[i] = s.get(i).k();
+            th[i] = s.get(i).theta();
+            es[i] = s.get(i).etaStar().value();
+        }
+        a.put("sensitivity_k", ks);
+        a.put("sensitivity_theta", th);
+        a.put("sensitivity_eta_star", es);
+        return a;
+    }
+
+    /** The findings with their advice, one per line. */
+    public static List<String> findingLines(MonitorResult r) {
+        List<String> out = new ArrayList<>();
+        r.findings().forEach(f -> out.add(f.toString()));
+        return out;
+    }
+
+    static double[][] copyOf(double[][] x) {
+        return x == null ? null : Arrays.stream(x).map(double[]::clone).toArray(double[][]::new);
+    }
+}

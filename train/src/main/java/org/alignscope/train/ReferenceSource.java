@@ -1,0 +1,100 @@
+package org.alignscope.train;
+
+import org.alignscope.data.Dataset;
+import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.monitor.CurvatureSource;
+import org.alignscope.nn.Batch;
+import org.alignscope.nn.Model;
+
+/**
+ * The monitor's view of one training trajectory: g, L and H are those of the trainer's chunked reference set
+ * (the same operator as the tracked subspace's), and a noise sample is ξ = ĝ − g with ĝ the gradient on a
+ * mini-batch of the training batch size drawn uniformly without replacement from the reference samples, so that
+ * E ξ = 0 exactly. The draws come from {@code RandomStream.of(seed, STREAM, trajectory, step)}: a pure function of
+ * where the evaluation happens, so a resumed run draws the same batches. The training data order is not touched.
+ */
+final class ReferenceSource implements CurvatureSource {
+    /** Path element of the monitor's mini-batch draws ("TMON"). */
+    static final long STREAM = 0x544D4F4EL;
+
+    private final ReferenceSet reference;
+    private final Dataset data;
+    private final int n;
+    private final Model model;
+    private final int batchSize;
+    private final RandomStream rng;
+    private final int[] perm;
+    private final double[] buffer;
+
+    /**
+     * @param reference  the chunked reference set
+     * @param data       the dataset whose first {@code n} samples form the reference set
+     * @param n          reference samples
+     * @param model      the trajectory's model (live parameters)
+     * @param batchSize  training batch size
+     */
+    ReferenceSource(ReferenceSet reference, Dataset data, int n, Model model, int batchSize, long seed,
+                    int trajectory, long step) {
+        this.reference = reference;
+        this.data = data;
+        this.n = n;
+        this.model = model;
+        this.batchSize = batchSize;
+        this.rng = RandomStream.of(seed, STREAM, trajectory, step);
+        this.perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        this.buffer = new double[model.parameterCount()];
+    }
+
+    @Override
+    public int dimension() {
+        return model.parameterCount();
+    }
+
+    @Override
+    public double loss() {
+        return reference.loss(model);
+    }
+
+    @Override
+    public double gradient(double[] out) {
+        return reference.gradient(model, out);
+    }
+
+    private Batch nextBatch() {
+        int f = data.featureCount();
+        double[] x = new double[batchSize * f];
+        int[] y = new int[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            int j = i + rng.nextInt(n - i);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+            int s = perm[i];
+            System.arraycopy(data.features(), s * f, x, i * f, f);
+            y[i] = data.labels()[s];
+        }
+        return new Batch(x, y, batchSize);
+    }
+
+    @Override
+    public void noiseSample(double[] g, double[] out) {
+        model.gradient(nextBatch(), buffer);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = buffer[i] - g[i];
+        }
+    }
+
+    @Override
+    public SymmetricOperator hessian() {
+        return reference.hessian(model);
+    }
+
+    @Override
+    public String describe() {
+        return "training reference set n=" + n + " batch=" + batchSize + " model " + model.spec();
+    }
+}

@@ -1,0 +1,162 @@
+package org.alignscope.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.alignscope.monitor.MonitorCsv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code alignscope train} with a {@code monitor:} section on a tiny synthetic problem. */
+class TrainMonitorTest {
+    static String yaml(String optimizer, int batch, String monitor) {
+        return String.join("\n",
+                "seeds: [11]",
+                "data: {source: gaussian-mixture, train_samples: 40, test_samples: 0, dimension: 6, classes: 3,"
+                        + " separation: 2, noise: 1, seed: 5}",
+                "model: {spec: 'mlp:6-5-3:tanh', loss: mse}",
+                "optimizer: " + optimizer,
+                "training: {steps: 24, batch_size: " + batch + "}",
+                "subspace: {k: 2, chunk: 16, refresh_every: 4, tolerance: 1e-8}",
+                "switch: {check_every: 3, fallback_step: 7, threshold: 1.0}",
+                "logging: {eval_every: 5}",
+                "arms: [{name: plain, projection: none}, {name: dom, projection: dom}, {name: bulk, projection: bulk}]",
+                monitor, "");
+    }
+
+    static Path write(Path dir, String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    static List<String[]> rows(Path out, String arm) throws Exception {
+        List<String[]> r = new ArrayList<>();
+        for (String l : Files.readAllLines(out.resolve(arm).resolve("seed_11").resolve("monitor.csv"))) {
+            r.add(l.split(",", -1));
+        }
+        return r;
+    }
+
+    @Test
+    void rowsAppearOnTheScheduleWithTheDocumentedColumnsAndDoNotChangeTraining(@TempDir Path tmp) throws Exception {
+        Path with = tmp.resolve("with");
+        Path without = tmp.resolve("without");
+        String opt = "{name: sgd, lr: 0.2}";
+        TrainExperiment.run(write(tmp, "a.yaml", yaml(opt, 8, "monitor: {every: 5, samples: 6}")), with, "t", null);
+        TrainExperiment.run(write(tmp, "b.yaml", yaml(opt, 8, "")), without, "t", null);
+        for (String arm : List.of("plain", "dom", "bulk")) {
+            Path m = Path.of(arm, "seed_11", "metrics.csv");
+            assertEquals(Files.readString(without.resolve(m)), Files.readString(with.resolve(m)),
+                    "the monitor must not change the training trajectory");
+            List<String[]> r = rows(with, arm);
+            assertEquals(List.of(MonitorCsv.HEADER), List.of(r.get(0)));
+            assertEquals(List.of("step", "theta", "chi", "eta", "eta_star", "eta_loss_dom", "eta_loss_bulk",
+                    "theta_crit", "regime", "lambda_1", "eta_lambda1", "dloss_pred", "dloss_real", "findings"),
+                    List.of(r.get(0)).subList(0, 14), "the issue's columns first");
+            List<String> steps = new ArrayList<>();
+            for (String[] row : r.subList(1, r.size())) {
+                steps.add(row[0]);
+                double theta = Double.parseDouble(row[1]);
+                assertTrue(theta >= 0 && theta <= 1, row[1]);
+                assertEquals(Math.sqrt(theta), Double.parseDouble(row[2]), 1e-12);
+                assertEquals("0.2", row[3]);
+                assertFalse(row[12].isEmpty(), "dloss_real is measured");
+                assertFalse(row[11].isEmpty(), "SGD: dloss_pred exists");
+                assertEquals("2", row[14], "k defaults to subspace.k");
+            }
+            assertEquals(List.of("0", "5", "10", "15", "20"), steps);
+            assertTrue(Files.readString(with.resolve(arm).resolve("seed_11").resolve("monitor.jsonl"))
+                    .contains("\"sensitivity_theta\":["));
+        }
+        // the base phase (steps < 7) is one trajectory: its rows are the same in every arm's file
+        assertEquals(List.of(rows(with, "plain").get(1)), List.of(rows(with, "dom").get(1)));
+        assertEquals(List.of(rows(with, "plain").get(2)), List.of(rows(with, "bulk").get(2)));
+        assertFalse(Files.exists(without.resolve("plain/seed_11/monitor.csv")));
+    }
+
+    @Test
+    void noiseFreePredictionMatchesTheRealisedLossChange(@TempDir Path tmp) throws Exception {
+        // batch = the whole training (= reference) set: every noise sample is zero, so E ΔL is the second-order
+        // Taylor model −η‖g‖² + ½η²gᵀHg; with a small step the third-order remainder is tiny
+        Path out = tmp.resolve("o");
+        TrainExperiment.run(write(tmp, "c.yaml", yaml("{name: sgd, lr: 0.01}", 40,
+                "monitor: {every: 4, samples: 3, arms: [plain]}")), out, "t", null);
+        List<String[]> r = rows(out, "plain");
+        assertEquals(7, r.size());
+        for (String[] row : r.subList(1, r.size())) {
+            double pred = Double.parseDouble(row[11]);
+            double real = Double.parseDouble(row[12]);
+            assertTrue(real < 0, "a small full-batch step lowers the loss");
+            assertEquals(real, pred, 1e-3 * Math.abs(real), "step " + row[0]);
+        }
+    }
+
+    @Test
+    void theOptimizerProfileFollowsTheArmsOptimizer(@TempDir Path tmp) throws Exception {
+        Path mom = tmp.resolve("mom");
+        TrainExperiment.run(write(tmp, "m.yaml", yaml("{name: momentum, lr: 0.05, momentum: 0.5}", 8,
+                "monitor: {every: 10, samples: 3, arms: [plain]}")), mom, "t", null);
+        for (String[] row : rows(mom, "plain").subList(1, 4)) {
+            assertTrue(row[13].contains("theory-n/a"), String.join(",", row));
+            assertTrue(row[11].isEmpty(), "no SGD prediction for heavy ball");
+            assertEquals(2 + 2 * 0.5, Double.parseDouble(row[28]), 1e-12, "heavy-ball edge");
+        }
+        Path eff = tmp.resolve("eff");
+        TrainExperiment.run(write(tmp, "e.yaml", yaml("{name: momentum, lr: 0.05, momentum: 0.5}", 8,
+                "monitor: {every: 10, samples: 3, arms: [plain], effective_step: true}")), eff, "t", null);
+        for (String[] row : rows(eff, "plain").subList(1, 4)) {
+            assertFalse(row[13].contains("theory-n/a"), String.join(",", row));
+            assertFalse(row[11].isEmpty(), "the effective step η/(1 − μ) gives a prediction");
+        }
+        Path adam = tmp.resolve("adam");
+        TrainExperiment.run(write(tmp, "d.yaml", yaml("{name: adam, lr: 0.01}", 8,
+                "monitor: {every: 10, samples: 3, arms: [plain]}")), adam, "t", null);
+        List<String[]> a = rows(adam, "plain");
+        assertTrue(a.get(1)[27].isEmpty(), "no preconditioner before Adam's first step");
+        for (String[] row : a.subList(2, 4)) {
+            assertTrue(row[13].contains("theory-n/a"), String.join(",", row));
+            assertTrue(Double.parseDouble(row[27]) > 0, "η·λ1(P⁻¹H) from Adam's second moment");
+            assertEquals((2 + 2 * 0.9) / (1 - 0.9), Double.parseDouble(row[28]), 1e-9, "Adam edge");
+        }
+    }
+
+    @Test
+    void checkpointEvaluationMatchesTheTrainingRowAtThatStep(@TempDir Path tmp) throws Exception {
+        String text = yaml("{name: sgd, lr: 0.2}", 8, "monitor: {every: 5, samples: 6}")
+                .replace("logging: {eval_every: 5}", "logging: {eval_every: 5, checkpoint_every: 10}");
+        Path cfgFile = write(tmp, "k.yaml", text);
+        TrainConfig cfg = ConfigReader.read(cfgFile);
+        Path full = tmp.resolve("full");
+        TrainExperiment.run(cfgFile, full, "t", null);
+        Path cut = tmp.resolve("cut");
+        Trainer tr = new Trainer(cfg, cut, null);
+        tr.interruptSeedIndex = 0;
+        tr.interruptStep = 12;
+        assertThrows(Trainer.Interrupted.class, tr::run);
+        List<CheckpointMonitor.Evaluation> ev = CheckpointMonitor.evaluate(cfg, cut);
+        assertEquals(List.of("plain", "dom", "bulk"), ev.stream().map(CheckpointMonitor.Evaluation::trajectory).toList());
+        for (CheckpointMonitor.Evaluation e : ev) {
+            assertEquals(10, e.result().step());
+            String[] trained = rows(full, e.trajectory()).get(3);
+            assertEquals("10", trained[0]);
+            // step 10 is not a refresh step: same state, basis, Lanczos seed and noise draws as in training
+            CheckpointMonitor.write(e, tmp.resolve("eval").resolve(e.trajectory()));
+            List<String> lines = Files.readAllLines(tmp.resolve("eval").resolve(e.trajectory()).resolve("monitor.csv"));
+            assertEquals(2, lines.size());
+            assertEquals(String.join(",", trained), lines.get(1));
+        }
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                () -> CheckpointMonitor.evaluate(cfg, full));
+        assertTrue(x.getMessage().startsWith("--checkpoint: no training checkpoint"), x.getMessage());
+        TrainConfig other = ConfigReader.parse(text.replace("mlp:6-5-3:tanh", "mlp:6-7-3:tanh"), "t");
+        x = assertThrows(IllegalArgumentException.class, () -> CheckpointMonitor.evaluate(other, cut));
+        assertTrue(x.getMessage().startsWith("--checkpoint: incompatible"), x.getMessage());
+    }
+}
