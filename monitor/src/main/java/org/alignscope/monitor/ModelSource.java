@@ -21,9 +21,7 @@ public final class ModelSource implements CurvatureSource {
     private final Model model;
     private final Batch reference;
     private final int batchSize;
-    private final RandomStream rng;
-    private final int[] perm;
-    private final double[] gradBuffer;
+    private final MiniBatchNoise noise;
 
     /**
      * @param model     the model (its parameters are the point w)
@@ -32,19 +30,11 @@ public final class ModelSource implements CurvatureSource {
      * @param seed      seed of the mini-batch stream
      */
     public ModelSource(Model model, Batch reference, int batchSize, long seed) {
-        if (batchSize < 1 || batchSize > reference.n()) {
-            throw new IllegalArgumentException("batch size must lie in [1, " + reference.n() + "] (the reference set), got "
-                    + batchSize);
-        }
+        this.noise = new MiniBatchNoise(model, reference.x(), reference.labels(), reference.n(),
+                reference.features(), batchSize, RandomStream.of(seed, BATCH_STREAM));
         this.model = model;
         this.reference = reference;
         this.batchSize = batchSize;
-        this.rng = RandomStream.of(seed, BATCH_STREAM);
-        this.perm = new int[reference.n()];
-        for (int i = 0; i < perm.length; i++) {
-            perm[i] = i;
-        }
-        this.gradBuffer = new double[model.parameterCount()];
     }
 
     /** The model. */
@@ -67,30 +57,14 @@ public final class ModelSource implements CurvatureSource {
         return model.gradient(reference, out);
     }
 
-    /** A mini-batch of {@code batchSize} distinct samples of the reference set (partial Fisher–Yates shuffle). */
+    /** A mini-batch of {@code batchSize} distinct samples of the reference set. */
     public Batch nextBatch() {
-        int n = reference.n();
-        int f = reference.features();
-        double[] x = new double[batchSize * f];
-        int[] labels = new int[batchSize];
-        for (int i = 0; i < batchSize; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-            int s = perm[i];
-            System.arraycopy(reference.x(), s * f, x, i * f, f);
-            labels[i] = reference.labels()[s];
-        }
-        return new Batch(x, labels, batchSize);
+        return noise.nextBatch();
     }
 
     @Override
     public void noiseSample(double[] g, double[] out) {
-        model.gradient(nextBatch(), gradBuffer);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = gradBuffer[i] - g[i];
-        }
+        noise.sample(g, out);
     }
 
     @Override

@@ -4,7 +4,7 @@ import org.alignscope.data.Dataset;
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.CurvatureSource;
-import org.alignscope.nn.Batch;
+import org.alignscope.monitor.MiniBatchNoise;
 import org.alignscope.nn.Model;
 
 /**
@@ -19,13 +19,10 @@ final class ReferenceSource implements CurvatureSource {
     static final long STREAM = 0x544D4F4EL;
 
     private final ReferenceSet reference;
-    private final Dataset data;
     private final int n;
     private final Model model;
     private final int batchSize;
-    private final RandomStream rng;
-    private final int[] perm;
-    private final double[] buffer;
+    private final MiniBatchNoise noise;
 
     /**
      * @param reference  the chunked reference set
@@ -37,16 +34,11 @@ final class ReferenceSource implements CurvatureSource {
     ReferenceSource(ReferenceSet reference, Dataset data, int n, Model model, int batchSize, long seed,
                     int trajectory, long step) {
         this.reference = reference;
-        this.data = data;
         this.n = n;
         this.model = model;
         this.batchSize = batchSize;
-        this.rng = RandomStream.of(seed, STREAM, trajectory, step);
-        this.perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        this.buffer = new double[model.parameterCount()];
+        this.noise = new MiniBatchNoise(model, data.features(), data.labels(), n, data.featureCount(), batchSize,
+                RandomStream.of(seed, STREAM, trajectory, step));
     }
 
     @Override
@@ -64,28 +56,9 @@ final class ReferenceSource implements CurvatureSource {
         return reference.gradient(model, out);
     }
 
-    private Batch nextBatch() {
-        int f = data.featureCount();
-        double[] x = new double[batchSize * f];
-        int[] y = new int[batchSize];
-        for (int i = 0; i < batchSize; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-            int s = perm[i];
-            System.arraycopy(data.features(), s * f, x, i * f, f);
-            y[i] = data.labels()[s];
-        }
-        return new Batch(x, y, batchSize);
-    }
-
     @Override
     public void noiseSample(double[] g, double[] out) {
-        model.gradient(nextBatch(), buffer);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = buffer[i] - g[i];
-        }
+        noise.sample(g, out);
     }
 
     @Override
