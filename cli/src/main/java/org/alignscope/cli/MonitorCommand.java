@@ -23,6 +23,7 @@ import org.alignscope.train.CheckpointMonitor;
 import org.alignscope.train.ConfigReader;
 import org.alignscope.train.MonitorBridge;
 import org.alignscope.train.TrainConfig;
+import org.alignscope.report.html.ReportPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -143,6 +144,7 @@ final class MonitorCommand implements Callable<Integer> {
                 .put("hvps_eigensolve", r.eigen().applications())
                 .put("max_relative_residual", r.eigen().maxRelativeResidual())
                 .put("elapsed_seconds", seconds).write(out);
+        ReportPage.write(out);
 
         System.out.println("quantity\texact\testimated\trel_error\tstd_error\tpass");
         for (CrossCheck.Row row : cc.rows()) {
@@ -184,6 +186,7 @@ final class MonitorCommand implements Callable<Integer> {
                 .setting("lanczos_tolerance", m.tolerance()).setting("theta_threshold", m.thetaThreshold())
                 .put("seeds", List.of(first.seed())).put("step", first.result().step())
                 .put("trajectories", names).put("elapsed_seconds", seconds).write(out);
+        ReportPage.write(out);
         System.out.println("trajectory	step	theta	eta	eta_star	eta_loss_dom	eta_loss_bulk	dloss_pred	dloss_real"
                 + "	findings");
         for (CheckpointMonitor.Evaluation e : evs) {

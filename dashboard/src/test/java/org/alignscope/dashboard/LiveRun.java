@@ -1,0 +1,43 @@
+package org.alignscope.dashboard;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.alignscope.report.CsvWriter;
+import org.alignscope.report.Manifest;
+
+/** A train-like run folder the tests append to, as a training run would. */
+final class LiveRun {
+    static final String[] HEADER = {"step", "phase", "event", "ref_loss", "ref_theta", "lambda_1"};
+
+    private LiveRun() {
+    }
+
+    static void write(Path dir, String... arms) {
+        new Manifest("alignscope test").write(dir);
+        for (String arm : arms) {
+            try (CsvWriter w = new CsvWriter(metrics(dir, arm), true, HEADER)) {
+                for (int t = 0; t < 50; t++) {
+                    w.row(t, "base", "", 1.0 / (1 + t), 0.5 + 0.004 * t, t == 3 ? Double.POSITIVE_INFINITY : 10.0 + t);
+                }
+            }
+        }
+    }
+
+    static Path metrics(Path dir, String arm) {
+        return dir.resolve(arm).resolve("seed_1").resolve("metrics.csv");
+    }
+
+    /** Appends one row to an arm's metrics (creating the file with its header when new). */
+    static void append(Path dir, String arm, int step) throws IOException {
+        Path f = metrics(dir, arm);
+        StringBuilder s = new StringBuilder();
+        if (!Files.exists(f)) {
+            Files.createDirectories(f.getParent());
+            s.append(String.join(",", HEADER)).append('\n');
+        }
+        s.append(step).append(",arm,,0.01,0.9,").append(60 + step).append('\n');
+        Files.writeString(f, s, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
