@@ -85,7 +85,7 @@
     return out;
   }
 
-  /* [min, max] of every value, or null when the panel may not use a log axis (a value ≤ 0, or a [0, 1] panel). */
+  /* [min, max] of every value when the panel wants a log axis, else null (a value ≤ 0, a [0, 1] panel, < 2 decades). */
   function logRange(p, series) {
     if (p.unit) { return null; }
     var lo = Infinity, hi = -Infinity;
@@ -97,7 +97,7 @@
         if (y[i] > hi) { hi = y[i]; }
       }
     }
-    return lo > 0 && hi / lo > 100 ? [Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi)))] : null;
+    return lo > 0 && hi / lo > 100 ? [lo, hi] : null;
   }
 
   /* Axis numbers: short, with an exponent for very small or large values. */
@@ -142,9 +142,12 @@
       height: 300,
       cursor: { drag: { x: true, y: false } },
       legend: { show: false },
-      scales: { x: { time: false }, y: log ? { distr: 3, range: range } : (p.unit ? { range: [0, 1] } : {}) },
-      axes: [{ label: p.xlabel || 'step', size: 44 },
-        { size: 60, values: function (u, vals) { return vals.map(tick); } }],
+      scales: { x: { time: false }, y: p.unit ? { range: [0, 1] } : {} },
+      axes: [{ label: p.xlabel || 'step', size: 44 }, log
+        ? { size: 60, incrs: [1, 2, 3, 5, 10, 20, 50], values: function (u, vals) {
+          return vals.map(function (v) { return tick(Math.pow(10, v)); });
+        } }
+        : { size: 60, values: function (u, vals) { return vals.map(tick); } }],
       series: [{ label: p.xlabel || 'step' }].concat(series.map(function (s, i) {
         var c = colorBy ? PALETTE[columns.indexOf(s.col) % PALETTE.length]
           : PALETTE[allRuns.indexOf(s.run) % PALETTE.length];
@@ -164,8 +167,10 @@
       });
     }
     if (log) {
+      // drawn as log10(y) on a linear scale with ticks at whole decades: uPlot's own log scale fails on
+      // ranges that reach below about 1e-14 (eigen-residuals do)
       for (var k = 1; k < aligned.length; k++) {
-        aligned[k] = aligned[k].map(function (v) { return v > 0 ? v : undefined; });
+        aligned[k] = aligned[k].map(function (v) { return v > 0 ? Math.log10(v) : undefined; });
       }
     }
     var legend = [];
