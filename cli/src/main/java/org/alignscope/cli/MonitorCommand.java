@@ -140,6 +140,7 @@ final class MonitorCommand implements Callable<Integer> {
                 .setting("d", d).setting("k", k).setting("m", m).setting("sigma", sigma).setting("eta", eta)
                 .setting("samples", samples).setting("seed", seed).setting("lanczos_tolerance", tolerance)
                 .setting("theta_threshold", thetaThreshold).setting("source", src.describe())
+                .put("precision", "f64")
                 .put("seeds", List.of(seed)).put("crosscheck_passes", cc.passes())
                 .put("hvps_eigensolve", r.eigen().applications())
                 .put("max_relative_residual", r.eigen().maxRelativeResidual())
@@ -184,6 +185,8 @@ final class MonitorCommand implements Callable<Integer> {
                 .setting("checkpoint", checkpoint.toString()).setting("config", config.toString())
                 .setting("k", m.k()).setting("samples", m.samples()).setting("k_spread", m.kSpread())
                 .setting("lanczos_tolerance", m.tolerance()).setting("theta_threshold", m.thetaThreshold())
+                .put("precision", cfg.model().precision().toString().toLowerCase(java.util.Locale.ROOT))
+                .put("data", cfg.data())
                 .put("seeds", List.of(first.seed())).put("step", first.result().step())
                 .put("trajectories", names).put("elapsed_seconds", seconds).write(out);
         ReportPage.write(out);
