@@ -33,5 +33,12 @@ class ReportCommandTest {
             assertTrue(o.err().startsWith("alignscope: error: DIR: "), o.err());
         }
         assertTrue(!Files.exists(tmp.resolve("c2").resolve("report.html")));
+
+        o = AlignScopeTest.execute("serve", empty.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().startsWith("alignscope: error: DIR: "), o.err());
+        o = AlignScopeTest.execute("serve", run.toString(), "--port", "70000");
+        assertEquals(2, o.code(), o.err());
+        assertEquals("alignscope: error: --port: must be in [0, 65535] (got 70000)", o.err().strip());
     }
 }

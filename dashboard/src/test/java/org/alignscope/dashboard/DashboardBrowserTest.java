@@ -59,6 +59,9 @@ class DashboardBrowserTest {
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1400,1000");
@@ -72,6 +75,12 @@ class DashboardBrowserTest {
             throw new AssertionError("timed out waiting for " + what + "; status: "
                     + d.findElement(By.id("status")).getText(), e);
         }
+    }
+
+    /** The page's JavaScript errors (uncaught exceptions and console errors). */
+    private static List<String> errors(WebDriver d) {
+        return d.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(Object::toString).toList();
     }
 
     private static String lastStep(WebDriver d) {
@@ -105,6 +114,7 @@ class DashboardBrowserTest {
             LiveRun.append(dir, "bulk", 51);
             await(d, "the new arm", x -> "51".equals(lastStep(x))
                     && x.findElement(By.id("status")).getText().contains("3 run(s)"));
+            assertEquals(List.of(), errors(d));
         } finally {
             d.quit();
         }
@@ -123,7 +133,8 @@ class DashboardBrowserTest {
             await(d, "the report", x -> "49".equals(lastStep(x)));
             @SuppressWarnings("unchecked")
             List<Long> drawn = (List<Long>) ((JavascriptExecutor) d).executeScript(DRAWN);
-            assertTrue(drawn.size() >= 3 && drawn.stream().allMatch(n -> n > 1000), "drawn pixels: " + drawn);
+            assertTrue(drawn.size() >= 4 && drawn.stream().allMatch(n -> n > 1000), "drawn pixels: " + drawn);
+            assertEquals(List.of(), errors(d));
             assertEquals(0L, ((JavascriptExecutor) d).executeScript(
                     "return performance.getEntriesByType('resource').length;"), "the page fetched nothing");
         } finally {
