@@ -17,13 +17,16 @@
   /* One chart per panel: which columns of which files it draws. A string is a column, a RegExp a family. */
   var PANELS = [
     { id: 'loss', title: 'Loss', note: 'metrics: mini-batch, reference-set and training loss; quad: ½xᵀAx; monitor: reference loss.',
-      cols: { metrics: ['batch_loss', 'ref_loss', 'train_loss'], trajectory: ['loss'], monitor: ['loss'] } },
+      cols: { metrics: ['batch_loss', 'ref_loss', 'train_loss'], trajectory: ['loss'], monitor: ['loss'] },
+      hide: ['batch_loss'] },
     { id: 'accuracy', unit: true, title: 'Accuracy', note: 'Training and test accuracy.',
       cols: { metrics: ['train_acc', 'test_acc'] } },
     { id: 'theta', unit: true, title: 'Alignment θ (squared)', note: 'θ = ‖P_D g‖² / ‖g‖², the paper’s squared alignment of the gradient with the top-k Hessian eigenspace.',
-      cols: { metrics: ['ref_theta', 'batch_theta', 'update_theta'], trajectory: ['theta'], monitor: ['theta'] } },
+      cols: { metrics: ['ref_theta', 'batch_theta', 'update_theta'], trajectory: ['theta'], monitor: ['theta'] },
+      hide: ['batch_theta', 'update_theta'] },
     { id: 'chi', unit: true, title: 'Alignment χ = √θ (unsquared)', note: 'Song et al.’s unsquared form; chi_ema is the switch criterion’s moving average.',
-      cols: { metrics: ['ref_chi', 'chi_ema', 'batch_chi', 'update_chi'], monitor: ['chi'] } },
+      cols: { metrics: ['ref_chi', 'chi_ema', 'batch_chi', 'update_chi'], monitor: ['chi'] },
+      hide: ['batch_chi', 'update_chi'] },
     { id: 'eta', title: 'Step size η against η*ₜ', note: 'η*ₜ (eq. 2): below it the alignment falls, above it rises. Shaded: the band (η^loss_D, η^loss_B) of Theorem 10. inf (no critical step / every step lowers the loss) is left out.',
       cols: { monitor: ['eta', 'eta_star', 'eta_loss_dom', 'eta_loss_bulk'], trajectory: ['eta_star', 'eta_loss_dom', 'eta_loss_bulk'], metrics: ['lr'] },
       band: ['eta_loss_bulk', 'eta_loss_dom'] },
@@ -43,7 +46,8 @@
 
   var tables = [];        // series tables: {id, run, kind, x, last, series: {col: [[x], [y]]}, text: {col: [[x], [v]]}}
   var sources = [];       // run folders: {label, base, manifest, figures, tables, series}
-  var charts = {};        // panel id -> {uplot, key, el}
+  var charts = {};        // panel id -> {uplot, key, div, legend}
+  var off = {};           // panel id -> legend names switched off (a run or a column); clicking a legend entry toggles
   var pending = null;
 
   function el(tag, attrs, text) {
@@ -127,6 +131,7 @@
   function build(p, series, section) {
     var allRuns = runs();
     var oneRun = allRuns.length === 1;
+    offSet(p, series);
     var range = logRange(p, series);
     var log = range !== null;
     var aligned = uPlot.join(series.map(ordered));
@@ -152,7 +157,8 @@
         var c = colorBy ? PALETTE[columns.indexOf(s.col) % PALETTE.length]
           : PALETTE[allRuns.indexOf(s.run) % PALETTE.length];
         var dash = colorBy ? [] : DASHES[s.spec % DASHES.length];
-        return { label: labels[i], stroke: c, width: 1.4, dash: dash, spanGaps: true, points: { show: false } };
+        return { label: labels[i], stroke: c, width: 1.4, dash: dash, spanGaps: true, points: { show: false },
+          show: shown(p, s) };
       })),
       bands: []
     };
@@ -197,6 +203,21 @@
     return { opts: opts, data: aligned, legend: legend, key: labels.join('|') + (log ? '|log' : '') };
   }
 
+  /* Mini-batch columns start switched off where the panel has others (the legend says so; a click shows them). */
+  function offSet(p, series) {
+    if (!off[p.id]) {
+      off[p.id] = (p.hide || []).filter(function (c) {
+        return series.some(function (s) { return s.col === c; }) && series.some(function (s) { return p.hide.indexOf(s.col) < 0; });
+      });
+    }
+    return off[p.id];
+  }
+
+  function shown(p, s) {
+    var o = off[p.id] || [];
+    return o.indexOf(s.col) < 0 && o.indexOf(s.run) < 0 && o.indexOf(s.col.replace(/_\d+$/, '_i')) < 0;
+  }
+
   function panelSection(id, title, note, wide, container) {
     var s = document.getElementById('panel-' + id);
     if (s) { return s; }
@@ -217,6 +238,7 @@
       var b = build(p, series, section);
       var c = charts[p.id];
       if (c && c.key === b.key) {
+        c.series = series;
         c.uplot.setData(b.data);
         return;
       }
@@ -225,14 +247,23 @@
       section.appendChild(div);
       var legend = section.appendChild(el('div', { 'class': 'legend' }));
       b.legend.forEach(function (l) {
-        var item = legend.appendChild(el('span', { 'class': 'item' }));
+        var item = legend.appendChild(el('span', { 'class': 'item' + ((off[p.id] || []).indexOf(l.name) >= 0 ? ' off' : ''),
+          title: 'click to show or hide' }));
+        item.addEventListener('click', function () {
+          var o = off[p.id];
+          var at = o.indexOf(l.name);
+          if (at >= 0) { o.splice(at, 1); } else { o.push(l.name); }
+          item.classList.toggle('off', at < 0);
+          var c = charts[p.id];
+          c.series.forEach(function (s, i) { c.uplot.setSeries(i + 1, { show: shown(p, s) }); });
+        });
         var sw = item.appendChild(el('canvas', { width: 26, height: 10 }));
         var g = sw.getContext('2d');
         g.strokeStyle = l.color; g.lineWidth = 2; g.setLineDash(l.dash);
         g.beginPath(); g.moveTo(1, 5); g.lineTo(25, 5); g.stroke();
         item.appendChild(document.createTextNode(l.name));
       });
-      charts[p.id] = { uplot: new uPlot(b.opts, b.data, div), key: b.key, div: div, legend: legend };
+      charts[p.id] = { uplot: new uPlot(b.opts, b.data, div), key: b.key, div: div, legend: legend, series: series };
     });
   }
 
