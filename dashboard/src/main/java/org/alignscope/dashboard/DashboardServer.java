@@ -31,7 +31,8 @@ import org.alignscope.report.html.RunFolder;
  *   <li>{@code GET /<path>}: a file inside the folder (figures, CSV, manifest). Paths that leave the folder,
  *       also through a symbolic link, get 404.</li>
  * </ul>
- * Every other method gets 405. It binds to the loopback address unless another is given.
+ * Every other method gets 405. It binds to the loopback address unless another is given, and there answers only
+ * requests addressed to this machine ({@link #hostAllowed}).
  */
 public final class DashboardServer implements AutoCloseable {
     /** The default address: this machine only. */
@@ -138,6 +139,10 @@ public final class DashboardServer implements AutoCloseable {
                 send(ex, 405, "text/plain; charset=utf-8", "read-only: only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            if (!hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
+                send(ex, 403, "text/plain; charset=utf-8", "unexpected Host header\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String path = ex.getRequestURI().getPath();
             if (path == null) {
                 path = "/";
@@ -164,6 +169,23 @@ public final class DashboardServer implements AutoCloseable {
         String name = f.getFileName().toString();
         String ext = name.lastIndexOf('.') >= 0 ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), Files.readAllBytes(f));
+    }
+
+    /**
+     * On the loopback address only requests naming this machine ({@code 127.0.0.1}, {@code localhost},
+     * {@code [::1]}) are answered, so that a web page elsewhere cannot read the run through DNS rebinding.
+     * Bound to another address (the user's explicit choice) any Host is answered.
+     */
+    boolean hostAllowed(String host) {
+        if (!server.getAddress().getAddress().isLoopbackAddress()) {
+            return true;
+        }
+        if (host == null) {
+            return false;
+        }
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.lastIndexOf(':') >= 0 ? host.substring(0, host.lastIndexOf(':')) : host;
+        return name.equals("127.0.0.1") || name.equalsIgnoreCase("localhost") || name.equals("[::1]");
     }
 
     /** The regular file {@code path} names inside the folder, or null (outside it, missing, not a file). */

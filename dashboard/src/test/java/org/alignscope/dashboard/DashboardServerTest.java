@@ -44,8 +44,12 @@ class DashboardServerTest {
 
     /** Sends a raw request line, so that no client normalises the path first. */
     private static String rawStatus(DashboardServer s, String path) throws Exception {
+        return rawStatus(s, path, "127.0.0.1");
+    }
+
+    private static String rawStatus(DashboardServer s, String path, String host) throws Exception {
         try (Socket sock = new Socket(s.address().getAddress(), s.address().getPort())) {
-            sock.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            sock.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             return new BufferedReader(new InputStreamReader(sock.getInputStream(), StandardCharsets.US_ASCII)).readLine();
         }
@@ -84,6 +88,9 @@ class DashboardServerTest {
             }
             assertTrue(rawStatus(s, "/plain/../manifest.json").startsWith("HTTP/1.1 404"),
                     "any .. segment is refused, even one that stays inside");
+            assertTrue(rawStatus(s, "/manifest.json", "localhost:" + u.getPort()).startsWith("HTTP/1.1 200"));
+            assertTrue(rawStatus(s, "/manifest.json", "evil.example:" + u.getPort()).startsWith("HTTP/1.1 403"),
+                    "a rebound name is refused");
         }
     }
 
