@@ -1,5 +1,8 @@
 package org.alignscope.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -89,9 +92,9 @@ final class TrainCommand implements Runnable {
             ConfigReader.read(mode.config);  // a bad config is reported before any URL is printed
         }
         try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
         }
         DashboardServer server = DashboardServer.start(dir, dashboardAddress, dashboardPort);
         System.out.println(server.url());

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,25 +185,25 @@ public final class RunFolder {
     private static List<Path> files(Path dir, int depth) {
         List<Path> out = new ArrayList<>();
         try {
-            Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), depth,
-                    new java.nio.file.SimpleFileVisitor<>() {
+            Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), depth,
+                    new SimpleFileVisitor<>() {
                         @Override
-                        public java.nio.file.FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
                             return !d.equals(dir) && SKIP.contains(d.getFileName().toString())
-                                    ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                                    ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                         }
 
                         @Override
-                        public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                        public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
                             if (a.isRegularFile()) {
                                 out.add(f);
                             }
-                            return java.nio.file.FileVisitResult.CONTINUE;
+                            return FileVisitResult.CONTINUE;
                         }
 
                         @Override
-                        public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
-                            return java.nio.file.FileVisitResult.CONTINUE;
+                        public FileVisitResult visitFileFailed(Path f, IOException e) {
+                            return FileVisitResult.CONTINUE;
                         }
                     });
         } catch (IOException e) {

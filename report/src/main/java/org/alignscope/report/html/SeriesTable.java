@@ -3,9 +3,11 @@ package org.alignscope.report.html;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ final class SeriesTable {
     /** Reads {@code rows} (fields in {@code header}'s order); rows without a finite x value are skipped. */
     SeriesTable(String xColumn, String[] header, List<String[]> rows) {
         this.xColumn = xColumn;
-        int xi = java.util.Arrays.asList(header).indexOf(xColumn);
+        int xi = Arrays.asList(header).indexOf(xColumn);
         Map<String, List<double[]>> points = new LinkedHashMap<>();
         for (String[] row : rows) {
             double x = xi >= 0 && xi < row.length ? number(row[xi]) : Double.NaN;
@@ -129,7 +131,7 @@ final class SeriesTable {
         return field.equalsIgnoreCase("nan");
     }
 
-    private static com.fasterxml.jackson.databind.node.ValueNode value(double v) {
+    private static ValueNode value(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return NODES.numberNode((long) v);
         }
