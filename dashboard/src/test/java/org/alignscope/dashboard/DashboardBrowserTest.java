@@ -16,6 +16,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.alignscope.report.html.ReportPage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * installs them). Nothing is downloaded: the driver and the browser are given by path, and the test checks that
  * Selenium Manager was skipped.
  */
+@Timeout(180)
 class DashboardBrowserTest {
     private static final String DRIVER = "/usr/bin/chromedriver";
     private static final String BROWSER = "/usr/bin/chromium";
