@@ -9,6 +9,7 @@ import org.alignscope.nn.Loss;
 import org.alignscope.nn.Precision;
 import org.alignscope.spectral.EigenResult;
 import org.alignscope.spectral.TraceEstimate;
+import org.alignscope.report.html.ReportPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -136,6 +137,7 @@ final class HessianCommand implements Runnable {
                         e.estimate(), e.standardError(), e.operatorApplications()));
             }
         }
+        ReportPage.write(out);
         System.out.println(String.format(Locale.ROOT, "wrote %s (%d HVPs in all) in %.1f s", out, r.hvps(),
                 (System.nanoTime() - start) / 1e9));
     }

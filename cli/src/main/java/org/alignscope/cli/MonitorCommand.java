@@ -23,6 +23,7 @@ import org.alignscope.train.CheckpointMonitor;
 import org.alignscope.train.ConfigReader;
 import org.alignscope.train.MonitorBridge;
 import org.alignscope.train.TrainConfig;
+import org.alignscope.report.html.ReportPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -139,10 +140,12 @@ final class MonitorCommand implements Callable<Integer> {
                 .setting("d", d).setting("k", k).setting("m", m).setting("sigma", sigma).setting("eta", eta)
                 .setting("samples", samples).setting("seed", seed).setting("lanczos_tolerance", tolerance)
                 .setting("theta_threshold", thetaThreshold).setting("source", src.describe())
+                .put("precision", "f64")
                 .put("seeds", List.of(seed)).put("crosscheck_passes", cc.passes())
                 .put("hvps_eigensolve", r.eigen().applications())
                 .put("max_relative_residual", r.eigen().maxRelativeResidual())
                 .put("elapsed_seconds", seconds).write(out);
+        ReportPage.write(out);
 
         System.out.println("quantity\texact\testimated\trel_error\tstd_error\tpass");
         for (CrossCheck.Row row : cc.rows()) {
@@ -182,8 +185,11 @@ final class MonitorCommand implements Callable<Integer> {
                 .setting("checkpoint", checkpoint.toString()).setting("config", config.toString())
                 .setting("k", m.k()).setting("samples", m.samples()).setting("k_spread", m.kSpread())
                 .setting("lanczos_tolerance", m.tolerance()).setting("theta_threshold", m.thetaThreshold())
+                .put("precision", cfg.model().precision().toString().toLowerCase(java.util.Locale.ROOT))
+                .put("data", cfg.data())
                 .put("seeds", List.of(first.seed())).put("step", first.result().step())
                 .put("trajectories", names).put("elapsed_seconds", seconds).write(out);
+        ReportPage.write(out);
         System.out.println("trajectory	step	theta	eta	eta_star	eta_loss_dom	eta_loss_bulk	dloss_pred	dloss_real"
                 + "	findings");
         for (CheckpointMonitor.Evaluation e : evs) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.alignscope.lab.PaperReproduction;
 import org.alignscope.lab.QuadSettings;
 import org.alignscope.lab.QuadSweep;
+import org.alignscope.report.html.ReportPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -89,6 +90,7 @@ final class QuadCommand implements Runnable {
         int threads = o.threadCount();
         long start = System.nanoTime();
         List<QuadSweep.Result> results = QuadSweep.run(settings, out, threads, "quad " + name, !o.noRunPlots);
+        ReportPage.write(out);
         printResults(results, out, (System.nanoTime() - start) / 1e9);
     }
 
@@ -110,6 +112,7 @@ final class QuadCommand implements Runnable {
             long start = System.nanoTime();
             System.err.println("simulating 63 runs (9 m x 7 seeds, 30,000 steps, d = 500) on " + n + " threads ...");
             PaperReproduction.run(out, n, "quad reproduce");
+            ReportPage.write(out);
             System.out.println(String.format(Locale.ROOT, "wrote %s (summary.md, summary.csv, figures/) in %.1f s",
                     out, (System.nanoTime() - start) / 1e9));
         }

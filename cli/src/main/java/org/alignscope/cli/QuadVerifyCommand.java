@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.alignscope.verify.Budget;
 import org.alignscope.verify.ClaimResult;
 import org.alignscope.verify.VerifySuite;
+import org.alignscope.report.html.ReportPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,6 +56,7 @@ final class QuadVerifyCommand implements Callable<Integer> {
         String command = "alignscope quad verify --out " + out + (instances != null ? " --instances " + instances : "")
                 + " --seed " + seed + (thorough ? " --thorough" : "");
         List<VerifySuite.Entry> entries = VerifySuite.run(out, budget, seed, n, command);
+        ReportPage.write(out);
         System.out.println("claim\tstatus\tinstances\tworst_margin");
         for (VerifySuite.Entry e : entries) {
             ClaimResult r = e.result();

@@ -1,10 +1,16 @@
 package org.alignscope.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.alignscope.dashboard.DashboardServer;
+import org.alignscope.report.html.ReportPage;
 import org.alignscope.train.ArmResult;
+import org.alignscope.train.ConfigReader;
 import org.alignscope.train.SeedResult;
 import org.alignscope.train.TrainExperiment;
 import picocli.CommandLine.ArgGroup;
@@ -32,6 +38,18 @@ final class TrainCommand implements Runnable {
     @Option(names = "--out", description = "Output folder (with --config; default: runs/train).")
     Path out;
 
+    @Option(names = "--dashboard", description = "Serve the run folder's live dashboard while training; the first"
+            + " line printed is its URL.")
+    boolean dashboard;
+
+    @Option(names = "--dashboard-port", defaultValue = "0", description = "Port of --dashboard; 0 picks a free one"
+            + " (default: ${DEFAULT-VALUE}).")
+    int dashboardPort;
+
+    @Option(names = "--dashboard-address", defaultValue = DashboardServer.LOOPBACK,
+            description = "Address --dashboard binds (default: ${DEFAULT-VALUE}, this machine only).")
+    String dashboardAddress;
+
     @Option(names = "--quiet", description = "No progress lines (they are printed only on a terminal anyway).")
     boolean quiet;
 
@@ -46,16 +64,15 @@ final class TrainCommand implements Runnable {
         List<SeedResult> results;
         Path dir;
         String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        if (mode.resume != null) {
-            if (out != null) {
-                throw new IllegalArgumentException("--out: not allowed with --resume (the run folder is DIR)");
-            }
-            dir = mode.resume;
-            results = TrainExperiment.resume(dir, command, progress);
-        } else {
-            dir = out == null ? Path.of("runs/train") : out;
-            results = TrainExperiment.run(mode.config, dir, command, progress);
+        if (mode.resume != null && out != null) {
+            throw new IllegalArgumentException("--out: not allowed with --resume (the run folder is DIR)");
         }
+        dir = mode.resume != null ? mode.resume : out == null ? Path.of("runs/train") : out;
+        try (DashboardServer server = dashboard ? serve(dir) : null) {
+            results = mode.resume != null ? TrainExperiment.resume(dir, command, progress)
+                    : TrainExperiment.run(mode.config, dir, command, progress);
+        }
+        ReportPage.write(dir);
         System.out.println("seed\tswitch_step\tswitch_reason\tarm\tstatus\tref_loss_at_switch\tref_loss_final"
                 + "\ttrain_acc\ttest_acc");
         for (SeedResult s : results) {
@@ -67,6 +84,22 @@ final class TrainCommand implements Runnable {
             }
         }
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", dir, (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** Starts the dashboard on the (possibly new) run folder and prints its URL as the first line. */
+    private DashboardServer serve(Path dir) {
+        if (mode.config != null) {
+            ConfigReader.read(mode.config);  // a bad config is reported before any URL is printed
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+        }
+        DashboardServer server = DashboardServer.start(dir, dashboardAddress, dashboardPort);
+        System.out.println(server.url());
+        System.out.flush();
+        return server;
     }
 
     private static String g(Double x) {

@@ -63,4 +63,41 @@ class TrainCommandTest {
         assertEquals("2", r[0], r[1]);
         assertTrue(r[1].contains("--resume: no checkpoint"), r[1]);
     }
+
+    @Test
+    void dashboardPrintsTheUrlFirstAndTheRunEndsWithItsReport(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, String.join("\n",
+                "seeds: [1]",
+                "data: {source: gaussian-mixture, train_samples: 30, dimension: 4, classes: 3}",
+                "model: {spec: 'mlp:4-4-3:tanh'}",
+                "training: {steps: 8, batch_size: 5}",
+                "subspace: {k: 2, refresh_every: 3}",
+                "switch: {check_every: 2, fallback_step: 4}", ""));
+        Path out = tmp.resolve("o");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.out;
+        String[] r;
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r = run("train", "--config", cfg.toString(), "--out", out.toString(), "--dashboard");
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals("0", r[0], r[1]);
+        String first = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        assertTrue(first.matches("http://127\\.0\\.0\\.1:[0-9]+/"), first);
+        assertTrue(Files.exists(out.resolve("report.html")));
+
+        Files.writeString(cfg, "switch: {threshold: 2}\n");
+        bytes.reset();
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r = run("train", "--config", cfg.toString(), "--out", tmp.resolve("o2").toString(), "--dashboard");
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals("2", r[0], r[1]);
+        assertEquals("", bytes.toString(java.nio.charset.StandardCharsets.UTF_8), "no URL before the config is valid");
+    }
 }

@@ -57,7 +57,8 @@ public final class QuadSweep {
     static Simulated simulate(QuadSettings settings, Path out, int threads, String command) {
         List<QuadraticRun> runs = settings.runs();
         long start = System.nanoTime();
-        Manifest manifest = new Manifest(command).put("seeds", settings.seeds()).put("threads", threads);
+        Manifest manifest = new Manifest(command).put("seeds", settings.seeds()).put("threads", threads)
+                .put("precision", "f64");
         settings.describe().forEach(manifest::setting);
         manifest.write(out);
         LinePlot.warmUpInBackground();
