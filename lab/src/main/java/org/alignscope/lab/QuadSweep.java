@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import org.alignscope.linalg.progress.Counter;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.quadratic.DenseSimulator;
 import org.alignscope.quadratic.EigenSimulator;
 import org.alignscope.quadratic.Projection;
@@ -38,7 +40,13 @@ public final class QuadSweep {
      * reproduction draws its own figures instead).
      */
     public static List<Result> run(QuadSettings settings, Path out, int threads, String command, boolean runPlots) {
-        Simulated s = simulate(settings, out, threads, command);
+        return run(settings, out, threads, command, runPlots, Progress.NONE);
+    }
+
+    /** As {@link #run(QuadSettings, Path, int, String, boolean)}, reporting the simulation's progress. */
+    public static List<Result> run(QuadSettings settings, Path out, int threads, String command, boolean runPlots,
+                                   Progress progress) {
+        Simulated s = simulate(settings, out, threads, command, progress);
         inParallel(outputJobs(s.results(), out, runPlots), threads);
         s.finish(out);
         return s.results();
@@ -54,14 +62,14 @@ public final class QuadSweep {
     }
 
     /** Checks the settings, writes the manifest, simulates every run and writes {@code summary.csv}. */
-    static Simulated simulate(QuadSettings settings, Path out, int threads, String command) {
+    static Simulated simulate(QuadSettings settings, Path out, int threads, String command, Progress progress) {
         List<QuadraticRun> runs = settings.runs();
         long start = System.nanoTime();
         Manifest manifest = new Manifest(command).put("seeds", settings.seeds()).put("threads", threads);
         settings.describe().forEach(manifest::setting);
         manifest.write(out);
         LinePlot.warmUpInBackground();
-        List<Trajectory> trajectories = simulate(settings, runs, threads);
+        List<Trajectory> trajectories = simulate(settings, runs, threads, progress);
         List<Result> results = new ArrayList<>();
         int perM = settings.seeds().size();
         for (int i = 0; i < runs.size(); i++) {
@@ -74,14 +82,20 @@ public final class QuadSweep {
         return new Simulated(results, manifest, start);
     }
 
-    static List<Trajectory> simulate(QuadSettings settings, List<QuadraticRun> runs, int threads) {
+    /** Progress: the eigen-coordinate simulator's block-steps, or finished runs for the dense one. */
+    static List<Trajectory> simulate(QuadSettings settings, List<QuadraticRun> runs, int threads, Progress progress) {
         if (!settings.dense()) {
-            return EigenSimulator.runAll(runs, threads);
+            return EigenSimulator.runAll(runs, threads, progress);
         }
+        Counter done = progress.counter(runs.size());
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             return pool.submit(() -> runs.parallelStream()
-                    .map(r -> DenseSimulator.run(r, DenseSimulator.randomRotation(r.spectrum().dimension(), r.seed())))
+                    .map(r -> {
+                        Trajectory t = DenseSimulator.run(r, DenseSimulator.randomRotation(r.spectrum().dimension(), r.seed()));
+                        done.add(1);
+                        return t;
+                    })
                     .toList()).join();
         } finally {
             pool.shutdown();
