@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.alignscope.train.ArmResult;
+import org.alignscope.train.ConfigReader;
 import org.alignscope.train.SeedResult;
 import org.alignscope.train.TrainExperiment;
 import picocli.CommandLine.ArgGroup;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Train a network with a base optimizer until the reference-set gradient aligns with the top-k"
                 + " Hessian eigenspace, then branch into paired arms (plain, Dom, Bulk, ...) that see the same"
                 + " mini-batches. See docs/training.md for the config schema and the output columns."})
-final class TrainCommand implements Runnable {
+final class TrainCommand implements Runnable, CellCheck {
 
     static final class Mode {
         @Option(names = "--config", description = "YAML experiment (e.g. configs/quick-fmnist-mlp.yaml).")
@@ -67,6 +68,14 @@ final class TrainCommand implements Runnable {
             }
         }
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", dir, (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** Validates the config (a fresh run) without training. */
+    @Override
+    public void check() {
+        if (mode.config != null) {
+            ConfigReader.read(mode.config);
+        }
     }
 
     private static String g(Double x) {
