@@ -27,6 +27,8 @@ final class ProgressBar implements Progress {
     private long lastOutput;
     private long lastDone = -1;
     private int lastPercent = -PLAIN_PERCENT;
+    private long lastTotal;
+    private int lastWidth;
     private boolean ended;
 
     ProgressBar(String label, String unit, PrintStream err, boolean terminal, LongSupplier clock) {
@@ -52,9 +54,11 @@ final class ProgressBar implements Progress {
         int percent = percent(done, total);
         if (terminal) {
             if (end || now - lastOutput >= REDRAW_NANOS) {
-                err.print("\r" + bar(label, done, total, seconds, unit) + (end ? "\n" : ""));
+                String line = bar(label, done, total, seconds, unit);
+                err.print("\r" + line + (end ? "\n" : ""));
                 err.flush();
                 lastOutput = now;
+                lastWidth = line.length();
             }
         } else if (end || percent >= lastPercent + PLAIN_PERCENT || (now - lastOutput >= PLAIN_NANOS && done > lastDone)) {
             err.println(plain(label, done, total, seconds, unit));
@@ -63,7 +67,31 @@ final class ProgressBar implements Progress {
             lastPercent = percent;
         }
         lastDone = done;
+        lastTotal = total;
         ended = end;
+    }
+
+    /**
+     * Prints a message line (an event such as a divergence) on standard error; on a terminal it replaces the bar,
+     * which is drawn again below it.
+     */
+    synchronized void message(String text) {
+        if (terminal && lastWidth > 0 && !ended) {
+            err.print("\r" + text + " ".repeat(Math.max(0, lastWidth - text.length())) + "\n");
+            err.print("\r" + bar(label, lastDone, lastTotal, (clock.getAsLong() - start) / 1e9, unit));
+        } else {
+            err.println(text);
+        }
+        err.flush();
+    }
+
+    /** A message through {@code p} when it is a bar, else straight to standard error. */
+    static void message(Progress p, String text) {
+        if (p instanceof ProgressBar bar) {
+            bar.message(text);
+        } else {
+            System.err.println(text);
+        }
     }
 
     static int percent(long done, long total) {

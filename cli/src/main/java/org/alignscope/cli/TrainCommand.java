@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.train.ArmResult;
 import org.alignscope.train.ConfigReader;
 import org.alignscope.train.SeedResult;
@@ -33,16 +34,16 @@ final class TrainCommand implements Runnable, CellCheck {
     @Option(names = "--out", description = "Output folder (with --config; default: runs/train).")
     Path out;
 
-    @Option(names = "--quiet", description = "No progress lines (they are printed only on a terminal anyway).")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    ProgressOptions progressOptions;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        Consumer<String> progress = quiet || System.console() == null ? null
-                : s -> System.err.println("alignscope train: " + s);
+        Progress steps = progressOptions.progress("train", "steps");
+        Consumer<String> progress = steps == Progress.NONE ? null : s -> ProgressBar.message(steps, "alignscope train: " + s);
         long t0 = System.nanoTime();
         List<SeedResult> results;
         Path dir;
@@ -52,10 +53,10 @@ final class TrainCommand implements Runnable, CellCheck {
                 throw new IllegalArgumentException("--out: not allowed with --resume (the run folder is DIR)");
             }
             dir = mode.resume;
-            results = TrainExperiment.resume(dir, command, progress);
+            results = TrainExperiment.resume(dir, command, progress, steps);
         } else {
             dir = out == null ? Path.of("runs/train") : out;
-            results = TrainExperiment.run(mode.config, dir, command, progress);
+            results = TrainExperiment.run(mode.config, dir, command, progress, steps);
         }
         System.out.println("seed\tswitch_step\tswitch_reason\tarm\tstatus\tref_loss_at_switch\tref_loss_final"
                 + "\ttrain_acc\ttest_acc");

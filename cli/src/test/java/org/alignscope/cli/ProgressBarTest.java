@@ -76,4 +76,20 @@ class ProgressBarTest {
         assertTrue(out.endsWith("\rquad run [########################] 100%  100 steps/s  ETA 0:00\n"), out);
         assertEquals(1, out.chars().filter(c -> c == '\n').count(), "one newline, at the end");
     }
+
+    @Test
+    void aMessageReplacesTheBarOnATerminalAndIsAPlainLineOtherwise() {
+        ProgressBar p = bar(true);
+        p.report(0, 10);
+        now += 200_000_000L;
+        p.report(5, 10);
+        p.message("arm dom diverged");
+        String out = output();
+        assertTrue(out.endsWith("\rarm dom diverged" + " ".repeat(ProgressBar.bar("quad run", 5, 10, 0.2, "steps").length() - 16)
+                + "\n\r" + ProgressBar.bar("quad run", 5, 10, 0.2, "steps")), out);
+        bytes.reset();
+        ProgressBar plain = bar(false);
+        plain.message("seed 1: switch at step 100");
+        assertEquals("seed 1: switch at step 100\n", output());
+    }
 }

@@ -30,26 +30,26 @@ class SweepCommandTest {
             throws Exception {
         // eta = 0.05 diverges (eta * lambda_1 = 5 > 2)
         Path cfg = write(dir, "command: quad-run\nset: {d: 40, k: 4, steps: 400, no-run-plots: true}\n"
-                + "grid:\n  eta: [0.003, 0.05]\n  seed: [1, 2]\n");
+                + "grid:\n  eta: [0.003, 0.05]\n");
         AlignScopeTest.Outcome serial = sweep(cfg, dir.resolve("serial"), "1");
         assertEquals(0, serial.code(), serial.err());
         AlignScopeTest.Outcome parallel = sweep(cfg, dir.resolve("parallel"), "2");
         assertEquals(0, parallel.code(), parallel.err());
         List<String> summary = Files.readAllLines(dir.resolve("parallel/summary.csv"));
-        assertEquals(5, summary.size());
-        assertTrue(summary.get(1).startsWith("eta=0.003_seed=1,0.003,1,complete,"), summary.get(1));
-        assertTrue(summary.get(3).startsWith("eta=0.05_seed=1,0.05,1,diverged,"), summary.get(3));
-        for (String cell : List.of("eta=0.003_seed=1", "eta=0.003_seed=2", "eta=0.05_seed=2")) {
-            Path seed = Path.of("cells", cell, "m_50", "seed_" + cell.charAt(cell.length() - 1));
+        assertEquals(3, summary.size());
+        assertTrue(summary.get(1).startsWith("eta=0.003,0.003,complete,"), summary.get(1));
+        assertTrue(summary.get(2).startsWith("eta=0.05,0.05,diverged,"), summary.get(2));
+        for (String cell : List.of("eta=0.003", "eta=0.05")) {
+            Path seed = Path.of("cells", cell, "m_50", "seed_42");
             for (Path f : List.of(seed.resolve("trajectory.csv"), Path.of("cells", cell, "summary.csv"))) {
                 assertArrayEquals(Files.readAllBytes(dir.resolve("serial").resolve(f)),
                         Files.readAllBytes(dir.resolve("parallel").resolve(f)), f.toString());
             }
         }
         // the cell ran with one thread and wrote its own log
-        String record = Files.readString(dir.resolve("parallel/cells/eta=0.003_seed=1/cell.json"));
+        String record = Files.readString(dir.resolve("parallel/cells/eta=0.003/cell.json"));
         assertTrue(record.replace(" ", "").contains("\"--threads\",\"1\""), record);
-        assertTrue(Files.readString(dir.resolve("parallel/cells/eta=0.003_seed=1/cell.log")).contains("wrote "));
+        assertTrue(Files.readString(dir.resolve("parallel/cells/eta=0.003/cell.log")).contains("wrote "));
         assertTrue(Files.exists(dir.resolve("parallel/plots/heatmap_final_theta.png")));
     }
 
@@ -81,5 +81,35 @@ class SweepCommandTest {
         assertTrue(o.err().startsWith("alignscope: error: --config: cannot read"), o.err());
         o = sweep(write(dir, "command: quad-run\ngrid: {eta: [0.1]}\n"), out, "0");
         assertEquals("alignscope: error: --parallel: must be >= 1 (got 0)", o.err().strip());
+    }
+
+    @Test
+    void trainCellsOverrideTheBaseConfigAndADivergingLearningRateIsMarked(@TempDir Path dir) throws Exception {
+        // a tiny synthetic problem: 3 Gaussian clusters in R^6, an MLP 6-5-3, 20 steps
+        Path base = dir.resolve("tiny.yaml");
+        Files.writeString(base, String.join("\n", "name: tiny", "seeds: [1]",
+                "data: {source: gaussian-mixture, train_samples: 30, test_samples: 30, dimension: 6, classes: 3,"
+                        + " separation: 2, noise: 1, seed: 5}",
+                "model: {spec: 'mlp:6-5-3:tanh', loss: mse}", "optimizer: {name: sgd, lr: 0.1}",
+                "training: {steps: 20, batch_size: 10}", "subspace: {k: 2, chunk: 30, refresh_every: 5}",
+                "switch: {check_every: 5, fallback_step: 10}", "logging: {eval_every: 5, checkpoint_every: 0, divergence_loss: 1.0e+6}",
+                "arms: [{name: plain, projection: none}, {name: dom, projection: dom}]", ""));
+        Path out = dir.resolve("out");
+        AlignScopeTest.Outcome o = sweep(write(dir, "command: train\nbase: " + base + "\n"
+                + "grid:\n  optimizer.lr: [0.1, 1.0e+5]\n"), out, "2");
+        assertEquals(0, o.code(), o.err());
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals("cell,optimizer.lr,status,final_loss,final_theta,frac_low,frac_stable,frac_high,wall_seconds,message",
+                summary.get(0));
+        String[] ok = summary.get(1).split(",", -1);
+        assertEquals("lr=0.1", ok[0]);
+        assertEquals("complete", ok[2]);
+        List<String> metrics = Files.readAllLines(out.resolve("cells/lr=0.1/plain/seed_1/metrics.csv"));
+        String[] end = metrics.get(metrics.size() - 1).split(",", -1);
+        int refLoss = List.of(metrics.get(0).split(",", -1)).indexOf("ref_loss");
+        assertEquals(Double.parseDouble(end[refLoss]), Double.parseDouble(ok[3]));
+        assertTrue(summary.get(2).startsWith("lr=100000.0,100000.0,diverged,") && summary.get(2).contains("arm plain, seed 1 diverged"),
+                summary.get(2));
+        assertTrue(Files.readString(out.resolve("cells/lr=0.1/cell-config.yaml")).contains("lr: 0.1"));
     }
 }
