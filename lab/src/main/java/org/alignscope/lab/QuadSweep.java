@@ -1,15 +1,26 @@
 package org.alignscope.lab;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import org.alignscope.lab.sweep.Cell;
+import org.alignscope.lab.sweep.Outcome;
+import org.alignscope.lab.sweep.Sweep;
+import org.alignscope.lab.sweep.SweepConfig;
+import org.alignscope.lab.sweep.SweepSummary;
 import org.alignscope.linalg.progress.Counter;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.quadratic.DenseSimulator;
 import org.alignscope.quadratic.EigenSimulator;
 import org.alignscope.quadratic.Projection;
 import org.alignscope.quadratic.QuadraticRun;
+import org.alignscope.quadratic.StepDiagnostics;
 import org.alignscope.quadratic.Trajectory;
 import org.alignscope.report.CsvWriter;
 import org.alignscope.report.LinePlot;
@@ -47,7 +58,11 @@ public final class QuadSweep {
     public static List<Result> run(QuadSettings settings, Path out, int threads, String command, boolean runPlots,
                                    Progress progress) {
         Simulated s = simulate(settings, out, threads, command, progress);
-        inParallel(outputJobs(s.results(), out, runPlots), threads);
+        List<Runnable> jobs = outputJobs(s.results(), out, runPlots);
+        if (s.results().size() > 1) {
+            jobs.add(() -> writeHeatmaps(settings, s.results(), out));
+        }
+        inParallel(jobs, threads);
         s.finish(out);
         return s.results();
     }
@@ -141,6 +156,32 @@ public final class QuadSweep {
             }
         }
         return jobs;
+    }
+
+    /**
+     * The sweep engine's {@code plots/heatmap_<metric>.png} over the m × seed grid: final loss and θ (the last
+     * trajectory row) and the fraction of trajectory rows in each regime; diverged runs are marked.
+     */
+    static void writeHeatmaps(QuadSettings settings, List<Result> results, Path out) {
+        Map<String, List<JsonNode>> grid = new LinkedHashMap<>();
+        grid.put("m", settings.ms().stream().map(m -> (JsonNode) JsonNodeFactory.instance.textNode(m)).toList());
+        grid.put("seed", settings.seeds().stream().map(x -> (JsonNode) JsonNodeFactory.instance.numberNode(x)).toList());
+        SweepConfig config = new SweepConfig("quad-run", null, Map.of(), grid, null);
+        List<Cell> cells = Cell.expand(grid);
+        List<Sweep.CellResult> cellResults = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Trajectory tr = results.get(i).trajectory();
+            Outcome o;
+            if (tr.diverged()) {
+                o = Outcome.diverged("diverged at step " + tr.divergedStep().getAsInt());
+            } else {
+                StepDiagnostics[] rows = StepDiagnostics.of(tr);
+                StepDiagnostics last = rows[rows.length - 1];
+                o = Outcome.complete(last.loss(), last.theta(), Arrays.stream(rows).map(r -> r.regime().code()).toList());
+            }
+            cellResults.add(new Sweep.CellResult(cells.get(i), o, Double.NaN, false));
+        }
+        SweepSummary.heatmaps(config, cellResults, out);
     }
 
     /** Runs independent jobs (files to write) on {@code threads} threads and waits for all of them. */

@@ -11,6 +11,24 @@ public record Outcome(String status, String message, double finalLoss, double fi
     public static final String DIVERGED = "diverged";
     public static final String FAILED = "failed";
 
+    /**
+     * A run that finished: its last loss and θ, and the fraction of its rows in each regime ({@code regimes} holds
+     * each row's regime code; codes other than low, stable and high, e.g. an empty one, are not counted).
+     */
+    public static Outcome complete(double loss, double theta, java.util.List<String> regimes) {
+        double[] counts = new double[3];
+        int rows = 0;
+        for (String r : regimes) {
+            int i = java.util.List.of("low", "stable", "high").indexOf(r);
+            if (i >= 0) {
+                counts[i]++;
+                rows++;
+            }
+        }
+        double n = rows == 0 ? Double.NaN : rows;
+        return new Outcome(COMPLETE, "", loss, theta, counts[0] / n, counts[1] / n, counts[2] / n);
+    }
+
     /** A cell that exited with an error, or whose folder could not be read. */
     public static Outcome failed(String message) {
         return new Outcome(FAILED, message, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);

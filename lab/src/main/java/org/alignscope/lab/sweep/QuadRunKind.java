@@ -71,18 +71,6 @@ final class QuadRunKind implements CellKind {
         }
         Table tr = Table.read(dir.resolve("m_" + m).resolve("seed_" + seed).resolve("trajectory.csv"));
         int regime = tr.column("regime");
-        double[] counts = new double[3];
-        int rows = 0;
-        for (String[] r : tr.rows()) {
-            int i = List.of("low", "stable", "high").indexOf(tr.get(r, regime));
-            if (i >= 0) {
-                counts[i]++;
-                rows++;
-            }
-        }
-        double n = rows;
-        return new Outcome(Outcome.COMPLETE, "", tr.last("loss"), tr.last("theta"),
-                rows == 0 ? Double.NaN : counts[0] / n, rows == 0 ? Double.NaN : counts[1] / n,
-                rows == 0 ? Double.NaN : counts[2] / n);
+        return Outcome.complete(tr.last("loss"), tr.last("theta"), tr.rows().stream().map(r -> tr.get(r, regime)).toList());
     }
 }

@@ -41,6 +41,11 @@ public final class SweepSummary {
                 csv.row(row.toArray());
             }
         }
+        heatmaps(config, results, out);
+    }
+
+    /** {@code plots/heatmap_<metric>.png} for every metric that some cell has. */
+    public static void heatmaps(SweepConfig config, List<Sweep.CellResult> results, Path out) {
         for (int m = 0; m < METRICS.size(); m++) {
             int metric = m;
             if (results.stream().anyMatch(r -> Double.isFinite(r.outcome().metrics()[metric]))) {
