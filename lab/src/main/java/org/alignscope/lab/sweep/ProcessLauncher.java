@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code -XX:ActiveProcessorCount=1} (every "default: the number of cores" of the command becomes 1). A sweep of
  * N parallel cells therefore keeps N cores busy, not N × cores. Separate processes also keep a cell that crashes,
  * runs out of memory or exits from taking the others with it, and give each cell its own log. The price is a JVM
- * start per cell (about half a second), small against any cell worth sweeping. Other environment variables (e.g.
+ * start per cell (about a second here), small against any cell worth sweeping. Other environment variables (e.g.
  * {@code OPENBLAS_CORETYPE}) are inherited.
  */
 public final class ProcessLauncher implements Launcher {
