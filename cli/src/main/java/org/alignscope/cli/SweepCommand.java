@@ -60,11 +60,15 @@ final class SweepCommand implements Runnable {
         System.out.println("cell\tstatus\tfinal_loss\tfinal_theta\twall_seconds\tmessage");
         for (Sweep.CellResult r : results) {
             System.out.println(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%.1f%s\t%s", r.cell().id(),
-                    r.outcome().status(), QuadCommand.number(r.outcome().finalLoss()),
-                    QuadCommand.number(r.outcome().finalTheta()), r.wallSeconds(), r.skipped() ? " (earlier run)" : "",
+                    r.outcome().status(), number(r.outcome().finalLoss()), number(r.outcome().finalTheta()), r.wallSeconds(), r.skipped() ? " (earlier run)" : "",
                     r.outcome().message()));
         }
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", out, (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** Six significant digits, or "n/a" where the cell has no value. */
+    private static String number(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.6g", v);
     }
 
     /** For option-keyed commands: every key of set/grid must be an option of the command the sweep may set. */

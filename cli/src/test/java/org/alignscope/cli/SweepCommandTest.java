@@ -112,4 +112,17 @@ class SweepCommandTest {
                 summary.get(2));
         assertTrue(Files.readString(out.resolve("cells/lr=0.1/cell-config.yaml")).contains("lr: 0.1"));
     }
+
+    @Test
+    void theExampleSweepsPassTheChecksOfTheirCommands(@TempDir Path out) throws Exception {
+        try (var files = Files.list(Path.of("..", "configs", "sweeps"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                org.alignscope.lab.sweep.SweepConfig cfg = org.alignscope.lab.sweep.SweepConfig.read(f);
+                SweepCommand.checkKeys(cfg);
+                List<org.alignscope.lab.sweep.Sweep.Job> jobs = org.alignscope.lab.sweep.Sweep.plan(cfg, out.resolve(f.getFileName().toString()));
+                assertTrue(jobs.size() >= 6, f.toString());
+                jobs.forEach(SweepCommand::check);
+            }
+        }
+    }
 }

@@ -18,8 +18,8 @@ import java.util.Set;
  * A sweep as its YAML file describes it:
  * <pre>
  * command: quad-run          # the kind of cell: quad-run or train
- * base: configs/x.yaml       # train only: the config every cell starts from (relative to the working folder)
- * set:                       # optional: settings every cell shares
+ * base: ../x.yaml            # train only: the config every cell starts from (relative to this file's folder)
+ * set:                       # optional: settings every cell shares (for train also lists and mappings)
  *   steps: 2000
  * grid:                      # the cartesian product of these lists; the first axis varies slowest
  *   eta: [0.001, 0.003]
@@ -27,8 +27,8 @@ import java.util.Set;
  * parallel: 2                # optional: cells at once (--parallel overrides it)
  * </pre>
  * Keys of {@code set} and {@code grid} are option names without the dashes for {@code quad-run} and dotted config
- * keys for {@code train} (e.g. {@code optimizer.lr}, {@code arms.0.projection}). Values are scalars, as YAML types
- * them. The structure is checked here; whether a key and a value suit the command is checked by the caller, per
+ * keys for {@code train} (e.g. {@code optimizer.lr}, {@code arms.0.projection}). Grid values are scalars, as YAML
+ * types them; {@code set} values of {@code train} may also be lists or mappings (e.g. {@code arms}). The structure is checked here; whether a key and a value suit the command is checked by the caller, per
  * cell, before any cell runs.
  */
 public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed, Map<String, List<JsonNode>> grid,
@@ -45,6 +45,12 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
         }
         if (!kind.needsBase() && base != null) {
             throw new IllegalArgumentException("base: not used by command " + command + "; put shared settings under set:");
+        }
+        for (Map.Entry<String, JsonNode> e : fixed.entrySet()) {
+            if (kind.keysAreOptions() && !e.getValue().isValueNode()) {
+                throw new IllegalArgumentException("set." + e.getKey() + ": must be a number, string or boolean (got "
+                        + e.getValue() + ")");
+            }
         }
         if (grid.isEmpty()) {
             throw new IllegalArgumentException("grid: give at least one key with a list of values");
@@ -63,6 +69,7 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
         return CellKind.of(command);
     }
 
+    /** Reads a sweep file; a relative {@code base} is taken relative to the file's folder. */
     public static SweepConfig read(Path file) {
         String text;
         try {
@@ -70,7 +77,12 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
         } catch (IOException e) {
             throw new IllegalArgumentException("--config: cannot read " + file + ": " + e.getMessage());
         }
-        return parse(text, file.toString());
+        SweepConfig c = parse(text, file.toString());
+        if (c.base() == null || c.base().isAbsolute()) {
+            return c;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        return new SweepConfig(c.command(), folder.resolve(c.base()).normalize(), c.fixed(), c.grid(), c.parallel());
     }
 
     /** Parses a sweep; errors name the key and what is allowed. */
@@ -104,7 +116,12 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
             if (!set.isObject()) {
                 throw new IllegalArgumentException("set: must be a mapping of keys to values");
             }
-            set.fields().forEachRemaining(e -> fixed.put(e.getKey(), scalar("set." + e.getKey(), e.getValue())));
+            set.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    throw new IllegalArgumentException("set." + e.getKey() + ": needs a value");
+                }
+                fixed.put(e.getKey(), e.getValue());
+            });
         }
         JsonNode gridNode = root.get("grid");
         if (gridNode == null || !gridNode.isObject()) {

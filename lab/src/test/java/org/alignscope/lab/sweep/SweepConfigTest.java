@@ -37,7 +37,20 @@ class SweepConfigTest {
         assertTrue(error("command: quad-run\nset: {eta: 1}\ngrid: {eta: [1, 2]}\n").startsWith("grid.eta: also under set:"));
         assertTrue(error("command: train\ngrid: {optimizer.lr: [1]}\n").startsWith("base: required for command train"));
         assertTrue(error("command: quad-run\nbase: x.yaml\ngrid: {eta: [1]}\n").startsWith("base: not used by command quad-run"));
+        assertTrue(error("command: quad-run\nset: {eta: [1, 2]}\ngrid: {m: [5]}\n").startsWith("set.eta: must be a number, string or boolean"));
         assertTrue(error("command: quad-run\ngrid: {eta: [1]}\nparallel: 0\n").startsWith("parallel: must be >= 1"));
         assertTrue(error("command: quad-run\n").startsWith("grid: required"));
+    }
+
+    @Test
+    void theExampleSweepsParseAndPlan(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("..", "configs", "sweeps"))) {
+            List<java.nio.file.Path> yamls = files.filter(p -> p.toString().endsWith(".yaml")).toList();
+            assertTrue(!yamls.isEmpty());
+            for (java.nio.file.Path f : yamls) {
+                SweepConfig c = SweepConfig.read(f);
+                assertTrue(Sweep.plan(c, out).size() > 1, f.toString());
+            }
+        }
     }
 }

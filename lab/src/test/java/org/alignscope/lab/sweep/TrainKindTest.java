@@ -21,7 +21,7 @@ class TrainKindTest {
         Path base = dir.resolve("base.yaml");
         Files.writeString(base, "name: x\nseeds: [1]\noptimizer: {name: sgd, lr: 0.1}\n"
                 + "arms:\n  - {name: plain, projection: none}\n  - {name: dom, projection: dom}\n");
-        SweepConfig cfg = SweepConfig.parse("command: train\nbase: " + base + "\nset: {training.steps: 20}\n"
+        SweepConfig cfg = SweepConfig.parse("command: train\nbase: " + base + "\nset: {training.steps: 20, seeds: [3, 4]}\n"
                 + "grid:\n  optimizer.lr: [0.01, 0.02]\n  arms.1.projection: [dom, bulk]\n", "t");
         List<Sweep.Job> jobs = Sweep.plan(cfg, dir.resolve("out"));
         assertEquals(4, jobs.size());
@@ -34,6 +34,7 @@ class TrainKindTest {
         assertEquals(20, c.at("/training/steps").intValue());
         assertEquals("bulk", c.at("/arms/1/projection").asText());
         assertEquals("plain", c.at("/arms/0/name").asText());
+        assertEquals(4, c.at("/seeds/1").intValue(), "set: may give a list");
     }
 
     @Test
