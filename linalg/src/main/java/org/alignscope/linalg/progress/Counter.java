@@ -23,17 +23,7 @@ public final class Counter {
         sink.report(now, total);
     }
 
-    /** Marks every unit finished (e.g. a run that stopped early because it diverged). */
-    public void finish() {
-        done.set(total);
-        sink.report(total, total);
-    }
-
     public long done() {
         return done.get();
-    }
-
-    public long total() {
-        return total;
     }
 }
