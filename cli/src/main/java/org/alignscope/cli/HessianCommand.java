@@ -2,6 +2,7 @@ package org.alignscope.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.lab.curvature.HessianRun;
 import org.alignscope.lab.curvature.HessianSettings;
 import org.alignscope.lab.curvature.OperatorKind;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Option;
                 + "DIR/manifest.json, and with the options below eigen_negative.csv, trace.csv, density.csv, "
                 + "density_nodes.csv, density.png."})
 final class HessianCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    ProgressOptions progress;
+
     @Option(names = "--model", description = "Model spec, e.g. mlp:784-200-200-10:tanh or "
             + "cnn:1x28x28:c16k3p1-relu-max2-c32k3p1-relu-max2-d10 (see nn/README.md).")
     String model;
@@ -124,7 +128,8 @@ final class HessianCommand implements Runnable {
         long start = System.nanoTime();
         HessianRun.Prepared prep = HessianRun.prepare(s);
         String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        HessianRun.Result r = HessianRun.run(prep, command, System.err::println);
+        Progress phases = progress.progress("hessian", "phases");
+        HessianRun.Result r = HessianRun.run(prep, command, line -> ProgressBar.message(phases, line), phases);
         System.out.println(op == OperatorKind.HESSIAN ? "top eigenvalues of the Hessian" : "top eigenvalues of the GGN");
         printTable(r.top());
         if (r.negative() != null) {

@@ -44,9 +44,12 @@ final class QuadCommand implements Runnable {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "One simulation; writes the same files as a sweep.")
-    static final class Run implements Runnable {
+    static final class Run implements Runnable, CellCheck {
         @Mixin
         QuadOptions o;
+
+        @Mixin
+        ProgressOptions progress;
 
         @Option(names = "--m", defaultValue = "50", description = "Gap ratio m > 1 of the authors' spectrum (default: ${DEFAULT-VALUE}).")
         String m;
@@ -59,7 +62,13 @@ final class QuadCommand implements Runnable {
 
         @Override
         public void run() {
-            sweep(List.of(m), List.of(seed), o, out, "run");
+            sweep(List.of(m), List.of(seed), o, out, "run", progress);
+        }
+
+        @Override
+        public void check() {
+            settings(List.of(m), List.of(seed), o).runs();
+            o.threadCount();
         }
     }
 
@@ -67,6 +76,9 @@ final class QuadCommand implements Runnable {
     static final class Sweep implements Runnable {
         @Mixin
         QuadOptions o;
+
+        @Mixin
+        ProgressOptions progress;
 
         @Option(names = "--m", split = ",", defaultValue = "5,10,20,50,100,200,300,400,500",
                 description = "Gap ratios m > 1, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -80,16 +92,21 @@ final class QuadCommand implements Runnable {
 
         @Override
         public void run() {
-            sweep(m, seeds, o, out, "sweep");
+            sweep(m, seeds, o, out, "sweep", progress);
         }
     }
 
-    static void sweep(List<String> ms, List<Long> seeds, QuadOptions o, Path out, String name) {
-        QuadSettings settings = new QuadSettings(ms, seeds, o.dimension(), o.k, o.eta, o.schedule, o.sigma, o.noise,
+    static QuadSettings settings(List<String> ms, List<Long> seeds, QuadOptions o) {
+        return new QuadSettings(ms, seeds, o.dimension(), o.k, o.eta, o.schedule, o.sigma, o.noise,
                 o.spectrum, o.initScale, o.init, o.step, o.steps, o.steadyWindow(), o.stride, o.dense);
+    }
+
+    static void sweep(List<String> ms, List<Long> seeds, QuadOptions o, Path out, String name, ProgressOptions p) {
+        QuadSettings settings = settings(ms, seeds, o);
         int threads = o.threadCount();
         long start = System.nanoTime();
-        List<QuadSweep.Result> results = QuadSweep.run(settings, out, threads, "quad " + name, !o.noRunPlots);
+        List<QuadSweep.Result> results = QuadSweep.run(settings, out, threads, "quad " + name, !o.noRunPlots,
+                p.progress("quad " + name, o.dense ? "runs" : "block-steps"));
         ReportPage.write(out);
         printResults(results, out, (System.nanoTime() - start) / 1e9);
     }
@@ -103,6 +120,9 @@ final class QuadCommand implements Runnable {
         @Option(names = "--threads", description = "Worker threads (default: the number of cores); results do not depend on it.")
         Integer threads;
 
+        @Mixin
+        ProgressOptions progress;
+
         @Override
         public void run() {
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -111,8 +131,8 @@ final class QuadCommand implements Runnable {
             }
             long start = System.nanoTime();
             System.err.println("simulating 63 runs (9 m x 7 seeds, 30,000 steps, d = 500) on " + n + " threads ...");
-            PaperReproduction.run(out, n, "quad reproduce");
-            ReportPage.write(out);
+            PaperReproduction.run(out, n, "quad reproduce", progress.progress("quad reproduce", "block-steps"));
+        ReportPage.write(out);
             System.out.println(String.format(Locale.ROOT, "wrote %s (summary.md, summary.csv, figures/) in %.1f s",
                     out, (System.nanoTime() - start) / 1e9));
         }

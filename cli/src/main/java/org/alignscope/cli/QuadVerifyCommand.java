@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check the paper's twenty claims numerically; --replay FILE recomputes one saved instance.")
 final class QuadVerifyCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ProgressOptions progress;
+
     @Option(names = "--out", defaultValue = "runs/quad-verify", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -55,7 +58,8 @@ final class QuadVerifyCommand implements Callable<Integer> {
         long start = System.nanoTime();
         String command = "alignscope quad verify --out " + out + (instances != null ? " --instances " + instances : "")
                 + " --seed " + seed + (thorough ? " --thorough" : "");
-        List<VerifySuite.Entry> entries = VerifySuite.run(out, budget, seed, n, command);
+        List<VerifySuite.Entry> entries = VerifySuite.run(out, budget, seed, n, command,
+                progress.progress("quad verify", "claims"));
         ReportPage.write(out);
         System.out.println("claim\tstatus\tinstances\tworst_margin");
         for (VerifySuite.Entry e : entries) {

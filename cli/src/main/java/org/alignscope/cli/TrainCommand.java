@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.alignscope.dashboard.DashboardServer;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.report.html.ReportPage;
 import org.alignscope.train.ArmResult;
 import org.alignscope.train.ConfigReader;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
         description = {"Train a network with a base optimizer until the reference-set gradient aligns with the top-k"
                 + " Hessian eigenspace, then branch into paired arms (plain, Dom, Bulk, ...) that see the same"
                 + " mini-batches. See docs/training.md for the config schema and the output columns."})
-final class TrainCommand implements Runnable {
+final class TrainCommand implements Runnable, CellCheck {
 
     static final class Mode {
         @Option(names = "--config", description = "YAML experiment (e.g. configs/quick-fmnist-mlp.yaml).")
@@ -50,16 +51,16 @@ final class TrainCommand implements Runnable {
             description = "Address --dashboard binds (default: ${DEFAULT-VALUE}, this machine only).")
     String dashboardAddress;
 
-    @Option(names = "--quiet", description = "No progress lines (they are printed only on a terminal anyway).")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    ProgressOptions progressOptions;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        Consumer<String> progress = quiet || System.console() == null ? null
-                : s -> System.err.println("alignscope train: " + s);
+        Progress steps = progressOptions.progress("train", "steps");
+        Consumer<String> progress = steps == Progress.NONE ? null : s -> ProgressBar.message(steps, "alignscope train: " + s);
         long t0 = System.nanoTime();
         List<SeedResult> results;
         Path dir;
@@ -69,8 +70,8 @@ final class TrainCommand implements Runnable {
         }
         dir = mode.resume != null ? mode.resume : out == null ? Path.of("runs/train") : out;
         try (DashboardServer server = dashboard ? serve(dir) : null) {
-            results = mode.resume != null ? TrainExperiment.resume(dir, command, progress)
-                    : TrainExperiment.run(mode.config, dir, command, progress);
+            results = mode.resume != null ? TrainExperiment.resume(dir, command, progress, steps)
+                    : TrainExperiment.run(mode.config, dir, command, progress, steps);
         }
         ReportPage.write(dir);
         System.out.println("seed\tswitch_step\tswitch_reason\tarm\tstatus\tref_loss_at_switch\tref_loss_final"
@@ -88,9 +89,7 @@ final class TrainCommand implements Runnable {
 
     /** Starts the dashboard on the (possibly new) run folder and prints its URL as the first line. */
     private DashboardServer serve(Path dir) {
-        if (mode.config != null) {
-            ConfigReader.read(mode.config);  // a bad config is reported before any URL is printed
-        }
+        check();  // a bad config is reported before any URL is printed
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -100,6 +99,14 @@ final class TrainCommand implements Runnable {
         System.out.println(server.url());
         System.out.flush();
         return server;
+    }
+
+    /** Validates the config (a fresh run) without training. */
+    @Override
+    public void check() {
+        if (mode.config != null) {
+            ConfigReader.read(mode.config);
+        }
     }
 
     private static String g(Double x) {

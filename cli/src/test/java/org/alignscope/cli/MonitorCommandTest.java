@@ -54,8 +54,8 @@ class MonitorCommandTest {
         Path run = tmp.resolve("run");
         RuntimeException stop = new RuntimeException("stop");
         try {
-            org.alignscope.train.TrainExperiment.run(cfg, run, "test", s -> {
-                if (s.contains("step 15/24")) {
+            org.alignscope.train.TrainExperiment.run(cfg, run, "test", null, (done, total) -> {
+                if (done == 15) {
                     throw stop;
                 }
             });

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.quadratic.ExpectedDynamics;
 import org.alignscope.quadratic.QuadraticRun;
 import org.alignscope.quadratic.paper.PhaseOneFit;
@@ -48,9 +49,10 @@ public final class PaperReproduction {
                 int limitMinStep, double expR2, double polyR2, int polyBetter, int fits) {
     }
 
-    public static void run(Path out, int threads, String command) {
+    /** Simulates the paper's 63 runs (reporting their progress) and writes the reproduction folder. */
+    public static void run(Path out, int threads, String command, Progress progress) {
         QuadSettings settings = paperSettings();
-        QuadSweep.Simulated simulated = QuadSweep.simulate(settings, out, threads, command);
+        QuadSweep.Simulated simulated = QuadSweep.simulate(settings, out, threads, command, progress);
         List<QuadSweep.Result> results = simulated.results();
         int seeds = SEEDS.size();
         List<PerM> perM = new ArrayList<>();

@@ -1,13 +1,26 @@
 package org.alignscope.lab;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import org.alignscope.lab.sweep.Cell;
+import org.alignscope.lab.sweep.Outcome;
+import org.alignscope.lab.sweep.Sweep;
+import org.alignscope.lab.sweep.SweepConfig;
+import org.alignscope.lab.sweep.SweepSummary;
+import org.alignscope.linalg.progress.Counter;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.quadratic.DenseSimulator;
 import org.alignscope.quadratic.EigenSimulator;
 import org.alignscope.quadratic.Projection;
 import org.alignscope.quadratic.QuadraticRun;
+import org.alignscope.quadratic.StepDiagnostics;
 import org.alignscope.quadratic.Trajectory;
 import org.alignscope.report.CsvWriter;
 import org.alignscope.report.LinePlot;
@@ -38,8 +51,18 @@ public final class QuadSweep {
      * reproduction draws its own figures instead).
      */
     public static List<Result> run(QuadSettings settings, Path out, int threads, String command, boolean runPlots) {
-        Simulated s = simulate(settings, out, threads, command);
-        inParallel(outputJobs(s.results(), out, runPlots), threads);
+        return run(settings, out, threads, command, runPlots, Progress.NONE);
+    }
+
+    /** As {@link #run(QuadSettings, Path, int, String, boolean)}, reporting the simulation's progress. */
+    public static List<Result> run(QuadSettings settings, Path out, int threads, String command, boolean runPlots,
+                                   Progress progress) {
+        Simulated s = simulate(settings, out, threads, command, progress);
+        List<Runnable> jobs = outputJobs(s.results(), out, runPlots);
+        if (s.results().size() > 1) {
+            jobs.add(() -> writeHeatmaps(settings, s.results(), out));
+        }
+        inParallel(jobs, threads);
         s.finish(out);
         return s.results();
     }
@@ -54,7 +77,7 @@ public final class QuadSweep {
     }
 
     /** Checks the settings, writes the manifest, simulates every run and writes {@code summary.csv}. */
-    static Simulated simulate(QuadSettings settings, Path out, int threads, String command) {
+    static Simulated simulate(QuadSettings settings, Path out, int threads, String command, Progress progress) {
         List<QuadraticRun> runs = settings.runs();
         long start = System.nanoTime();
         Manifest manifest = new Manifest(command).put("seeds", settings.seeds()).put("threads", threads)
@@ -62,7 +85,7 @@ public final class QuadSweep {
         settings.describe().forEach(manifest::setting);
         manifest.write(out);
         LinePlot.warmUpInBackground();
-        List<Trajectory> trajectories = simulate(settings, runs, threads);
+        List<Trajectory> trajectories = simulate(settings, runs, threads, progress);
         List<Result> results = new ArrayList<>();
         int perM = settings.seeds().size();
         for (int i = 0; i < runs.size(); i++) {
@@ -75,14 +98,20 @@ public final class QuadSweep {
         return new Simulated(results, manifest, start);
     }
 
-    static List<Trajectory> simulate(QuadSettings settings, List<QuadraticRun> runs, int threads) {
+    /** Progress: the eigen-coordinate simulator's block-steps, or finished runs for the dense one. */
+    static List<Trajectory> simulate(QuadSettings settings, List<QuadraticRun> runs, int threads, Progress progress) {
         if (!settings.dense()) {
-            return EigenSimulator.runAll(runs, threads);
+            return EigenSimulator.runAll(runs, threads, progress);
         }
+        Counter done = progress.counter(runs.size());
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             return pool.submit(() -> runs.parallelStream()
-                    .map(r -> DenseSimulator.run(r, DenseSimulator.randomRotation(r.spectrum().dimension(), r.seed())))
+                    .map(r -> {
+                        Trajectory t = DenseSimulator.run(r, DenseSimulator.randomRotation(r.spectrum().dimension(), r.seed()));
+                        done.add(1);
+                        return t;
+                    })
                     .toList()).join();
         } finally {
             pool.shutdown();
@@ -128,6 +157,32 @@ public final class QuadSweep {
             }
         }
         return jobs;
+    }
+
+    /**
+     * The sweep engine's {@code plots/heatmap_<metric>.png} over the m × seed grid: final loss and θ (the last
+     * trajectory row) and the fraction of trajectory rows in each regime; diverged runs are marked.
+     */
+    static void writeHeatmaps(QuadSettings settings, List<Result> results, Path out) {
+        Map<String, List<JsonNode>> grid = new LinkedHashMap<>();
+        grid.put("m", settings.ms().stream().map(m -> (JsonNode) JsonNodeFactory.instance.textNode(m)).toList());
+        grid.put("seed", settings.seeds().stream().map(x -> (JsonNode) JsonNodeFactory.instance.numberNode(x)).toList());
+        SweepConfig config = new SweepConfig("quad-run", null, Map.of(), grid, null);
+        List<Cell> cells = Cell.expand(grid);
+        List<Sweep.CellResult> cellResults = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Trajectory tr = results.get(i).trajectory();
+            Outcome o;
+            if (tr.diverged()) {
+                o = Outcome.diverged("diverged at step " + tr.divergedStep().getAsInt());
+            } else {
+                StepDiagnostics[] rows = StepDiagnostics.of(tr);
+                StepDiagnostics last = rows[rows.length - 1];
+                o = Outcome.complete(last.loss(), last.theta(), Arrays.stream(rows).map(r -> r.regime().code()).toList());
+            }
+            cellResults.add(new Sweep.CellResult(cells.get(i), o, Double.NaN, false));
+        }
+        SweepSummary.heatmaps(config, cellResults, out);
     }
 
     /** Runs independent jobs (files to write) on {@code threads} threads and waits for all of them. */

@@ -34,6 +34,9 @@ class QuadSweepTest {
         assertTrue(traj.get(traj.size() - 1).startsWith("600,"));
         assertTrue(Files.size(run.resolve("plot.png")) > 1000);
         assertTrue(Files.size(out.resolve("alignment.png")) > 1000);
+        for (String metric : List.of("final_loss", "final_theta", "frac_low", "frac_stable", "frac_high")) {
+            assertTrue(Files.size(out.resolve("plots").resolve("heatmap_" + metric + ".png")) > 1000, metric);
+        }
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"seeds\"") && manifest.contains("\"jdk\"") && manifest.contains("\"version\""));
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.alignscope.linalg.progress.Counter;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.theory.AlignmentState;
 import org.alignscope.theory.BlockMoments;
@@ -33,6 +35,9 @@ public final class EigenSimulator {
     /** Number of block moments stored per logged step: s, τ, u for D then for B. */
     static final int MOMENTS = 6;
 
+    /** Steps between progress reports of one block (a power of two). */
+    private static final int PROGRESS_EVERY = 1024;
+
     private EigenSimulator() {
     }
 
@@ -43,6 +48,15 @@ public final class EigenSimulator {
 
     /** All runs on one pool of {@code threads} threads; the trajectories come back in input order. */
     public static List<Trajectory> runAll(List<QuadraticRun> runs, int threads) {
+        return runAll(runs, threads, Progress.NONE);
+    }
+
+    /**
+     * As {@link #runAll(List, int)}, reporting progress in block-steps: each group of runs that shares its noise
+     * contributes (number of coordinate blocks) × (T + 1) units; a block that stops early (every run of its
+     * group diverged) counts its remaining steps as done.
+     */
+    public static List<Trajectory> runAll(List<QuadraticRun> runs, int threads, Progress progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads: must be >= 1 (got " + threads + ")");
         }
@@ -65,6 +79,12 @@ public final class EigenSimulator {
             // per run, its blocks' results in block order
             List<List<Future<List<BlockResult>>>> futures = new ArrayList<>();
             List<int[]> members = new ArrayList<>();
+            long units = 0;
+            for (List<Integer> group : groups.values()) {
+                RunContext c = contexts.get(group.get(0));
+                units += (long) ((c.d + c.run.noise().blockSize(c.d) - 1) / c.run.noise().blockSize(c.d)) * (c.run.steps() + 1);
+            }
+            Counter counter = progress.counter(units);
             for (List<Integer> group : groups.values()) {
                 List<RunContext> ctx = group.stream().map(contexts::get).toList();
                 int d = ctx.get(0).d;
@@ -74,7 +94,7 @@ public final class EigenSimulator {
                     int index = b;
                     int start = from;
                     int end = Math.min(d, from + size);
-                    blocks.add(pool.submit(() -> simulateBlock(ctx, index, start, end)));
+                    blocks.add(pool.submit(() -> simulateBlock(ctx, index, start, end, counter)));
                 }
                 futures.add(blocks);
                 members.add(group.stream().mapToInt(Integer::intValue).toArray());
@@ -218,7 +238,7 @@ public final class EigenSimulator {
     }
 
     /** Simulates one block of coordinates for every run of a group, drawing each step's noise once. */
-    static List<BlockResult> simulateBlock(List<RunContext> group, int blockIndex, int from, int to) {
+    static List<BlockResult> simulateBlock(List<RunContext> group, int blockIndex, int from, int to, Counter counter) {
         QuadraticRun first = group.get(0).run;
         List<BlockState> states = new ArrayList<>();
         for (RunContext ctx : group) {
@@ -228,6 +248,7 @@ public final class EigenSimulator {
         RandomStream rng = RandomStream.of(first.seed(), NOISE_STREAM, blockIndex);
         int steps = (int) first.steps();
         boolean running = true;
+        int reported = 0;
         for (int t = 0; t <= steps && running; t++) {
             if (t > 0) {
                 first.noise().sample(rng, from, to, xi);
@@ -239,7 +260,12 @@ public final class EigenSimulator {
                     running |= s.running();
                 }
             }
+            if ((t & (PROGRESS_EVERY - 1)) == PROGRESS_EVERY - 1) {
+                counter.add(t + 1 - reported);
+                reported = t + 1;
+            }
         }
+        counter.add(steps + 1L - reported);
         return states.stream().map(BlockState::result).toList();
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.Blas;
 import org.alignscope.report.LinePlot;
 import org.alignscope.report.Manifest;
@@ -28,8 +29,15 @@ public final class TrainExperiment {
 
     /** Reads and validates the config, then runs it into {@code out}. */
     public static List<SeedResult> run(Path configFile, Path out, String command, Consumer<String> progress) {
+        return run(configFile, out, command, progress, Progress.NONE);
+    }
+
+    /** As {@link #run(Path, Path, String, Consumer)}, reporting finished steps (seeds × steps) to {@code steps}. */
+    public static List<SeedResult> run(Path configFile, Path out, String command, Consumer<String> progress,
+                                       Progress steps) {
         TrainConfig cfg = ConfigReader.read(configFile);
         Trainer tr = new Trainer(cfg, out, progress);
+        tr.reportTo(steps);
         String text;
         try {
             text = Files.readString(configFile);
@@ -44,12 +52,18 @@ public final class TrainExperiment {
 
     /** Continues the run in {@code out} from its last checkpoint, with the config saved there. */
     public static List<SeedResult> resume(Path out, String command, Consumer<String> progress) {
+        return resume(out, command, progress, Progress.NONE);
+    }
+
+    /** As {@link #resume(Path, String, Consumer)}, reporting finished steps (seeds × steps) to {@code steps}. */
+    public static List<SeedResult> resume(Path out, String command, Consumer<String> progress, Progress steps) {
         Path file = out.resolve("config.yaml");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--resume: " + out + " is not a training run folder (no config.yaml)");
         }
         TrainConfig cfg = ConfigReader.read(file);
         Trainer tr = new Trainer(cfg, out, progress);
+        tr.reportTo(steps);
         return execute(cfg, tr, out, command, true);
     }
 

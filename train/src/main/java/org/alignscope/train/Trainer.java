@@ -14,6 +14,7 @@ import org.alignscope.data.Dataset;
 import org.alignscope.data.FashionMnist;
 import org.alignscope.data.GaussianMixture;
 import org.alignscope.data.Preprocessing;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.AlignmentMonitor;
 import org.alignscope.monitor.MonitorResult;
@@ -54,6 +55,8 @@ public final class Trainer {
     private final TrainConfig cfg;
     private final Path out;
     private final Consumer<String> progress;
+    /** Steps done over all seeds, of seeds × steps. */
+    private Progress stepProgress = Progress.NONE;
     private final Dataset train;
     private final Dataset test;
     private final ReferenceSet reference;
@@ -263,6 +266,11 @@ public final class Trainer {
 
     // ------------------------------------------------------------------------------------------------ running
 
+    /** Reports finished steps (seeds × steps units; a seed that stops early counts as finished) to {@code p}. */
+    public void reportTo(Progress p) {
+        this.stepProgress = p;
+    }
+
     /** Runs every seed from the start. */
     public List<SeedResult> run() {
         for (int i = 0; i < cfg.seeds().size(); i++) {
@@ -333,7 +341,6 @@ public final class Trainer {
         currentSeed = s.seed;
         int steps = cfg.steps();
         DataOrder order = new DataOrder(s.seed, train.size(), cfg.batchSize());
-        long wall = System.nanoTime();
         progress.accept(String.format(Locale.ROOT, "seed %d: %s from step %d of %d", s.seed,
                 start == 0 ? "starting" : "resuming", start, steps));
         try {
@@ -375,11 +382,9 @@ public final class Trainer {
                 if (s.seedIndex == interruptSeedIndex && t == interruptStep) {
                     throw new Interrupted();
                 }
-                if ((t + 1) % Math.max(1, steps / 20) == 0) {
-                    progress.accept(String.format(Locale.ROOT, "seed %d: step %d/%d, %.1f s", s.seed, t + 1, steps,
-                            (System.nanoTime() - wall) / 1e9));
-                }
+                stepProgress.report(s.seedIndex * (long) steps + t + 1, cfg.seeds().size() * (long) steps);
             }
+            stepProgress.report((s.seedIndex + 1L) * steps, cfg.seeds().size() * (long) steps);
             finish(s, steps);
         } finally {
             for (MetricsWriter w : s.writers) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.alignscope.linalg.progress.Counter;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.report.CsvWriter;
 import org.alignscope.report.Manifest;
@@ -41,11 +43,17 @@ public final class VerifySuite {
 
     /** Checks every claim (in parallel on {@code threads} threads) and writes the output folder. */
     public static List<Entry> run(Path out, Budget budget, long seed, int threads, String command) {
+        return run(out, budget, seed, threads, command, Progress.NONE);
+    }
+
+    /** As {@link #run(Path, Budget, long, int, String)}, reporting finished claims to {@code progress}. */
+    public static List<Entry> run(Path out, Budget budget, long seed, int threads, String command, Progress progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads: must be >= 1 (got " + threads + ")");
         }
         long start = System.nanoTime();
         List<ClaimChecker> checkers = ClaimRegistry.all();
+        Counter done = progress.counter(checkers.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "alignscope-verify");
             t.setDaemon(true);
@@ -61,6 +69,7 @@ public final class VerifySuite {
                     ClaimResult r = c.check(budget, RandomStream.of(seed, index));
                     ClaimChecker fix = c.corrected().orElse(null);
                     ClaimResult fixed = fix == null ? null : fix.check(budget, RandomStream.of(seed, index, 1));
+                    done.add(1);
                     return new Entry(c, r, fix, fixed);
                 }));
             }

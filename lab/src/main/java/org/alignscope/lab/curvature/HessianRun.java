@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.alignscope.linalg.progress.Counter;
+import org.alignscope.linalg.progress.Progress;
 import org.alignscope.nn.Checkpoint;
 import org.alignscope.nn.HvpBenchmark;
 import org.alignscope.nn.Loss;
@@ -130,8 +132,18 @@ public final class HessianRun {
 
     /** Computes everything the settings ask for and writes the run folder; {@code log} receives progress lines. */
     public static Result run(Prepared prep, String command, Consumer<String> log) {
+        return run(prep, command, log, Progress.NONE);
+    }
+
+    /**
+     * As {@link #run(Prepared, String, Consumer)}, reporting finished phases to {@code progress}: the top
+     * eigenpairs, then each of the most negative pairs, the trace and the density that the settings ask for (their
+     * HVP counts are not known in advance: Lanczos stops when the pairs converge).
+     */
+    public static Result run(Prepared prep, String command, Consumer<String> log, Progress progress) {
         long start = System.nanoTime();
         HessianSettings s = prep.settings();
+        Counter phases = progress.counter(1 + (s.negative() > 0 ? 1 : 0) + (s.trace() ? 1 : 0) + (s.density() ? 1 : 0));
         Model model = prep.model();
         Path out = s.out();
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -189,6 +201,7 @@ public final class HessianRun {
         writeEigen(top, out.resolve("eigen.csv"));
         log.accept(String.format(java.util.Locale.ROOT, "top %d: %d/%d converged, %d HVPs, %.1f s", s.k(),
                 top.convergedCount(), top.count(), top.operatorApplications(), seconds.get("top_eigenpairs")));
+        phases.add(1);
 
         EigenResult negative = null;
         if (s.negative() > 0) {
@@ -199,6 +212,7 @@ public final class HessianRun {
             log.accept(String.format(java.util.Locale.ROOT, "most negative %d: %d/%d converged, %d HVPs, %.1f s",
                     s.negative(), negative.convergedCount(), negative.count(), negative.operatorApplications(),
                     seconds.get("negative_eigenpairs")));
+            phases.add(1);
         }
 
         TraceEstimate hutch = null;
@@ -216,6 +230,7 @@ public final class HessianRun {
             log.accept(String.format(java.util.Locale.ROOT, "trace: hutchinson %.6g ± %.2g, hutch++ %.6g ± %.2g,"
                     + " %.1f s", hutch.estimate(), hutch.standardError(), hpp.estimate(), hpp.standardError(),
                     seconds.get("trace")));
+            phases.add(1);
         }
 
         SpectralDensity.Result density = null;
@@ -227,6 +242,7 @@ public final class HessianRun {
             writeDensity(density, out, s, model, data.size());
             log.accept(String.format(java.util.Locale.ROOT, "density: %d probes x %d steps, %d HVPs, %.1f s",
                     s.densityProbes(), s.densitySteps(), density.operatorApplications(), seconds.get("density")));
+            phases.add(1);
         }
 
         Map<String, Object> results = new LinkedHashMap<>();

@@ -1,0 +1,80 @@
+package org.alignscope.lab.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code cell.json} in a cell's folder, written when the cell ends: its arguments, exit code, wall seconds and
+ * outcome. A rerun skips a cell whose record is {@code complete} or {@code diverged} and whose arguments are the
+ * ones the sweep would give it now; a {@code failed} cell, or one whose settings changed, runs again.
+ */
+record CellRecord(List<String> arguments, int exitCode, double wallSeconds, Outcome outcome) {
+    static final String FILE = "cell.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    boolean finished(List<String> now) {
+        return !outcome.status().equals(Outcome.FAILED) && arguments.equals(now);
+    }
+
+    void write(Path dir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", outcome.status());
+        m.put("message", outcome.message());
+        m.put("exit_code", exitCode);
+        m.put("wall_seconds", wallSeconds);
+        m.put("final_loss", finite(outcome.finalLoss()));
+        m.put("final_theta", finite(outcome.finalTheta()));
+        m.put("frac_low", finite(outcome.fracLow()));
+        m.put("frac_stable", finite(outcome.fracStable()));
+        m.put("frac_high", finite(outcome.fracHigh()));
+        m.put("arguments", arguments);
+        try {
+            Files.createDirectories(dir);
+            JSON.writeValue(dir.resolve(FILE).toFile(), m);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The record in {@code dir}, if it has a readable one. */
+    static Optional<CellRecord> read(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            Map<?, ?> m = JSON.readValue(file.toFile(), Map.class);
+            List<String> args = ((List<?>) m.get("arguments")).stream().map(Object::toString).toList();
+            Outcome o = new Outcome((String) m.get("status"), (String) m.get("message"), number(m.get("final_loss")),
+                    number(m.get("final_theta")), number(m.get("frac_low")), number(m.get("frac_stable")),
+                    number(m.get("frac_high")));
+            return Optional.of(new CellRecord(args, ((Number) m.get("exit_code")).intValue(),
+                    ((Number) m.get("wall_seconds")).doubleValue(), o));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** JSON has no NaN or infinity: undefined as null, ±∞ as "inf"/"-inf". */
+    private static Object finite(double v) {
+        if (Double.isNaN(v)) {
+            return null;
+        }
+        return Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : (Object) v;
+    }
+
+    private static double number(Object v) {
+        if (v == null) {
+            return Double.NaN;
+        }
+        return v instanceof Number n ? n.doubleValue() : Table.number(v.toString());
+    }
+}

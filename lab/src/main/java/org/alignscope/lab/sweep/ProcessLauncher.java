@@ -1,0 +1,62 @@
+package org.alignscope.lab.sweep;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs each cell as its own JVM on this JVM's class path, with one BLAS thread and one visible core:
+ * {@code OPENBLAS_NUM_THREADS=1} and {@code OMP_NUM_THREADS=1} in its environment (OpenBLAS reads them once, when
+ * the library loads, so a thread inside one process could not get its own setting) and
+ * {@code -XX:ActiveProcessorCount=1} (every "default: the number of cores" of the command becomes 1). A sweep of
+ * N parallel cells therefore keeps N cores busy, not N × cores. Separate processes also keep a cell that crashes,
+ * runs out of memory or exits from taking the others with it, and give each cell its own log. The price is a JVM
+ * start per cell (about a second here), small against any cell worth sweeping. Other environment variables (e.g.
+ * {@code OPENBLAS_CORETYPE}) are inherited.
+ */
+public final class ProcessLauncher implements Launcher {
+    private final String mainClass;
+    private final List<String> jvmOptions;
+
+    /** @param jvmOptions extra options for the cells' JVMs (e.g. {@code -Xmx2g}) */
+    public ProcessLauncher(String mainClass, List<String> jvmOptions) {
+        this.mainClass = mainClass;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The command line that starts a cell. */
+    List<String> commandLine(List<String> arguments) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:ActiveProcessorCount=1");
+        cmd.add("-Djava.awt.headless=true");
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.addAll(arguments);
+        return cmd;
+    }
+
+    @Override
+    public int run(List<String> arguments, Path log) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(commandLine(arguments));
+        Map<String, String> env = pb.environment();
+        env.put("OPENBLAS_NUM_THREADS", "1");
+        env.put("OMP_NUM_THREADS", "1");
+        pb.redirectErrorStream(true);
+        File file = log.toFile();
+        pb.redirectOutput(file);
+        Process p = pb.start();
+        try {
+            return p.waitFor();
+        } finally {
+            if (p.isAlive()) {
+                p.destroy();
+            }
+        }
+    }
+}
