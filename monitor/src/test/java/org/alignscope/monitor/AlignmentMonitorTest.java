@@ -179,4 +179,13 @@ class AlignmentMonitorTest {
         System.out.println("eigen-solve HVPs: cold " + cold + ", warm " + warm);
         assertTrue(warm <= cold, "cold " + cold + ", warm " + warm);
     }
+
+    @Test
+    void aNonFiniteStateIsOneDocumentedFinding() {
+        Finding f = Finding.notEvaluated(0.01, "gradient is not finite");
+        assertEquals(FindingCode.NOT_EVALUATED, f.code());
+        assertEquals("not-evaluated", f.code().code());
+        assertTrue(f.toString().startsWith("not-evaluated: "), f.toString());
+        assertTrue(f.message().contains("gradient is not finite") && f.message().contains("eta = 0.01000"), f.message());
+    }
 }

@@ -16,6 +16,7 @@ import org.alignscope.data.GaussianMixture;
 import org.alignscope.data.Preprocessing;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.AlignmentMonitor;
+import org.alignscope.monitor.Finding;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
@@ -46,8 +47,6 @@ import org.alignscope.spectral.Which;
  * ({@link #LANCZOS_STREAM}, per arm and refresh), so a checkpoint holds no generator state.
  */
 public final class Trainer {
-    /** The {@code findings} value of a monitor row whose quantities could not be evaluated (non-finite state). */
-    public static final String NOT_EVALUATED = "not-evaluated";
     /** Path element of the Lanczos seeds ("TLAN"). */
     public static final long LANCZOS_STREAM = 0x544C414EL;
 
@@ -577,12 +576,12 @@ public final class Trainer {
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("step", t);
                 v.put("eta", lr);
-                v.put("findings", NOT_EVALUATED);
+                Finding f = Finding.notEvaluated(lr, e.getMessage());
+                v.put("findings", f.code().code());
                 for (MetricsWriter w : a.monitorWriters) {
                     w.row(v, Map.of());
                 }
-                progress.accept(String.format(Locale.ROOT, "monitor: %s not evaluated at step %d: %s", a.name, t,
-                        e.getMessage()));
+                progress.accept(String.format(Locale.ROOT, "monitor: %s at step %d: %s", a.name, t, f));
             }
         }
         stepOnly(a, t, batch, row);
