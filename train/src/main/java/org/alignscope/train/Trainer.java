@@ -188,6 +188,8 @@ public final class Trainer {
         final List<MetricsWriter> writers = new ArrayList<>();
         /** The monitor files this trajectory writes to (empty: not monitored). */
         final List<MetricsWriter> monitorWriters = new ArrayList<>();
+        /** The eigenvectors of this trajectory's last monitor evaluation (its next solve's warm start), or null. */
+        double[][] monitorVectors;
         final double[] g;
         final double[] u;
 
@@ -469,6 +471,7 @@ public final class Trainer {
         System.arraycopy(b.model.parameters(), 0, m.parameters(), 0, m.parameterCount());
         Arm a = new Arm(name, index, p, m, b.opt.copy());
         a.setBasis(copy(b.basis));
+        a.monitorVectors = copy(b.monitorVectors);
         a.refreshes = b.refreshes;
         a.lastRefresh = b.lastRefresh;
         a.hvps = b.hvps;
@@ -598,7 +601,8 @@ public final class Trainer {
 
     /**
      * One evaluation of the alignment monitor at the trajectory's current state for step t (η = η_t): its own
-     * eigen-solve (k + k_spread + 1 pairs, residuals checked) warm-started from the trajectory's tracked basis,
+     * eigen-solve (k + k_spread + 1 pairs, residuals checked) warm-started from the eigenvectors of the
+     * trajectory's previous evaluation (kept in the checkpoint; cold at its first),
      * noise mini-batches from {@link ReferenceSource}, and a Lanczos seed that depends on (seed, trajectory, t)
      * only, so that a resumed run evaluates identically.
      */
@@ -606,10 +610,11 @@ public final class Trainer {
         long t0 = System.nanoTime();
         long lanczosSeed = RandomStream.of(seed, ReferenceSource.STREAM, a.index, t, 1).nextLong();
         AlignmentMonitor m = new AlignmentMonitor(MonitorBridge.options(cfg, a.opt, lanczosSeed));
-        m.warmStart(a.basis());
+        m.warmStart(a.monitorVectors);
         ReferenceSource src = new ReferenceSource(reference, referenceData, reference.size(), a.model,
                 cfg.batchSize(), seed, a.index, t);
         MonitorResult r = m.evaluate(src, t, cfg.optimizer().learningRate(t));
+        a.monitorVectors = m.eigenvectors();
         add("monitor", t0);
         return r;
     }
