@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.alignscope.monitor.AdaptiveSchedule;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Npy;
 import org.alignscope.nn.Precision;
@@ -90,6 +91,17 @@ final class TrainCheckpoint {
                 m.put("optimizer_state", names);
                 m.put("basis_vectors", a.basis() == null ? 0 : a.basis().length);
                 m.put("monitor_vectors", a.monitorVectors == null ? 0 : a.monitorVectors.length);
+                if (a.monitorSchedule instanceof AdaptiveSchedule as) {
+                    AdaptiveSchedule.State st = as.state();
+                    Map<String, Object> sm = new LinkedHashMap<>();
+                    sm.put("next", st.next());
+                    sm.put("interval", st.interval());
+                    sm.put("theta_bits", Double.doubleToRawLongBits(st.theta()));
+                    sm.put("rho_bits", Double.doubleToRawLongBits(st.rho()));
+                    sm.put("rho_se_bits", Double.doubleToRawLongBits(st.rhoSe()));
+                    sm.put("findings", st.findings());
+                    m.put("monitor_schedule", sm);
+                }
                 traj.add(m);
                 int p = a.model.parameterCount();
                 write(tmp.resolve(a.name + ".params.npy"), a.model.parameters(), new int[] {p});
@@ -239,6 +251,13 @@ final class TrainCheckpoint {
             Trainer.Arm a = new Trainer.Arm(name, index, p, model, opt);
             a.track = s.basePhase || cfg.arms().get(index - 1).track();
             a.setBasis(readRows(dir.resolve(name + ".basis.npy"), ((Number) m.get("basis_vectors")).intValue(), pc));
+            a.monitorSchedule = cfg.monitor() == null ? null : cfg.monitor().schedule();
+            Map<String, Object> sm = (Map<String, Object>) m.get("monitor_schedule");
+            if (a.monitorSchedule instanceof AdaptiveSchedule as && sm != null) {
+                as.restore(new AdaptiveSchedule.State(((Number) sm.get("next")).longValue(),
+                        ((Number) sm.get("interval")).longValue(), bits(sm.get("theta_bits")),
+                        bits(sm.get("rho_bits")), bits(sm.get("rho_se_bits")), (String) sm.get("findings")));
+            }
             Object mv = m.get("monitor_vectors");
             a.monitorVectors = readRows(dir.resolve(name + ".monitor.npy"), mv == null ? 0 : ((Number) mv).intValue(), pc);
             a.status = (String) m.get("status");
@@ -282,6 +301,10 @@ final class TrainCheckpoint {
             }
         }
         throw new IllegalArgumentException("--resume: the checkpoint's arm '" + name + "' is not in the config");
+    }
+
+    private static double bits(Object o) {
+        return Double.longBitsToDouble(((Number) o).longValue());
     }
 
     private static Double toDouble(Object o) {

@@ -15,9 +15,11 @@ import org.alignscope.data.FashionMnist;
 import org.alignscope.data.GaussianMixture;
 import org.alignscope.data.Preprocessing;
 import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.monitor.AdaptiveSchedule;
 import org.alignscope.monitor.AlignmentMonitor;
 import org.alignscope.monitor.Finding;
 import org.alignscope.monitor.MonitorResult;
+import org.alignscope.monitor.MonitorSchedule;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ModelSpec;
@@ -190,6 +192,8 @@ public final class Trainer {
         final List<MetricsWriter> monitorWriters = new ArrayList<>();
         /** The eigenvectors of this trajectory's last monitor evaluation (its next solve's warm start), or null. */
         double[][] monitorVectors;
+        /** When this trajectory's monitor evaluates (null without a monitor: section). */
+        MonitorSchedule monitorSchedule;
         final double[] g;
         final double[] u;
 
@@ -310,6 +314,7 @@ public final class Trainer {
         Model m = Models.create(cfg.model().spec(), cfg.model().loss(), cfg.model().precision(), s.seed,
                 cfg.model().initScale());
         s.base = new Arm("base", 0, Projection.NONE, m, Optimizer.create(cfg.optimizer()));
+        s.base.monitorSchedule = cfg.monitor() == null ? null : cfg.monitor().schedule();
         s.base.opt.initialise(m.parameterCount());
         for (TrainConfig.Arm a : cfg.arms()) {
             MetricsWriter w = MetricsWriter.create(armFolder(a.name(), s.seed), columns);
@@ -472,6 +477,7 @@ public final class Trainer {
         Arm a = new Arm(name, index, p, m, b.opt.copy());
         a.setBasis(copy(b.basis));
         a.monitorVectors = copy(b.monitorVectors);
+        a.monitorSchedule = b.monitorSchedule instanceof AdaptiveSchedule as ? as.copy() : b.monitorSchedule;
         a.refreshes = b.refreshes;
         a.lastRefresh = b.lastRefresh;
         a.hvps = b.hvps;
@@ -570,10 +576,12 @@ public final class Trainer {
     private void step(Arm a, long t, Batch batch, Row row) {
         double lr = cfg.optimizer().learningRate(t);
         MonitorResult mr = null;
-        if (cfg.monitor() != null && !a.monitorWriters.isEmpty() && t % cfg.monitor().every() == 0 && lr > 0) {
+        if (cfg.monitor() != null && !a.monitorWriters.isEmpty() && a.monitorSchedule.due(t) && lr > 0) {
             try {
                 mr = monitorAt(a, currentSeed, t);
+                a.monitorSchedule.evaluated(t, mr);
             } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+                a.monitorSchedule.evaluated(t, null);
                 // a non-finite state (e.g. just before a divergence): the theory has no values there; say so in
                 // the row instead of stopping the run
                 Map<String, Object> v = new LinkedHashMap<>();

@@ -178,6 +178,12 @@ class ProtocolTest {
     }
 
     @Test
+    void resumeWithAnAdaptiveMonitorScheduleIsBitIdentical(@TempDir Path tmp) throws Exception {
+        resumeIsBitIdentical(tmp, 1, 27, "monitor: {every: adaptive, min_every: 1, max_every: 8, samples: 4,"
+                + " arms: [plain, dom, bulkg]}");
+    }
+
+    @Test
     void aResumeWithADifferentMonitorSectionIsRefused(@TempDir Path tmp) throws Exception {
         Path cfg = config(tmp, yaml(ARMS, ""));
         Path cut = tmp.resolve("cut");

@@ -159,4 +159,26 @@ class TrainMonitorTest {
         x = assertThrows(IllegalArgumentException.class, () -> CheckpointMonitor.evaluate(other, cut));
         assertTrue(x.getMessage().startsWith("--checkpoint: incompatible"), x.getMessage());
     }
+
+    @Test
+    void anAdaptiveScheduleChangesItsIntervalWithTheState(@TempDir Path tmp) throws Exception {
+        String opt = "{name: sgd, lr: 0.2}";
+        String mon = "monitor: {every: adaptive, min_every: 1, max_every: 8, change: 0.05, samples: 6,"
+                + " arms: [plain, dom]}";
+        Path full = tmp.resolve("full");
+        TrainExperiment.run(write(tmp, "a.yaml", yaml(opt, 8, mon)), full, "t", null);
+        for (String arm : List.of("plain", "dom")) {
+            List<Long> steps = new ArrayList<>();
+            for (String[] row : rows(full, arm).subList(1, rows(full, arm).size())) {
+                steps.add(Long.parseLong(row[0]));
+            }
+            assertEquals(0L, steps.get(0));
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < steps.size(); i++) {
+                gaps.add(steps.get(i) - steps.get(i - 1));
+            }
+            assertTrue(gaps.stream().allMatch(g -> g >= 1 && g <= 8), arm + " " + steps);
+            assertTrue(gaps.stream().distinct().count() > 1, "the interval changes with the state: " + arm + " " + steps);
+        }
+    }
 }
