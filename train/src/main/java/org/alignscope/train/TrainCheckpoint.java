@@ -222,7 +222,7 @@ final class TrainCheckpoint {
                 throw new IllegalArgumentException("--resume: the checkpoint was written " + (monitored ? "without"
                         : "with") + " the monitor on arm '" + f.get("arm") + "'; the config's monitor section differs");
             }
-            s.monitorWriters.add(monitored ? MetricsWriter.resume(folder, "monitor", MonitorBridge.COLUMNS,
+            s.monitorWriters.add(monitored ? MetricsWriter.resume(folder, "monitor", MonitorBridge.columns(cfg.monitor()),
                     ((Number) f.get("monitor_csv_bytes")).longValue(),
                     ((Number) f.get("monitor_jsonl_bytes")).longValue()) : null);
         }

@@ -99,7 +99,7 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
      * @param effectiveStep  momentum/Nesterov: apply the SGD theory with η/(1 − μ) instead of reporting theory-n/a
      */
     public record Monitor(int every, Adaptive adaptive, int k, int samples, List<String> arms, double thetaThreshold,
-                          int kSpread, double tolerance, int maxHvps, boolean effectiveStep) {
+                          int kSpread, double tolerance, int maxHvps, boolean effectiveStep, int probeSteps) {
         /** Whether the arm with this name is monitored. */
         public boolean monitors(String arm) {
             return arms.contains(arm);

@@ -321,7 +321,8 @@ public final class Trainer {
             s.writers.add(w);
             s.base.writers.add(w);
             MetricsWriter mw = cfg.monitor() != null && cfg.monitor().monitors(a.name())
-                    ? MetricsWriter.create(armFolder(a.name(), s.seed), "monitor", MonitorBridge.COLUMNS) : null;
+                    ? MetricsWriter.create(armFolder(a.name(), s.seed), "monitor",
+                    MonitorBridge.columns(cfg.monitor())) : null;
             s.monitorWriters.add(mw);
             if (mw != null) {
                 s.base.monitorWriters.add(mw);
@@ -595,13 +596,15 @@ public final class Trainer {
                 progress.accept(String.format(Locale.ROOT, "monitor: %s at step %d: %s", a.name, t, f));
             }
         }
+        ProjectedProbe.Result probe = mr != null && cfg.monitor().probeSteps() > 0 ? probe(a, currentSeed, t, mr,
+                cfg.monitor().probeSteps()) : null;
         stepOnly(a, t, batch, row);
         if (mr != null) {
             long t0 = System.nanoTime();
             // a step that diverged (stopped before or after the update) has no meaningful realised change
             double real = a.running() ? reference.loss(a.model) - mr.loss() : Double.NaN;
             for (MetricsWriter w : a.monitorWriters) {
-                w.row(MonitorBridge.values(mr, real), MonitorBridge.arrays(mr));
+                w.row(MonitorBridge.values(mr, real, probe), MonitorBridge.arrays(mr));
             }
             add("monitor", t0);
         }
@@ -625,6 +628,18 @@ public final class Trainer {
         a.monitorVectors = m.eigenvectors();
         add("monitor", t0);
         return r;
+    }
+
+    /**
+     * The projected-step experiment ({@link ProjectedProbe}) at the trajectory's state, with the eigenvectors of the
+     * monitor evaluation {@code r} just made there; the state is unchanged afterwards.
+     */
+    ProjectedProbe.Result probe(Arm a, long seed, long t, MonitorResult r, int draws) {
+        long t0 = System.nanoTime();
+        ProjectedProbe.Result p = ProjectedProbe.run(reference, referenceData, a.model, cfg.batchSize(), r,
+                a.monitorVectors, draws, seed, a.index, t);
+        add("probe", t0);
+        return p;
     }
 
     /** The batch of step t for this seed's data order. */

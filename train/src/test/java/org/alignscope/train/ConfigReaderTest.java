@@ -112,6 +112,8 @@ class ConfigReaderTest {
             {"monitor: {every: adaptive, min_every: 20, max_every: 10}", "monitor.max_every: 10 is out of range"},
             {"monitor: {every: adaptive, change: 0}", "monitor.change: 0 is out of range"},
             {"monitor: {every: adaptive, change: 1.5}", "monitor.change: 1.5 is out of range"},
+            {"monitor: {probe_steps: 1}", "monitor.probe_steps: 1 is not allowed; allowed: 0 (off) or >= 2"},
+            {"monitor: {probe_steps: -3}", "monitor.probe_steps: -3 is out of range"},
             {"monitor: {evry: 3}", "monitor.evry: unknown key; allowed: every, k, samples, arms"},
             {"monitor: {every: 0}", "monitor.every: 0 is out of range"},
             {"monitor: {samples: 1}", "monitor.samples: 1 is out of range"},

@@ -152,6 +152,26 @@ class TrainMonitorTest {
             assertEquals(2, lines.size());
             assertEquals(String.join(",", trained), lines.get(1));
         }
+        // the probe: 400 projected steps per subspace from the same state; the evaluation itself is unchanged and
+        // the state is restored (the realised change of step 10 is the same)
+        List<CheckpointMonitor.Evaluation> probed = CheckpointMonitor.evaluate(cfg, cut, 400);
+        for (int i = 0; i < probed.size(); i++) {
+            CheckpointMonitor.Evaluation e = probed.get(i);
+            assertEquals(ev.get(i).result().main().theta(), e.result().main().theta());
+            assertEquals(ev.get(i).dlossReal(), e.dlossReal(), "the probe leaves the state as it found it");
+            assertEquals(400, e.probe().draws());
+            for (ProjectedProbe.Outcome o : List.of(e.probe().dom(), e.probe().bulk())) {
+                // the prediction is the second-order expectation over mini-batches: a Monte Carlo test of it
+                assertTrue(Math.abs(o.z()) < 4, e.trajectory() + " " + o);
+                assertTrue(o.se() > 0 && o.drawsAgree() >= 0 && o.drawsAgree() <= 1, o.toString());
+            }
+            CheckpointMonitor.write(e, tmp.resolve("probe").resolve(e.trajectory()));
+            List<String> p = Files.readAllLines(tmp.resolve("probe").resolve(e.trajectory()).resolve("probe.csv"));
+            assertEquals(String.join(",", CheckpointMonitor.PROBE_HEADER), p.get(0));
+            assertEquals(3, p.size());
+            assertTrue(p.get(1).startsWith(e.trajectory() + ",10,dom,0.2,"), p.get(1));
+        }
+        assertThrows(IllegalArgumentException.class, () -> CheckpointMonitor.evaluate(cfg, cut, 1));
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> CheckpointMonitor.evaluate(cfg, full));
         assertTrue(x.getMessage().startsWith("--checkpoint: no training checkpoint"), x.getMessage());
@@ -180,5 +200,22 @@ class TrainMonitorTest {
             assertTrue(gaps.stream().allMatch(g -> g >= 1 && g <= 8), arm + " " + steps);
             assertTrue(gaps.stream().distinct().count() > 1, "the interval changes with the state: " + arm + " " + steps);
         }
+    }
+
+    @Test
+    void probeStepsAddTheProbeColumnsToTheMonitorRows(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("p");
+        TrainExperiment.run(write(tmp, "p.yaml", yaml("{name: sgd, lr: 0.2}", 8,
+                "monitor: {every: 10, samples: 4, probe_steps: 5, arms: [dom]}")), out, "t", null);
+        List<String[]> r = rows(out, "dom");
+        assertEquals(MonitorCsv.HEADER.length + ProjectedProbe.COLUMNS.length, r.get(0).length);
+        assertEquals("probe_draws", r.get(0)[MonitorCsv.HEADER.length]);
+        for (String[] row : r.subList(1, r.size())) {
+            assertEquals("5", row[MonitorCsv.HEADER.length]);
+            assertFalse(row[MonitorCsv.HEADER.length + 1].isEmpty(), "probe_dom_mean");
+        }
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> ConfigReader.parse(
+                yaml("{name: adam, lr: 0.01}", 8, "monitor: {probe_steps: 5}"), "t"));
+        assertTrue(x.getMessage().startsWith("monitor.probe_steps: 5 is not allowed"), x.getMessage());
     }
 }
