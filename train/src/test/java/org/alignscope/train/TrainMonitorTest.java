@@ -218,4 +218,18 @@ class TrainMonitorTest {
                 yaml("{name: adam, lr: 0.01}", 8, "monitor: {probe_steps: 5}"), "t"));
         assertTrue(x.getMessage().startsWith("monitor.probe_steps: 5 is not allowed"), x.getMessage());
     }
+
+    @Test
+    void theOverheadBenchmarkRunsEveryWindowFromTheSameStateWithTheRightEvaluationCounts(@TempDir Path tmp)
+            throws Exception {
+        TrainConfig cfg = ConfigReader.read(write(tmp, "b.yaml", yaml("{name: sgd, lr: 0.2}", 8,
+                "monitor: {every: 5, samples: 3}")));
+        List<MonitorBenchmark.Window> w = MonitorBenchmark.run(cfg, 4, 10, List.of(5, 1), null);
+        assertEquals(List.of(0, 5, 1, 0), w.stream().map(MonitorBenchmark.Window::every).toList());
+        assertEquals(List.of(0, 2, 10, 0), w.stream().map(MonitorBenchmark.Window::evaluations).toList());
+        assertTrue(w.get(1).coldHvps() > 0 && w.get(2).warmHvps() > 0, w.toString());
+        assertTrue(Double.isNaN(w.get(0).coldSeconds()), "no evaluation in a plain window");
+        assertThrows(IllegalArgumentException.class, () -> MonitorBenchmark.run(cfg, 20, 10, List.of(5), null));
+        assertThrows(IllegalArgumentException.class, () -> MonitorBenchmark.run(cfg, 0, 10, List.of(0), null));
+    }
 }
