@@ -24,6 +24,9 @@ final class TrainCommand implements Runnable {
 
         @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its last checkpoint.")
         Path resume;
+
+        @Option(names = "--replot", paramLabel = "DIR", description = "Redraw DIR/plots/ from the run's files and its config.yaml.")
+        Path replot;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -46,6 +49,15 @@ final class TrainCommand implements Runnable {
         List<SeedResult> results;
         Path dir;
         String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        if (mode.replot != null) {
+            Path cfg = mode.replot.resolve("config.yaml");
+            if (!java.nio.file.Files.exists(cfg)) {
+                throw new IllegalArgumentException("--replot: " + mode.replot + " has no config.yaml (not a run folder)");
+            }
+            TrainExperiment.plots(org.alignscope.train.ConfigReader.read(cfg), mode.replot);
+            System.out.println("wrote " + mode.replot.resolve("plots"));
+            return;
+        }
         if (mode.resume != null) {
             if (out != null) {
                 throw new IllegalArgumentException("--out: not allowed with --resume (the run folder is DIR)");

@@ -214,6 +214,8 @@ class TrainMonitorTest {
             assertEquals("5", row[MonitorCsv.HEADER.length]);
             assertFalse(row[MonitorCsv.HEADER.length + 1].isEmpty(), "probe_dom_mean");
         }
+        assertTrue(Files.size(out.resolve("plots").resolve("monitor_dom_seed_11.png")) > 1000, "theta, eta, probe panels");
+        assertFalse(Files.exists(out.resolve("plots").resolve("monitor_plain_seed_11.png")), "plain is not monitored");
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> ConfigReader.parse(
                 yaml("{name: adam, lr: 0.01}", 8, "monitor: {probe_steps: 5}"), "t"));
         assertTrue(x.getMessage().startsWith("monitor.probe_steps: 5 is not allowed"), x.getMessage());
