@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code alignscope bench}: benchmarks that report ratios against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a baseline in the same run).",
-        subcommands = {BenchCommand.Quad.class, BenchCommand.Hvp.class})
+        subcommands = {BenchCommand.Quad.class, BenchCommand.Hvp.class, BenchMonitorCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -72,6 +72,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "With --checkpoint: the run's YAML config with a monitor: section (data, model, batch size, monitor settings).")
     Path config;
 
+    @Option(names = "--probe-steps", paramLabel = "R", defaultValue = "0", description = "With --checkpoint: take R dominant- and R bulk-projected SGD steps from the evaluated state (one mini-batch each) and compare the mean realised loss change with the prediction (probe.csv); 0 = the config's monitor.probe_steps.")
+    int probeSteps;
+
     @Option(names = "--out", defaultValue = "runs/monitor", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -164,7 +167,8 @@ final class MonitorCommand implements Callable<Integer> {
     private int atCheckpoint() {
         long t0 = System.nanoTime();
         TrainConfig cfg = ConfigReader.read(config);
-        List<CheckpointMonitor.Evaluation> evs = CheckpointMonitor.evaluate(cfg, checkpoint);
+        List<CheckpointMonitor.Evaluation> evs = CheckpointMonitor.evaluate(cfg, checkpoint,
+                probeSteps == 0 ? cfg.monitor() == null ? 0 : cfg.monitor().probeSteps() : probeSteps);
         List<String> names = new ArrayList<>();
         for (CheckpointMonitor.Evaluation e : evs) {
             Path dir = out.resolve(e.trajectory());
@@ -187,6 +191,7 @@ final class MonitorCommand implements Callable<Integer> {
                 .setting("lanczos_tolerance", m.tolerance()).setting("theta_threshold", m.thetaThreshold())
                 .put("precision", cfg.model().precision().toString().toLowerCase(java.util.Locale.ROOT))
                 .put("data", cfg.data())
+                .setting("probe_steps", first.probe() == null ? 0 : first.probe().draws())
                 .put("seeds", List.of(first.seed())).put("step", first.result().step())
                 .put("trajectories", names).put("elapsed_seconds", seconds).write(out);
         ReportPage.write(out);
@@ -198,6 +203,15 @@ final class MonitorCommand implements Callable<Integer> {
             System.out.println(String.format(Locale.ROOT, "%s	%d	%.6g	%.6g	%.6g	%.6g	%.6g	%.6g	%.6g	%s",
                     e.trajectory(), r.step(), b.theta(), r.eta(), b.etaStar().value(), b.etaLossDom().value(),
                     b.etaLossBulk().value(), b.dlossPred().value(), e.dlossReal(), r.findingCodes()));
+            if (e.probe() != null) {
+                for (String sub : List.of("dom", "bulk")) {
+                    var o = sub.equals("dom") ? e.probe().dom() : e.probe().bulk();
+                    System.out.println(String.format(Locale.ROOT, "  probe %s: predicted %.4g ± %.2g, realised %.4g ± %.2g"
+                            + " over %d steps (z = %.2f), signs %s, %.0f%% of draws agree", sub, o.predicted().value(),
+                            o.predicted().stdError(), o.mean(), o.se(), e.probe().draws(), o.z(),
+                            o.signAgrees() ? "agree" : "differ", 100 * o.drawsAgree()));
+                }
+            }
         }
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", out, seconds));
         return 0;

@@ -31,6 +31,9 @@ final class TrainCommand implements Runnable, CellCheck {
 
         @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its last checkpoint.")
         Path resume;
+
+        @Option(names = "--replot", paramLabel = "DIR", description = "Redraw DIR/plots/ from the run's files and its config.yaml.")
+        Path replot;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -65,6 +68,16 @@ final class TrainCommand implements Runnable, CellCheck {
         List<SeedResult> results;
         Path dir;
         String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        if (mode.replot != null) {
+            Path cfg = mode.replot.resolve("config.yaml");
+            if (!Files.exists(cfg)) {
+                throw new IllegalArgumentException("--replot: " + mode.replot + " has no config.yaml (not a run folder)");
+            }
+            TrainExperiment.plots(ConfigReader.read(cfg), mode.replot);
+            ReportPage.write(mode.replot);
+            System.out.println("wrote " + mode.replot.resolve("plots") + " and " + mode.replot.resolve("report.html"));
+            return;
+        }
         if (mode.resume != null && out != null) {
             throw new IllegalArgumentException("--out: not allowed with --resume (the run folder is DIR)");
         }

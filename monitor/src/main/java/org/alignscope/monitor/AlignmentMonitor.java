@@ -20,8 +20,14 @@ import org.alignscope.theory.ProjectedLoss;
 /**
  * Evaluates the paper's step-size theory at the current point of any {@link CurvatureSource}, through the
  * basis-free forms of {@code monitor-theory.md}: the reference gradient g, HVPs of the reference Hessian H, its
- * top eigenpairs (thick-restart Lanczos, warm-started from the previous evaluation) and r noise samples
+ * top eigenpairs and r noise samples
  * ξ<sub>j</sub> = ĝ<sub>j</sub> − g.
+ *
+ * <p><b>Eigenpairs.</b> The first evaluation (or one after {@link #resetWarmStart}) solves cold by thick-restart
+ * Lanczos; later ones (or one after {@link #warmStart}) start from the previous eigenvectors with a Rayleigh–Ritz
+ * step on their span and expand only by the residuals of unconverged pairs ({@link WarmEigenSolver}): when the
+ * point moved little, the k + kSpread + 1 start vectors already certify the pairs and the solve costs that many
+ * HVPs. Both certify every pair by its residual ‖Hv − λv‖ against the same tolerance.
  *
  * <p><b>Cost per evaluation.</b> One reference gradient; the eigen-solve (its HVPs are reported); one HVP for
  * Hg and one for Hg<sub>B</sub> per k in the sensitivity range (2·kSpread + 2 in all); r noise samples and r HVPs.
@@ -61,11 +67,16 @@ public final class AlignmentMonitor {
 
     /**
      * Warm-starts the next eigen-solve from these vectors (e.g. a training run's tracked dominant basis) instead
-     * of the previous evaluation's; null starts it cold. The solve, its residuals and every canonical form are
-     * unchanged: only the Krylov start vector depends on this, so the eigenpairs agree to the Lanczos tolerance.
+     * of the previous evaluation's; null starts it cold. The convergence test, the residuals and every canonical
+     * form are unchanged: only the start of the solve depends on this, so the eigenpairs agree to the tolerance.
      */
     public void warmStart(double[][] vectors) {
         warm = vectors;
+    }
+
+    /** The eigenvectors of the last evaluation (k + kSpread + 1 of them, descending), or the warm-start vectors set. */
+    public double[][] eigenvectors() {
+        return warm;
     }
 
     /** Forgets the previous eigenvectors (the next solve starts cold). */
@@ -100,7 +111,8 @@ public final class AlignmentMonitor {
         LanczosOptions lo = new LanczosOptions(pairs, o.lanczosTolerance(), Math.max(o.lanczosMaxApplications(), 2 * pairs),
                 Math.max(pairs + 2, Math.max(2 * pairs + 10, 30)), o.seed());
         double[][] start = warm != null && warm.length > 0 && warm[0].length == n ? warm : null;
-        EigenResult er = Lanczos.solve(h, lo, Which.LARGEST, start);
+        EigenResult er = start == null ? Lanczos.solve(h, lo, Which.LARGEST, null)
+                : WarmEigenSolver.solve(h, pairs, o.lanczosTolerance(), lo.maxApplications(), start, o.seed());
         double[][] v = er.eigenvectors();
         double[] lam = er.eigenvalues();
         warm = v;

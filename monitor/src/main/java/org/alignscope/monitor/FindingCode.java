@@ -40,7 +40,13 @@ public enum FindingCode {
      * the subspace error, a noise term with a large relative standard error, or a comparison (η vs η*, η vs
      * η<sup>loss</sup>) within two standard errors.
      */
-    UNRELIABLE_ESTIMATE("unreliable-estimate");
+    UNRELIABLE_ESTIMATE("unreliable-estimate"),
+    /**
+     * The quantities could not be evaluated at this state: its parameters, loss, gradient or curvature are not
+     * finite (typically the step before a run diverges), so no theory value exists. Written alone in the row,
+     * with the step and η only (see {@link Finding#notEvaluated}).
+     */
+    NOT_EVALUATED("not-evaluated");
 
     private final String code;
 

@@ -52,6 +52,9 @@ public final class TrainingMonitor implements StepListener, AutoCloseable {
     @Override
     public void beforeStep(long step, double eta) {
         pending = schedule.due(step) ? monitor.evaluate(source, step, eta) : null;
+        if (pending != null) {
+            schedule.evaluated(step, pending);
+        }
     }
 
     @Override

@@ -179,4 +179,49 @@ class AlignmentMonitorTest {
         System.out.println("eigen-solve HVPs: cold " + cold + ", warm " + warm);
         assertTrue(warm <= cold, "cold " + cold + ", warm " + warm);
     }
+
+    @Test
+    void aNonFiniteStateIsOneDocumentedFinding() {
+        Finding f = Finding.notEvaluated(0.01, "gradient is not finite");
+        assertEquals(FindingCode.NOT_EVALUATED, f.code());
+        assertEquals("not-evaluated", f.code().code());
+        assertTrue(f.toString().startsWith("not-evaluated: "), f.toString());
+        assertTrue(f.message().contains("gradient is not finite") && f.message().contains("eta = 0.01000"), f.message());
+    }
+
+    @Test
+    void aWarmStartFromPerturbedEigenvectorsGivesTheColdResultsWithFewerProducts() {
+        MonitorOptions o = MonitorOptions.of(20, 10).withLanczosTolerance(1e-5);
+        MonitorResult cold = new AlignmentMonitor(o).evaluate(QuadraticSource.authors(200, 20, 10, 0.5, 1), 0, 0.003);
+        // previous eigenvectors: the exact ones moved by a random 1e-5 perturbation each (a point nearby; the
+        // perturbation is of the tolerance's size: well below it the Rayleigh-Ritz step alone certifies the pairs,
+        // far above it the block expansion can cost more than a cold Lanczos run)
+        AlignmentMonitor exact = new AlignmentMonitor(o.withLanczosTolerance(1e-12));
+        exact.evaluate(QuadraticSource.authors(200, 20, 10, 0.5, 1), 0, 0.003);
+        double[][] start = exact.eigenvectors();
+        org.alignscope.linalg.random.RandomStream r = org.alignscope.linalg.random.RandomStream.of(5, 5);
+        for (double[] v : start) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] += 1e-5 * r.nextGaussian();
+            }
+        }
+        AlignmentMonitor m = new AlignmentMonitor(o);
+        m.warmStart(start);
+        MonitorResult warm = m.evaluate(QuadraticSource.authors(200, 20, 10, 0.5, 1), 0, 0.003);
+        System.out.println("HVPs: cold " + cold.eigen().applications() + ", warm " + warm.eigen().applications());
+        assertTrue(warm.eigen().applications() < cold.eigen().applications());
+        for (boolean c : warm.eigen().converged()) {
+            assertTrue(c, "every warm pair is certified by its residual");
+        }
+        for (int i = 0; i < cold.sensitivity().size(); i++) {
+            BlockEstimate a = cold.sensitivity().get(i);
+            BlockEstimate b = warm.sensitivity().get(i);
+            assertEquals(a.theta(), b.theta(), 1e-6, "theta k=" + a.k());
+            assertEquals(a.etaStar().value(), b.etaStar().value(), 1e-4 * a.etaStar().value(), "eta* k=" + a.k());
+            assertEquals(a.etaLossDom().value(), b.etaLossDom().value(), 1e-4 * a.etaLossDom().value());
+            assertEquals(a.etaLossBulk().value(), b.etaLossBulk().value(), 1e-4 * a.etaLossBulk().value());
+            assertEquals(a.dlossPred().value(), b.dlossPred().value(), 1e-9 * Math.abs(a.dlossPred().value()));
+        }
+        assertEquals(cold.findingCodes(), warm.findingCodes());
+    }
 }

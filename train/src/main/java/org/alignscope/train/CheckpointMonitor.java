@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.alignscope.monitor.FindingCode;
 import org.alignscope.monitor.MonitorResult;
+import org.alignscope.report.CsvWriter;
 
 /**
  * One evaluation of the alignment monitor at a saved training checkpoint ({@code alignscope monitor --checkpoint
@@ -22,9 +24,15 @@ public final class CheckpointMonitor {
      * @param seed       the checkpoint's seed
      * @param result     the evaluation
      * @param dlossReal  L(θ_{t+1}) − L(θ_t) on the reference set over step t
+     * @param probe      the projected-step experiment at θ_t, or null
      */
-    public record Evaluation(String trajectory, long seed, MonitorResult result, double dlossReal) {
+    public record Evaluation(String trajectory, long seed, MonitorResult result, double dlossReal,
+                             ProjectedProbe.Result probe) {
     }
+
+    /** The columns of {@code probe.csv}: one row per subspace. */
+    public static final String[] PROBE_HEADER = {"trajectory", "step", "subspace", "eta", "theta", "suspicious",
+        "draws", "predicted", "predicted_se", "realised_mean", "realised_se", "z", "sign_agrees", "draws_agree"};
 
     private CheckpointMonitor() {
     }
@@ -34,6 +42,21 @@ public final class CheckpointMonitor {
      * checkpoint folder itself). Errors are {@link IllegalArgumentException}s with one-line messages.
      */
     public static List<Evaluation> evaluate(TrainConfig cfg, Path dir) {
+        return evaluate(cfg, dir, cfg.monitor() == null ? 0 : cfg.monitor().probeSteps());
+    }
+
+    /**
+     * As {@link #evaluate(TrainConfig, Path)}, with the projected-step experiment ({@link ProjectedProbe}) of
+     * {@code probeSteps} draws per subspace at each evaluated state (0: none).
+     */
+    public static List<Evaluation> evaluate(TrainConfig cfg, Path dir, int probeSteps) {
+        if (probeSteps == 1 || probeSteps < 0) {
+            throw new IllegalArgumentException("--probe-steps: " + probeSteps + " is not allowed; allowed: 0 (off) or >= 2");
+        }
+        if (probeSteps > 0 && !cfg.optimizer().name().equals("sgd")) {
+            throw new IllegalArgumentException("--probe-steps: the projected SGD steps need optimizer.name sgd, got "
+                    + cfg.optimizer().name());
+        }
         if (cfg.monitor() == null) {
             throw new IllegalArgumentException("--config: has no monitor: section (it gives k, samples and the arms)");
         }
@@ -80,15 +103,19 @@ public final class CheckpointMonitor {
         List<Evaluation> out = new ArrayList<>();
         for (Trainer.Arm a : trajectories) {
             MonitorResult r = tr.monitorAt(a, s.seed, t);
+            ProjectedProbe.Result probe = probeSteps > 0 ? tr.probe(a, s.seed, t, r, probeSteps) : null;
             double before = r.loss();
             tr.stepOnly(a, t, tr.batchAt(s.seed, t), new Trainer.Row(t, s.basePhase ? "base" : "arm"));
             double real = a.running() ? tr.referenceLoss(a) - before : Double.NaN;
-            out.add(new Evaluation(s.basePhase ? "base" : a.name, s.seed, r, real));
+            out.add(new Evaluation(s.basePhase ? "base" : a.name, s.seed, r, real, probe));
         }
         return out;
     }
 
-    /** Writes {@code folder/monitor.csv} and {@code monitor.jsonl} (one row) with the training run's columns. */
+    /**
+     * Writes {@code folder/monitor.csv} and {@code monitor.jsonl} (one row) with the training run's columns, and
+     * with a probe {@code probe.csv} ({@link #PROBE_HEADER}: the dominant and the bulk row).
+     */
     public static void write(Evaluation e, Path folder) {
         try {
             Files.createDirectories(folder);
@@ -97,6 +124,18 @@ public final class CheckpointMonitor {
         }
         try (MetricsWriter w = MetricsWriter.create(folder, "monitor", MonitorBridge.COLUMNS)) {
             w.row(MonitorBridge.values(e.result(), e.dlossReal()), MonitorBridge.arrays(e.result()));
+        }
+        if (e.probe() != null) {
+            MonitorResult r = e.result();
+            boolean suspicious = r.has(FindingCode.SUSPICIOUS_ALIGNMENT);
+            try (CsvWriter w = new CsvWriter(folder.resolve("probe.csv"), true, PROBE_HEADER)) {
+                for (String sub : List.of("dom", "bulk")) {
+                    ProjectedProbe.Outcome o = sub.equals("dom") ? e.probe().dom() : e.probe().bulk();
+                    w.row(e.trajectory(), r.step(), sub, r.eta(), r.main().theta(), suspicious, e.probe().draws(),
+                            o.predicted().value(), o.predicted().stdError(), o.mean(), o.se(), o.z(), o.signAgrees(),
+                            o.drawsAgree());
+                }
+            }
         }
     }
 }

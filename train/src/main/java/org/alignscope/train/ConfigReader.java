@@ -187,7 +187,27 @@ public final class ConfigReader {
         TrainConfig.Monitor mon = null;
         if (top.has("monitor")) {
             Section mo = top.section("monitor", "every", "k", "samples", "arms", "theta_threshold", "k_spread",
-                    "tolerance", "max_hvps", "effective_step");
+                    "tolerance", "max_hvps", "effective_step", "min_every", "max_every", "change", "probe_steps");
+            JsonNode ev = mo.raw("every");
+            TrainConfig.Adaptive adaptive = null;
+            int every = 0;
+            if (ev != null && ev.isTextual() && ev.asText().trim().equalsIgnoreCase("adaptive")) {
+                int lo = mo.integer("min_every", 10, 1, Integer.MAX_VALUE);
+                int hi = mo.integer("max_every", 200, lo, Integer.MAX_VALUE);
+                adaptive = new TrainConfig.Adaptive(lo, hi, mo.number("change", 0.05, Double.MIN_VALUE, 1));
+            } else {
+                if (ev != null && !ev.isIntegralNumber()) {
+                    throw new IllegalArgumentException("monitor.every: '" + ev.asText() + "' is neither an integer"
+                            + " >= 1 nor 'adaptive'");
+                }
+                every = mo.integer("every", 100, 1, Integer.MAX_VALUE);
+                for (String key : List.of("min_every", "max_every", "change")) {
+                    if (mo.has(key)) {
+                        throw new IllegalArgumentException("monitor." + key + ": allowed only with monitor.every:"
+                                + " adaptive");
+                    }
+                }
+            }
             int mk = mo.integer("k", k, 1, 1000);
             int spread = mo.integer("k_spread", 2, 0, 100);
             List<String> names = new ArrayList<>();
@@ -228,11 +248,16 @@ public final class ConfigReader {
                 throw new IllegalArgumentException("monitor: training.batch_size " + batch + " exceeds the "
                         + refN + " reference samples the monitor draws its noise mini-batches from");
             }
-            mon = new TrainConfig.Monitor(mo.integer("every", 100, 1, Integer.MAX_VALUE), mk,
+            int probe = mo.integer("probe_steps", 0, 0, 1_000_000);
+            if (probe == 1 || (probe > 0 && !opt.equals("sgd"))) {
+                throw new IllegalArgumentException("monitor.probe_steps: " + probe + " is not allowed; allowed: 0 (off)"
+                        + " or >= 2, with optimizer.name sgd only");
+            }
+            mon = new TrainConfig.Monitor(every, adaptive, mk,
                     mo.integer("samples", 32, 2, 1_000_000), List.copyOf(monArms),
                     mo.number("theta_threshold", 0.9, 0, 1), spread, mo.number("tolerance", 1e-6, 1e-14, 1),
                     mo.integer("max_hvps", 50 * (mk + spread + 1) + 500, 2 * (mk + spread + 1), Integer.MAX_VALUE),
-                    eff);
+                    eff, probe);
             mo.finish();
         } else {
             top.raw("monitor");

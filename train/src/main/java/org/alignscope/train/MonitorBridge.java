@@ -21,6 +21,16 @@ public final class MonitorBridge {
     /** The columns of {@code monitor.csv}: those of {@link MonitorCsv}. */
     public static final List<String> COLUMNS = List.of(MonitorCsv.HEADER);
 
+    /** The columns of {@code monitor.csv} for this section: {@link #COLUMNS}, then the probe's if it probes. */
+    public static List<String> columns(TrainConfig.Monitor m) {
+        if (m.probeSteps() == 0) {
+            return COLUMNS;
+        }
+        List<String> c = new ArrayList<>(COLUMNS);
+        c.addAll(List.of(ProjectedProbe.COLUMNS));
+        return List.copyOf(c);
+    }
+
     private MonitorBridge() {
     }
 
@@ -72,6 +82,18 @@ public final class MonitorBridge {
             }
             return p;
         };
+    }
+
+    /** A monitor row with the probe's values appended (probe null: none). */
+    static Map<String, Object> values(MonitorResult r, double dlossReal, ProjectedProbe.Result probe) {
+        Map<String, Object> m = values(r, dlossReal);
+        if (probe != null) {
+            Object[] v = probe.values();
+            for (int i = 0; i < v.length; i++) {
+                m.put(ProjectedProbe.COLUMNS[i], v[i]);
+            }
+        }
+        return m;
     }
 
     /** A monitor row as column values (the same fields and order as {@link MonitorCsv#write}). */

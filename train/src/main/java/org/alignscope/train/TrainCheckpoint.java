@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.alignscope.monitor.AdaptiveSchedule;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Npy;
 import org.alignscope.nn.Precision;
@@ -19,7 +20,8 @@ import org.alignscope.nn.Precision;
 /**
  * The state of a run at the start of a step, everything its continuation needs: per trajectory (the base run
  * before the switch, every arm after it) the parameters, the optimizer's vectors and step counter, the tracked
- * basis and its refresh counters, the status; the EMA of χ and the switch record; the byte lengths of every
+ * basis and its refresh counters, the eigenvectors of the last monitor evaluation (the next one's warm start), the
+ * status; the EMA of χ and the switch record; the byte lengths of every
  * metrics file (a resume cuts them back there); the results of the seeds already finished. Vectors are
  * {@code .npy} files in float64 (the master copy, also for f32 models); the rest is {@code state.json}, with the
  * EMA stored as its IEEE bits. The random streams need no state: they are derived from (seed, purpose, index).
@@ -88,20 +90,26 @@ final class TrainCheckpoint {
                 List<String> names = new ArrayList<>(a.opt.state().keySet());
                 m.put("optimizer_state", names);
                 m.put("basis_vectors", a.basis() == null ? 0 : a.basis().length);
+                m.put("monitor_vectors", a.monitorVectors == null ? 0 : a.monitorVectors.length);
+                if (a.monitorSchedule instanceof AdaptiveSchedule as) {
+                    AdaptiveSchedule.State st = as.state();
+                    Map<String, Object> sm = new LinkedHashMap<>();
+                    sm.put("next", st.next());
+                    sm.put("interval", st.interval());
+                    sm.put("theta_bits", Double.doubleToRawLongBits(st.theta()));
+                    sm.put("rho_bits", Double.doubleToRawLongBits(st.rho()));
+                    sm.put("rho_se_bits", Double.doubleToRawLongBits(st.rhoSe()));
+                    sm.put("findings", st.findings());
+                    m.put("monitor_schedule", sm);
+                }
                 traj.add(m);
                 int p = a.model.parameterCount();
                 write(tmp.resolve(a.name + ".params.npy"), a.model.parameters(), new int[] {p});
                 for (Map.Entry<String, double[]> e : a.opt.state().entrySet()) {
                     write(tmp.resolve(a.name + ".opt." + e.getKey() + ".npy"), e.getValue(), new int[] {p});
                 }
-                double[][] basis = a.basis();
-                if (basis != null) {
-                    double[] flat = new double[basis.length * p];
-                    for (int i = 0; i < basis.length; i++) {
-                        System.arraycopy(basis[i], 0, flat, i * p, p);
-                    }
-                    write(tmp.resolve(a.name + ".basis.npy"), flat, new int[] {basis.length, p});
-                }
+                writeRows(tmp.resolve(a.name + ".basis.npy"), a.basis(), p);
+                writeRows(tmp.resolve(a.name + ".monitor.npy"), a.monitorVectors, p);
             }
             root.put("trajectories", traj);
             root.put("completed_seeds", completed);
@@ -116,6 +124,31 @@ final class TrainCheckpoint {
         } catch (IOException e) {
             throw Trainer.unchecked(e);
         }
+    }
+
+    /** Rows of length p as one (rows × p) file; nothing for null. */
+    private static void writeRows(Path f, double[][] rows, int p) throws IOException {
+        if (rows == null) {
+            return;
+        }
+        double[] flat = new double[rows.length * p];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * p, p);
+        }
+        write(f, flat, new int[] {rows.length, p});
+    }
+
+    /** The (count × p) rows written by {@link #writeRows}; null for count 0. */
+    private static double[][] readRows(Path f, int count, int p) throws IOException {
+        if (count == 0) {
+            return null;
+        }
+        double[] flat = read(f, count * p);
+        double[][] rows = new double[count][p];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(flat, i * p, rows[i], 0, p);
+        }
+        return rows;
     }
 
     private static void write(Path f, double[] data, int[] shape) throws IOException {
@@ -189,7 +222,7 @@ final class TrainCheckpoint {
                 throw new IllegalArgumentException("--resume: the checkpoint was written " + (monitored ? "without"
                         : "with") + " the monitor on arm '" + f.get("arm") + "'; the config's monitor section differs");
             }
-            s.monitorWriters.add(monitored ? MetricsWriter.resume(folder, "monitor", MonitorBridge.COLUMNS,
+            s.monitorWriters.add(monitored ? MetricsWriter.resume(folder, "monitor", MonitorBridge.columns(cfg.monitor()),
                     ((Number) f.get("monitor_csv_bytes")).longValue(),
                     ((Number) f.get("monitor_jsonl_bytes")).longValue()) : null);
         }
@@ -217,15 +250,16 @@ final class TrainCheckpoint {
             opt.restore(((Number) m.get("optimizer_steps")).longValue(), st);
             Trainer.Arm a = new Trainer.Arm(name, index, p, model, opt);
             a.track = s.basePhase || cfg.arms().get(index - 1).track();
-            int kb = ((Number) m.get("basis_vectors")).intValue();
-            if (kb > 0) {
-                double[] flat = read(dir.resolve(name + ".basis.npy"), kb * pc);
-                double[][] basis = new double[kb][pc];
-                for (int i = 0; i < kb; i++) {
-                    System.arraycopy(flat, i * pc, basis[i], 0, pc);
-                }
-                a.setBasis(basis);
+            a.setBasis(readRows(dir.resolve(name + ".basis.npy"), ((Number) m.get("basis_vectors")).intValue(), pc));
+            a.monitorSchedule = cfg.monitor() == null ? null : cfg.monitor().schedule();
+            Map<String, Object> sm = (Map<String, Object>) m.get("monitor_schedule");
+            if (a.monitorSchedule instanceof AdaptiveSchedule as && sm != null) {
+                as.restore(new AdaptiveSchedule.State(((Number) sm.get("next")).longValue(),
+                        ((Number) sm.get("interval")).longValue(), bits(sm.get("theta_bits")),
+                        bits(sm.get("rho_bits")), bits(sm.get("rho_se_bits")), (String) sm.get("findings")));
             }
+            Object mv = m.get("monitor_vectors");
+            a.monitorVectors = readRows(dir.resolve(name + ".monitor.npy"), mv == null ? 0 : ((Number) mv).intValue(), pc);
             a.status = (String) m.get("status");
             a.divergedStep = m.get("diverged_step") == null ? null : ((Number) m.get("diverged_step")).longValue();
             a.refreshes = ((Number) m.get("refreshes")).intValue();
@@ -267,6 +301,10 @@ final class TrainCheckpoint {
             }
         }
         throw new IllegalArgumentException("--resume: the checkpoint's arm '" + name + "' is not in the config");
+    }
+
+    private static double bits(Object o) {
+        return Double.longBitsToDouble(((Number) o).longValue());
     }
 
     private static Double toDouble(Object o) {

@@ -1,5 +1,8 @@
 package org.alignscope.train;
 
+import org.alignscope.monitor.AdaptiveSchedule;
+import org.alignscope.monitor.MonitorSchedule;
+
 import java.util.List;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.Precision;
@@ -95,11 +98,21 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
      * @param maxHvps        Lanczos budget of one evaluation
      * @param effectiveStep  momentum/Nesterov: apply the SGD theory with η/(1 − μ) instead of reporting theory-n/a
      */
-    public record Monitor(int every, int k, int samples, List<String> arms, double thetaThreshold, int kSpread,
-                          double tolerance, int maxHvps, boolean effectiveStep) {
+    public record Monitor(int every, Adaptive adaptive, int k, int samples, List<String> arms, double thetaThreshold,
+                          int kSpread, double tolerance, int maxHvps, boolean effectiveStep, int probeSteps) {
         /** Whether the arm with this name is monitored. */
         public boolean monitors(String arm) {
             return arms.contains(arm);
         }
+
+        /** A new schedule for one trajectory: every {@code every} steps, or adaptive (its own state). */
+        public MonitorSchedule schedule() {
+            return adaptive == null ? MonitorSchedule.every(every)
+                    : new AdaptiveSchedule(adaptive.minEvery(), adaptive.maxEvery(), adaptive.change());
+        }
+    }
+
+    /** {@code monitor.every: adaptive}: the settings of {@link AdaptiveSchedule}. */
+    public record Adaptive(int minEvery, int maxEvery, double change) {
     }
 }

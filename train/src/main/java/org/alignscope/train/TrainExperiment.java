@@ -174,7 +174,8 @@ public final class TrainExperiment {
 
     /**
      * Draws {@code plots/seed_<seed>.png} from the metrics files of a run folder: reference-set loss, mini-batch loss
-     * (mean of 50 steps), χ of the reference gradient, χ of the mini-batch gradient; every arm overlaid.
+     * (mean of 50 steps), χ of the reference gradient, χ of the mini-batch gradient; every arm overlaid; and, with
+     * a {@code monitor:} section, {@code plots/monitor_<arm>_seed_<seed>.png} ({@link MonitorPlots}).
      */
     public static void plots(TrainConfig cfg, Path out) {
         try {
@@ -211,6 +212,7 @@ public final class TrainExperiment {
                 }
                 LinePlot.saveGrid(List.of(ref, batch, chi, bchi), 2, 2, dir.resolve("seed_" + seed + ".png"));
             }
+            MonitorPlots.draw(cfg, out, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,8 +16,11 @@ import org.alignscope.data.GaussianMixture;
 import org.alignscope.data.Preprocessing;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.monitor.AdaptiveSchedule;
 import org.alignscope.monitor.AlignmentMonitor;
+import org.alignscope.monitor.Finding;
 import org.alignscope.monitor.MonitorResult;
+import org.alignscope.monitor.MonitorSchedule;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ModelSpec;
@@ -47,8 +50,6 @@ import org.alignscope.spectral.Which;
  * ({@link #LANCZOS_STREAM}, per arm and refresh), so a checkpoint holds no generator state.
  */
 public final class Trainer {
-    /** The {@code findings} value of a monitor row whose quantities could not be evaluated (non-finite state). */
-    public static final String NOT_EVALUATED = "not-evaluated";
     /** Path element of the Lanczos seeds ("TLAN"). */
     public static final long LANCZOS_STREAM = 0x544C414EL;
 
@@ -192,6 +193,10 @@ public final class Trainer {
         final List<MetricsWriter> writers = new ArrayList<>();
         /** The monitor files this trajectory writes to (empty: not monitored). */
         final List<MetricsWriter> monitorWriters = new ArrayList<>();
+        /** The eigenvectors of this trajectory's last monitor evaluation (its next solve's warm start), or null. */
+        double[][] monitorVectors;
+        /** When this trajectory's monitor evaluates (null without a monitor: section). */
+        MonitorSchedule monitorSchedule;
         final double[] g;
         final double[] u;
 
@@ -317,13 +322,15 @@ public final class Trainer {
         Model m = Models.create(cfg.model().spec(), cfg.model().loss(), cfg.model().precision(), s.seed,
                 cfg.model().initScale());
         s.base = new Arm("base", 0, Projection.NONE, m, Optimizer.create(cfg.optimizer()));
+        s.base.monitorSchedule = cfg.monitor() == null ? null : cfg.monitor().schedule();
         s.base.opt.initialise(m.parameterCount());
         for (TrainConfig.Arm a : cfg.arms()) {
             MetricsWriter w = MetricsWriter.create(armFolder(a.name(), s.seed), columns);
             s.writers.add(w);
             s.base.writers.add(w);
             MetricsWriter mw = cfg.monitor() != null && cfg.monitor().monitors(a.name())
-                    ? MetricsWriter.create(armFolder(a.name(), s.seed), "monitor", MonitorBridge.COLUMNS) : null;
+                    ? MetricsWriter.create(armFolder(a.name(), s.seed), "monitor",
+                    MonitorBridge.columns(cfg.monitor())) : null;
             s.monitorWriters.add(mw);
             if (mw != null) {
                 s.base.monitorWriters.add(mw);
@@ -475,6 +482,8 @@ public final class Trainer {
         System.arraycopy(b.model.parameters(), 0, m.parameters(), 0, m.parameterCount());
         Arm a = new Arm(name, index, p, m, b.opt.copy());
         a.setBasis(copy(b.basis));
+        a.monitorVectors = copy(b.monitorVectors);
+        a.monitorSchedule = b.monitorSchedule instanceof AdaptiveSchedule as ? as.copy() : b.monitorSchedule;
         a.refreshes = b.refreshes;
         a.lastRefresh = b.lastRefresh;
         a.hvps = b.hvps;
@@ -573,30 +582,34 @@ public final class Trainer {
     private void step(Arm a, long t, Batch batch, Row row) {
         double lr = cfg.optimizer().learningRate(t);
         MonitorResult mr = null;
-        if (cfg.monitor() != null && !a.monitorWriters.isEmpty() && t % cfg.monitor().every() == 0 && lr > 0) {
+        if (cfg.monitor() != null && !a.monitorWriters.isEmpty() && a.monitorSchedule.due(t) && lr > 0) {
             try {
                 mr = monitorAt(a, currentSeed, t);
+                a.monitorSchedule.evaluated(t, mr);
             } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+                a.monitorSchedule.evaluated(t, null);
                 // a non-finite state (e.g. just before a divergence): the theory has no values there; say so in
                 // the row instead of stopping the run
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("step", t);
                 v.put("eta", lr);
-                v.put("findings", NOT_EVALUATED);
+                Finding f = Finding.notEvaluated(lr, e.getMessage());
+                v.put("findings", f.code().code());
                 for (MetricsWriter w : a.monitorWriters) {
                     w.row(v, Map.of());
                 }
-                progress.accept(String.format(Locale.ROOT, "monitor: %s not evaluated at step %d: %s", a.name, t,
-                        e.getMessage()));
+                progress.accept(String.format(Locale.ROOT, "monitor: %s at step %d: %s", a.name, t, f));
             }
         }
+        ProjectedProbe.Result probe = mr != null && cfg.monitor().probeSteps() > 0 ? probe(a, currentSeed, t, mr,
+                cfg.monitor().probeSteps()) : null;
         stepOnly(a, t, batch, row);
         if (mr != null) {
             long t0 = System.nanoTime();
             // a step that diverged (stopped before or after the update) has no meaningful realised change
             double real = a.running() ? reference.loss(a.model) - mr.loss() : Double.NaN;
             for (MetricsWriter w : a.monitorWriters) {
-                w.row(MonitorBridge.values(mr, real), MonitorBridge.arrays(mr));
+                w.row(MonitorBridge.values(mr, real, probe), MonitorBridge.arrays(mr));
             }
             add("monitor", t0);
         }
@@ -604,7 +617,8 @@ public final class Trainer {
 
     /**
      * One evaluation of the alignment monitor at the trajectory's current state for step t (η = η_t): its own
-     * eigen-solve (k + k_spread + 1 pairs, residuals checked) warm-started from the trajectory's tracked basis,
+     * eigen-solve (k + k_spread + 1 pairs, residuals checked) warm-started from the eigenvectors of the
+     * trajectory's previous evaluation (kept in the checkpoint; cold at its first),
      * noise mini-batches from {@link ReferenceSource}, and a Lanczos seed that depends on (seed, trajectory, t)
      * only, so that a resumed run evaluates identically.
      */
@@ -612,12 +626,25 @@ public final class Trainer {
         long t0 = System.nanoTime();
         long lanczosSeed = RandomStream.of(seed, ReferenceSource.STREAM, a.index, t, 1).nextLong();
         AlignmentMonitor m = new AlignmentMonitor(MonitorBridge.options(cfg, a.opt, lanczosSeed));
-        m.warmStart(a.basis());
+        m.warmStart(a.monitorVectors);
         ReferenceSource src = new ReferenceSource(reference, referenceData, reference.size(), a.model,
                 cfg.batchSize(), seed, a.index, t);
         MonitorResult r = m.evaluate(src, t, cfg.optimizer().learningRate(t));
+        a.monitorVectors = m.eigenvectors();
         add("monitor", t0);
         return r;
+    }
+
+    /**
+     * The projected-step experiment ({@link ProjectedProbe}) at the trajectory's state, with the eigenvectors of the
+     * monitor evaluation {@code r} just made there; the state is unchanged afterwards.
+     */
+    ProjectedProbe.Result probe(Arm a, long seed, long t, MonitorResult r, int draws) {
+        long t0 = System.nanoTime();
+        ProjectedProbe.Result p = ProjectedProbe.run(reference, referenceData, a.model, cfg.batchSize(), r,
+                a.monitorVectors, draws, seed, a.index, t);
+        add("probe", t0);
+        return p;
     }
 
     /** The batch of step t for this seed's data order. */

@@ -99,7 +99,21 @@ class ConfigReaderTest {
                 + " theta_threshold: 0.8, k_spread: 1, tolerance: 1e-5, max_hvps: 300}\n", "t").monitor();
         assertEquals(List.of(20, 3, 8, 1, 300), List.of(m.every(), m.k(), m.samples(), m.kSpread(), m.maxHvps()));
         assertEquals(List.of("plain", "dom"), m.arms());
+        assertEquals(null, m.adaptive());
+        m = ConfigReader.parse(base + "monitor: {every: adaptive}\n", "t").monitor();
+        assertEquals(new TrainConfig.Adaptive(10, 200, 0.05), m.adaptive(), "adaptive defaults");
+        m = ConfigReader.parse(base + "monitor: {every: Adaptive, min_every: 5, max_every: 50, change: 0.2}\n", "t")
+                .monitor();
+        assertEquals(new TrainConfig.Adaptive(5, 50, 0.2), m.adaptive());
         for (String[] bad : new String[][] {
+            {"monitor: {every: often}", "monitor.every: 'often' is neither an integer >= 1 nor 'adaptive'"},
+            {"monitor: {every: 10, min_every: 5}", "monitor.min_every: allowed only with monitor.every: adaptive"},
+            {"monitor: {every: adaptive, min_every: 0}", "monitor.min_every: 0 is out of range"},
+            {"monitor: {every: adaptive, min_every: 20, max_every: 10}", "monitor.max_every: 10 is out of range"},
+            {"monitor: {every: adaptive, change: 0}", "monitor.change: 0 is out of range"},
+            {"monitor: {every: adaptive, change: 1.5}", "monitor.change: 1.5 is out of range"},
+            {"monitor: {probe_steps: 1}", "monitor.probe_steps: 1 is not allowed; allowed: 0 (off) or >= 2"},
+            {"monitor: {probe_steps: -3}", "monitor.probe_steps: -3 is out of range"},
             {"monitor: {evry: 3}", "monitor.evry: unknown key; allowed: every, k, samples, arms"},
             {"monitor: {every: 0}", "monitor.every: 0 is out of range"},
             {"monitor: {samples: 1}", "monitor.samples: 1 is out of range"},

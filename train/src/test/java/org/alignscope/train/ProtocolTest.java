@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.alignscope.monitor.FindingCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,6 +178,12 @@ class ProtocolTest {
     }
 
     @Test
+    void resumeWithAnAdaptiveMonitorScheduleIsBitIdentical(@TempDir Path tmp) throws Exception {
+        resumeIsBitIdentical(tmp, 1, 27, "monitor: {every: adaptive, min_every: 1, max_every: 8, samples: 4,"
+                + " arms: [plain, dom, bulkg]}");
+    }
+
+    @Test
     void aResumeWithADifferentMonitorSectionIsRefused(@TempDir Path tmp) throws Exception {
         Path cfg = config(tmp, yaml(ARMS, ""));
         Path cut = tmp.resolve("cut");
@@ -206,7 +213,7 @@ class ProtocolTest {
             assertEquals(s.arms().get(1).divergedStep() + 2, mon.size(), "a monitor row for every step, the last one's too");
             String lastMon = mon.get(mon.size() - 1);
             assertEquals("", field(lastMon, 12), "no realised loss change for the diverged step");
-            assertTrue(field(lastMon, 13).equals(Trainer.NOT_EVALUATED) || !field(lastMon, 1).isEmpty(), lastMon);
+            assertTrue(field(lastMon, 13).equals(FindingCode.NOT_EVALUATED.code()) || !field(lastMon, 1).isEmpty(), lastMon);
             ArmResult plain = s.arms().get(0);
             ArmResult blow = s.arms().get(1);
             assertEquals("ok", plain.status());

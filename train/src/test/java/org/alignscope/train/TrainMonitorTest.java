@@ -152,11 +152,86 @@ class TrainMonitorTest {
             assertEquals(2, lines.size());
             assertEquals(String.join(",", trained), lines.get(1));
         }
+        // the probe: 400 projected steps per subspace from the same state; the evaluation itself is unchanged and
+        // the state is restored (the realised change of step 10 is the same)
+        List<CheckpointMonitor.Evaluation> probed = CheckpointMonitor.evaluate(cfg, cut, 400);
+        for (int i = 0; i < probed.size(); i++) {
+            CheckpointMonitor.Evaluation e = probed.get(i);
+            assertEquals(ev.get(i).result().main().theta(), e.result().main().theta());
+            assertEquals(ev.get(i).dlossReal(), e.dlossReal(), "the probe leaves the state as it found it");
+            assertEquals(400, e.probe().draws());
+            for (ProjectedProbe.Outcome o : List.of(e.probe().dom(), e.probe().bulk())) {
+                // the prediction is the second-order expectation over mini-batches: a Monte Carlo test of it
+                assertTrue(Math.abs(o.z()) < 4, e.trajectory() + " " + o);
+                assertTrue(o.se() > 0 && o.drawsAgree() >= 0 && o.drawsAgree() <= 1, o.toString());
+            }
+            CheckpointMonitor.write(e, tmp.resolve("probe").resolve(e.trajectory()));
+            List<String> p = Files.readAllLines(tmp.resolve("probe").resolve(e.trajectory()).resolve("probe.csv"));
+            assertEquals(String.join(",", CheckpointMonitor.PROBE_HEADER), p.get(0));
+            assertEquals(3, p.size());
+            assertTrue(p.get(1).startsWith(e.trajectory() + ",10,dom,0.2,"), p.get(1));
+        }
+        assertThrows(IllegalArgumentException.class, () -> CheckpointMonitor.evaluate(cfg, cut, 1));
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> CheckpointMonitor.evaluate(cfg, full));
         assertTrue(x.getMessage().startsWith("--checkpoint: no training checkpoint"), x.getMessage());
         TrainConfig other = ConfigReader.parse(text.replace("mlp:6-5-3:tanh", "mlp:6-7-3:tanh"), "t");
         x = assertThrows(IllegalArgumentException.class, () -> CheckpointMonitor.evaluate(other, cut));
         assertTrue(x.getMessage().startsWith("--checkpoint: incompatible"), x.getMessage());
+    }
+
+    @Test
+    void anAdaptiveScheduleChangesItsIntervalWithTheState(@TempDir Path tmp) throws Exception {
+        String opt = "{name: sgd, lr: 0.2}";
+        String mon = "monitor: {every: adaptive, min_every: 1, max_every: 8, change: 0.05, samples: 6,"
+                + " arms: [plain, dom]}";
+        Path full = tmp.resolve("full");
+        TrainExperiment.run(write(tmp, "a.yaml", yaml(opt, 8, mon)), full, "t", null);
+        for (String arm : List.of("plain", "dom")) {
+            List<Long> steps = new ArrayList<>();
+            for (String[] row : rows(full, arm).subList(1, rows(full, arm).size())) {
+                steps.add(Long.parseLong(row[0]));
+            }
+            assertEquals(0L, steps.get(0));
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < steps.size(); i++) {
+                gaps.add(steps.get(i) - steps.get(i - 1));
+            }
+            assertTrue(gaps.stream().allMatch(g -> g >= 1 && g <= 8), arm + " " + steps);
+            assertTrue(gaps.stream().distinct().count() > 1, "the interval changes with the state: " + arm + " " + steps);
+        }
+    }
+
+    @Test
+    void probeStepsAddTheProbeColumnsToTheMonitorRows(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("p");
+        TrainExperiment.run(write(tmp, "p.yaml", yaml("{name: sgd, lr: 0.2}", 8,
+                "monitor: {every: 10, samples: 4, probe_steps: 5, arms: [dom]}")), out, "t", null);
+        List<String[]> r = rows(out, "dom");
+        assertEquals(MonitorCsv.HEADER.length + ProjectedProbe.COLUMNS.length, r.get(0).length);
+        assertEquals("probe_draws", r.get(0)[MonitorCsv.HEADER.length]);
+        for (String[] row : r.subList(1, r.size())) {
+            assertEquals("5", row[MonitorCsv.HEADER.length]);
+            assertFalse(row[MonitorCsv.HEADER.length + 1].isEmpty(), "probe_dom_mean");
+        }
+        assertTrue(Files.size(out.resolve("plots").resolve("monitor_dom_seed_11.png")) > 1000, "theta, eta, probe panels");
+        assertFalse(Files.exists(out.resolve("plots").resolve("monitor_plain_seed_11.png")), "plain is not monitored");
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> ConfigReader.parse(
+                yaml("{name: adam, lr: 0.01}", 8, "monitor: {probe_steps: 5}"), "t"));
+        assertTrue(x.getMessage().startsWith("monitor.probe_steps: 5 is not allowed"), x.getMessage());
+    }
+
+    @Test
+    void theOverheadBenchmarkRunsEveryWindowFromTheSameStateWithTheRightEvaluationCounts(@TempDir Path tmp)
+            throws Exception {
+        TrainConfig cfg = ConfigReader.read(write(tmp, "b.yaml", yaml("{name: sgd, lr: 0.2}", 8,
+                "monitor: {every: 5, samples: 3}")));
+        List<MonitorBenchmark.Window> w = MonitorBenchmark.run(cfg, 4, 10, List.of(5, 1), null);
+        assertEquals(List.of(0, 5, 1, 0), w.stream().map(MonitorBenchmark.Window::every).toList());
+        assertEquals(List.of(0, 2, 10, 0), w.stream().map(MonitorBenchmark.Window::evaluations).toList());
+        assertTrue(w.get(1).coldHvps() > 0 && w.get(2).warmHvps() > 0, w.toString());
+        assertTrue(Double.isNaN(w.get(0).coldSeconds()), "no evaluation in a plain window");
+        assertThrows(IllegalArgumentException.class, () -> MonitorBenchmark.run(cfg, 20, 10, List.of(5), null));
+        assertThrows(IllegalArgumentException.class, () -> MonitorBenchmark.run(cfg, 0, 10, List.of(0), null));
     }
 }

@@ -1,0 +1,131 @@
+package org.alignscope.train;
+
+import org.alignscope.data.Dataset;
+import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.monitor.Estimate;
+import org.alignscope.monitor.MiniBatchNoise;
+import org.alignscope.monitor.MonitorResult;
+import org.alignscope.nn.Model;
+
+/**
+ * Tests the monitor's Theorem 10 predictions at one state by experiment: from the same parameters w it takes R
+ * dominant-projected SGD steps w − η P<sub>D</sub>ĝ<sub>j</sub> and R bulk-projected steps w − η P<sub>B</sub>ĝ<sub>j</sub>
+ * (P<sub>D</sub> = V Vᵀ with the monitor's top-k eigenvectors, P<sub>B</sub> = I − P<sub>D</sub>), one fresh
+ * mini-batch ĝ<sub>j</sub> per pair, each measured as the realised change of the reference loss
+ * ΔL<sub>j</sub> = L(w') − L(w) and undone (the parameters are restored bit for bit). The mini-batches are drawn
+ * like the monitor's noise samples (training batch size, without replacement from the reference samples, so
+ * E ĝ = g) but from their own stream {@code RandomStream.of(seed, STREAM, trajectory, step)}, so the experiment
+ * does not reuse the draws the prediction was estimated from.
+ *
+ * <p>Per subspace S it reports the mean realised change with its standard error √(var/R) (ddof 1) beside the
+ * prediction E ΔL<sub>S</sub> = −η s<sup>S</sup> + ½η²(τ<sup>S</sup> + n<sup>loss</sup><sub>S</sub>) and its
+ * standard error, z = (mean − predicted)/√(se² + se<sub>pred</sub>²), whether the sign of the mean agrees with the
+ * sign of the prediction, and the fraction of single draws whose sign agrees. The prediction is second order in
+ * η; the realised change contains every order, so a large |z| at a large step is a finding, not a bug.
+ */
+public final class ProjectedProbe {
+    /** Path element of the probe's mini-batch draws ("PROB"). */
+    static final long STREAM = 0x50524F42L;
+
+    /** The columns of {@code probe.csv} and the probe's part of a monitor row. */
+    static final String[] COLUMNS = {"probe_draws", "probe_dom_mean", "probe_dom_se", "probe_dom_z",
+        "probe_dom_sign_agrees", "probe_dom_draws_agree", "probe_bulk_mean", "probe_bulk_se", "probe_bulk_z",
+        "probe_bulk_sign_agrees", "probe_bulk_draws_agree"};
+
+    /**
+     * One subspace's outcome.
+     *
+     * @param predicted   the monitor's E ΔL of the projected step
+     * @param mean        mean realised ΔL over the draws
+     * @param se          its standard error
+     * @param z           (mean − predicted.value)/√(se² + predicted.se²)
+     * @param signAgrees  sign(mean) = sign(predicted)
+     * @param drawsAgree  fraction of draws with sign(ΔL_j) = sign(predicted)
+     */
+    public record Outcome(Estimate predicted, double mean, double se, double z, boolean signAgrees, double drawsAgree) {
+    }
+
+    /** Both subspaces at one state. */
+    public record Result(int draws, Outcome dom, Outcome bulk) {
+        /** The values of {@link #COLUMNS}, in order. */
+        Object[] values() {
+            return new Object[] {(long) draws, dom.mean, dom.se, dom.z, dom.signAgrees, dom.drawsAgree, bulk.mean,
+                bulk.se, bulk.z, bulk.signAgrees, bulk.drawsAgree};
+        }
+    }
+
+    private ProjectedProbe() {
+    }
+
+    /**
+     * @param reference the reference set (L and g)
+     * @param data      the dataset whose first n samples are the reference set
+     * @param model     the trajectory's model at w (restored on return)
+     * @param batchSize the training batch size
+     * @param r         the monitor's evaluation at w (its k eigenvectors and predictions)
+     * @param vectors   the monitor's eigenvectors at w (the first k span D)
+     * @param draws     R ≥ 2
+     */
+    static Result run(ReferenceSet reference, Dataset data, Model model, int batchSize, MonitorResult r,
+                      double[][] vectors, int draws, long seed, int trajectory, long step) {
+        if (draws < 2) {
+            throw new IllegalArgumentException("probe steps must be >= 2, got " + draws);
+        }
+        int k = r.main().k();
+        int p = model.parameterCount();
+        double[] w = model.parameters();
+        double[] w0 = w.clone();
+        double[] g = new double[p];
+        double l0 = reference.gradient(model, g);
+        MiniBatchNoise batches = new MiniBatchNoise(model, data.features(), data.labels(), reference.size(),
+                data.featureCount(), batchSize, RandomStream.of(seed, STREAM, trajectory, step));
+        double eta = r.eta();
+        double[] xi = new double[p];
+        double[] dom = new double[draws];
+        double[] bulk = new double[draws];
+        double[] gd = new double[p];
+        for (int j = 0; j < draws; j++) {
+            batches.sample(g, xi);
+            java.util.Arrays.fill(gd, 0);
+            for (int i = 0; i < k; i++) {
+                double c = 0;
+                double[] v = vectors[i];
+                for (int l = 0; l < p; l++) {
+                    c += v[l] * (g[l] + xi[l]);
+                }
+                for (int l = 0; l < p; l++) {
+                    gd[l] += c * v[l];
+                }
+            }
+            for (int l = 0; l < p; l++) {
+                w[l] = w0[l] - eta * gd[l];
+            }
+            dom[j] = reference.loss(model) - l0;
+            for (int l = 0; l < p; l++) {
+                w[l] = w0[l] - eta * (g[l] + xi[l] - gd[l]);
+            }
+            bulk[j] = reference.loss(model) - l0;
+            System.arraycopy(w0, 0, w, 0, p);
+        }
+        return new Result(draws, outcome(r.main().dlossDom(), dom), outcome(r.main().dlossBulk(), bulk));
+    }
+
+    private static Outcome outcome(Estimate pred, double[] x) {
+        int n = x.length;
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        mean /= n;
+        double ss = 0;
+        int agree = 0;
+        for (double v : x) {
+            ss += (v - mean) * (v - mean);
+            agree += Math.signum(v) == Math.signum(pred.value()) ? 1 : 0;
+        }
+        double se = Math.sqrt(ss / (n - 1) / n);
+        double pse = Double.isFinite(pred.stdError()) ? pred.stdError() : 0;
+        double z = (mean - pred.value()) / Math.sqrt(se * se + pse * pse);
+        return new Outcome(pred, mean, se, z, Math.signum(mean) == Math.signum(pred.value()), agree / (double) n);
+    }
+}
