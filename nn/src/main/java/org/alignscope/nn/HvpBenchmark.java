@@ -1,8 +1,8 @@
 package org.alignscope.nn;
 
-import dev.ludovic.netlib.blas.BLAS;
 import java.util.Arrays;
 import java.util.Locale;
+import org.alignscope.linalg.Blas;
 import org.alignscope.linalg.random.RandomStream;
 
 /**
@@ -31,9 +31,9 @@ public final class HvpBenchmark {
         }
     }
 
-    /** The BLAS implementation in use, e.g. {@code JNIBLAS} (native, OpenBLAS when installed) or {@code VectorBLAS}. */
+    /** The BLAS in use, as {@link Blas#backend()} writes it (with OPENBLAS_CORETYPE for the native one). */
     public static String backend() {
-        return BLAS.getInstance().getClass().getSimpleName();
+        return Blas.backend();
     }
 
     /** Runs the measurement: warm-up for {@code warmupSeconds}, then {@code reps} (≥ 1) alternating timed pairs. */
