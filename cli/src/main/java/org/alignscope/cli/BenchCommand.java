@@ -83,6 +83,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup-s", defaultValue = "3", description = "Warm-up seconds before timing (default: ${DEFAULT-VALUE}).")
         double warmup;
 
+        @Option(names = "--threads", defaultValue = "1", description = "Split each batch into this many parts "
+                + "evaluated concurrently, one engine per thread (1 to 64; with OpenBLAS set OPENBLAS_NUM_THREADS=1 "
+                + "when > 1) (default: ${DEFAULT-VALUE}).")
+        int threads;
+
         @Override
         public void run() {
             String spec = model.equals("mlp") ? MLP : model.equals("cnn") ? CNN : model;
@@ -91,6 +96,9 @@ final class BenchCommand implements Runnable {
             }
             if (reps < 20) {
                 throw new IllegalArgumentException("--reps: must be >= 20 (got " + reps + ")");
+            }
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("--threads: must be in 1..64 (got " + threads + ")");
             }
             if (!(warmup >= 0)) {
                 throw new IllegalArgumentException("--warmup-s: must be >= 0 (got " + warmup + ")");
@@ -112,10 +120,11 @@ final class BenchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--model: " + e.getMessage(), e);
             }
-            HvpBenchmark.Result r = HvpBenchmark.measure(spec, batch, l, p, reps, warmup);
+            HvpBenchmark.Result r = HvpBenchmark.measure(spec, batch, l, p, reps, warmup, threads);
             System.out.println("blas " + r.backend());
-            System.out.println(String.format(Locale.ROOT, "model %s%nbatch %d%nloss %s%nprecision %s%nparameters %d%nreps %d",
-                    r.spec(), r.batch(), r.loss().label(), r.precision().label(), r.parameters(), r.reps()));
+            System.out.println(String.format(Locale.ROOT, "model %s%nbatch %d%nloss %s%nprecision %s%nparameters %d%n"
+                    + "threads %d%nreps %d", r.spec(), r.batch(), r.loss().label(), r.precision().label(),
+                    r.parameters(), r.threads(), r.reps()));
             System.out.println(String.format(Locale.ROOT, "grad_ms %.3f", r.gradMs()));
             System.out.println(String.format(Locale.ROOT, "hvp_ms %.3f", r.hvpMs()));
             System.out.println(String.format(Locale.ROOT, "hvp_over_grad %.3f", r.hvpOverGrad()));
