@@ -14,9 +14,9 @@ package org.alignscope.spectral;
 public record LanczosOptions(int k, double tolerance, int maxApplications, int krylovDimension, long seed,
                              WarmStart warmStart) {
 
-    /** Options with the default warm start, {@link WarmStart#SUBSPACE}. */
+    /** Options with the default warm start, {@link WarmStart#SUM}. */
     public LanczosOptions(int k, double tolerance, int maxApplications, int krylovDimension, long seed) {
-        this(k, tolerance, maxApplications, krylovDimension, seed, WarmStart.SUBSPACE);
+        this(k, tolerance, maxApplications, krylovDimension, seed, WarmStart.SUM);
     }
 
     public LanczosOptions {
@@ -41,7 +41,7 @@ public record LanczosOptions(int k, double tolerance, int maxApplications, int k
 
     /**
      * Defaults for k pairs: tolerance 1e-6, at most 50k + 500 applications, a Krylov basis of
-     * max(2k + 10, 30) vectors, seed 0, {@link WarmStart#SUBSPACE}.
+     * max(2k + 10, 30) vectors, seed 0, {@link WarmStart#SUM}.
      */
     public static LanczosOptions of(int k) {
         return new LanczosOptions(k, 1e-6, 50 * k + 500, Math.max(2 * k + 10, 30), 0L);

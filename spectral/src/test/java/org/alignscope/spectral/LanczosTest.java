@@ -167,7 +167,8 @@ class LanczosTest {
             }
         }
         int k = 10;
-        LanczosOptions o = LanczosOptions.of(k).withTolerance(1e-6).withWarmStart(WarmStart.SUM);
+        LanczosOptions o = LanczosOptions.of(k).withTolerance(1e-6);
+        assertEquals(WarmStart.SUM, o.warmStart(), "the default");
         EigenResult before = Lanczos.largest(new DenseSymmetricOperator(a), o);
         EigenResult cold = Lanczos.largest(new DenseSymmetricOperator(b), o);
         EigenResult warm = Lanczos.solve(new DenseSymmetricOperator(b), o, Which.LARGEST, before.eigenvectors());
@@ -200,7 +201,7 @@ class LanczosTest {
             }
         }
         int k = 10;
-        LanczosOptions o = LanczosOptions.of(k).withTolerance(1e-6);
+        LanczosOptions o = LanczosOptions.of(k).withTolerance(1e-6).withWarmStart(WarmStart.SUBSPACE);
         EigenResult before = Lanczos.largest(new DenseSymmetricOperator(a), o);
         TestMatrices.Counting counting = new TestMatrices.Counting(new DenseSymmetricOperator(b));
         EigenResult cold = Lanczos.largest(new DenseSymmetricOperator(b), o);
