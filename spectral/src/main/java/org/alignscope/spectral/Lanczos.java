@@ -69,14 +69,13 @@ public final class Lanczos {
             throw new IllegalArgumentException("k = " + options.k() + " exceeds the dimension " + n);
         }
         RandomStream rng = RandomStream.of(options.seed(), STREAM);
-        double[][] start = warmStart == null ? new double[0][] : orthonormalStart(warmStart, n);
-        if (start.length > 1 && options.warmStart() == WarmStart.SUM) {
-            double[] sum = new double[n];
-            for (double[] u : start) {
-                Vec.axpy(1.0, u, sum);
-            }
-            Vec.scale(1.0 / Vec.norm(sum), sum);
-            start = new double[][] {sum};
+        double[][] start;
+        if (warmStart == null) {
+            start = new double[0][];
+        } else if (options.warmStart() == WarmStart.SUM) {
+            start = summedStart(warmStart, n);
+        } else {
+            start = orthonormalStart(warmStart, n);
         }
         if (start.length == 0) {
             start = new double[][] {Vec.randomUnit(rng, n, new double[0][], 0)};
@@ -85,14 +84,36 @@ public final class Lanczos {
         return new Run(op, options, sign, rng, start.length).run(start, which);
     }
 
+    /** {Σ u_i/‖u_i‖ normalised} over the non-zero vectors, or no vector when that sum is zero or not finite. */
+    private static double[][] summedStart(double[][] warm, int n) {
+        double[] sum = new double[n];
+        for (double[] u : warm) {
+            checkLength(u, n);
+            double un = Vec.norm(u);
+            if (un > 0) {
+                Vec.axpy(1.0 / un, u, sum);
+            }
+        }
+        double sn = Vec.norm(sum);
+        if (sn == 0 || !Double.isFinite(sn)) {
+            return new double[0][];
+        }
+        Vec.scale(1.0 / sn, sum);
+        return new double[][] {sum};
+    }
+
+    private static void checkLength(double[] u, int n) {
+        if (u.length != n) {
+            throw new IllegalArgumentException("warm-start vector of length " + u.length + ", expected " + n);
+        }
+    }
+
     /** The warm-start vectors orthonormalised by CGS2, at most n of them; dependent or non-finite ones dropped. */
     private static double[][] orthonormalStart(double[][] warm, int n) {
         double[][] q = new double[Math.min(warm.length, n)][];
         int count = 0;
         for (double[] u : warm) {
-            if (u.length != n) {
-                throw new IllegalArgumentException("warm-start vector of length " + u.length + ", expected " + n);
-            }
+            checkLength(u, n);
             double before = Vec.norm(u);
             if (count == q.length || !(before > 0) || !Double.isFinite(before)) {
                 continue;
