@@ -7,30 +7,18 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Runs the parts of a batch-split evaluation at once: part 0 on the calling thread, parts 1..T−1 on a shared pool
- * of daemon threads (grown on demand, never shrunk). Each part writes only its own buffers, so the results do not
- * depend on the scheduling.
+ * Runs the parts of a batch-split evaluation at once: part 0 on the calling thread, parts 1..T−1 on a shared
+ * cached pool of daemon threads (idle ones end after a minute). Each part writes only its own buffers, so the
+ * results do not depend on the scheduling.
  */
 final class Parallel {
-    private static ExecutorService pool;
-    private static int poolSize;
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "alignscope-nn-part");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Parallel() {
-    }
-
-    private static synchronized ExecutorService pool(int workers) {
-        if (pool == null || poolSize < workers) {
-            if (pool != null) {
-                pool.shutdown();
-            }
-            pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "alignscope-nn-part");
-                t.setDaemon(true);
-                return t;
-            });
-            poolSize = workers;
-        }
-        return pool;
     }
 
     /** Calls {@code body.accept(t)} for t = 0..parts−1, concurrently, and returns when all have finished. */
@@ -39,12 +27,10 @@ final class Parallel {
             body.accept(0);
             return;
         }
-        ExecutorService p = pool(parts - 1);
-        @SuppressWarnings("unchecked")
         Future<?>[] futures = new Future<?>[parts - 1];
         for (int t = 1; t < parts; t++) {
             int part = t;
-            futures[t - 1] = p.submit(() -> body.accept(part));
+            futures[t - 1] = POOL.submit(() -> body.accept(part));
         }
         RuntimeException failure = null;
         try {
