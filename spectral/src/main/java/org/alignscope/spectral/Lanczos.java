@@ -20,8 +20,12 @@ import org.hipparchus.linear.RealVector;
  * 22(2), 2000), which keeps T an arrowhead-plus-tridiagonal matrix; T is diagonalised densely (it is at most
  * m × m). For the smallest eigenvalues the same iteration runs on −H.
  *
+ * <p><b>Warm starts.</b> {@link WarmStart#SUM} starts the same recurrence from one vector, the normalised sum of
+ * the previous eigenvectors. {@link WarmStart#SUBSPACE} starts from all of them at once, a band form of the
+ * recurrence described at {@link Run}; it keeps the same stopping rule, restart and certification.
+ *
  * <p><b>Stopping.</b> With H V = V T + v_next cᵀ, the residual of the Ritz pair (θ, Vs) is |cᵀs| (for plain
- * Lanczos β_j |s_j|). The iteration stops when that estimate is ≤ tolerance·|θ_1| for the k wanted pairs, or when
+ * Lanczos β_j |s_j|; for the band form ‖C s‖, C the couplings to the pending vectors). The iteration stops when that estimate is ≤ tolerance·|θ_1| for the k wanted pairs, or when
  * the budget minus k applications is spent. Each returned vector is then applied once more to the operator: the
  * eigenvalue reported is its Rayleigh quotient and the residual the true ‖Hv − λv‖. The converged flags come from
  * these true residuals, so a run stopped by the budget reports its unconverged pairs honestly.
