@@ -1,9 +1,17 @@
 package org.alignscope.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.alignscope.data.DataException;
+import org.alignscope.data.Dataset;
+import org.alignscope.data.FashionMnist;
+import org.alignscope.data.Preprocessing;
 import org.alignscope.lab.QuadBenchmark;
+import org.alignscope.lab.curvature.LanczosCost;
 import org.alignscope.nn.HvpBenchmark;
 import org.alignscope.nn.Loss;
+import org.alignscope.nn.Model;
 import org.alignscope.nn.Models;
 import org.alignscope.nn.Precision;
 import picocli.CommandLine.Command;
@@ -11,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code alignscope bench}: benchmarks that report ratios against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a baseline in the same run).",
-        subcommands = {BenchCommand.Quad.class, BenchCommand.Hvp.class, BenchMonitorCommand.class})
+        subcommands = {BenchCommand.Quad.class, BenchCommand.Hvp.class, BenchCommand.LanczosCostCommand.class,
+                BenchMonitorCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -83,6 +92,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup-s", defaultValue = "3", description = "Warm-up seconds before timing (default: ${DEFAULT-VALUE}).")
         double warmup;
 
+        @Option(names = "--threads", defaultValue = "1", description = "Split each batch into this many parts "
+                + "evaluated concurrently, one engine per thread (1 to 64; with OpenBLAS set OPENBLAS_NUM_THREADS=1 "
+                + "when > 1) (default: ${DEFAULT-VALUE}).")
+        int threads;
+
         @Override
         public void run() {
             String spec = model.equals("mlp") ? MLP : model.equals("cnn") ? CNN : model;
@@ -91,6 +105,9 @@ final class BenchCommand implements Runnable {
             }
             if (reps < 20) {
                 throw new IllegalArgumentException("--reps: must be >= 20 (got " + reps + ")");
+            }
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("--threads: must be in 1..64 (got " + threads + ")");
             }
             if (!(warmup >= 0)) {
                 throw new IllegalArgumentException("--warmup-s: must be >= 0 (got " + warmup + ")");
@@ -112,15 +129,132 @@ final class BenchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--model: " + e.getMessage(), e);
             }
-            HvpBenchmark.Result r = HvpBenchmark.measure(spec, batch, l, p, reps, warmup);
+            HvpBenchmark.Result r = HvpBenchmark.measure(spec, batch, l, p, reps, warmup, threads);
             System.out.println("blas " + r.backend());
-            System.out.println(String.format(Locale.ROOT, "model %s%nbatch %d%nloss %s%nprecision %s%nparameters %d%nreps %d",
-                    r.spec(), r.batch(), r.loss().label(), r.precision().label(), r.parameters(), r.reps()));
+            System.out.println(String.format(Locale.ROOT, "model %s%nbatch %d%nloss %s%nprecision %s%nparameters %d%n"
+                    + "threads %d%nreps %d", r.spec(), r.batch(), r.loss().label(), r.precision().label(),
+                    r.parameters(), r.threads(), r.reps()));
             System.out.println(String.format(Locale.ROOT, "grad_ms %.3f", r.gradMs()));
             System.out.println(String.format(Locale.ROOT, "hvp_ms %.3f", r.hvpMs()));
             System.out.println(String.format(Locale.ROOT, "hvp_over_grad %.3f", r.hvpOverGrad()));
             System.out.println(String.format(Locale.ROOT, "hessian_operator_apply_ms %.3f", r.operatorMs()));
             System.out.println(String.format(Locale.ROOT, "operator_over_grad %.3f", r.operatorMs() / r.gradMs()));
+        }
+    }
+    @Command(name = "lanczos", mixinStandardHelpOptions = true,
+            description = {"Lanczos cost on a trained network (issue 4): trains by plain SGD on the class-balanced "
+                    + "Fashion-MNIST subset, then at each measured state counts the HVPs for the top-k eigenpairs of "
+                    + "the whole-set Hessian to residual <= tol*|lambda_1|: cold before and after one more SGD step, "
+                    + "and after it warm-started from the previous eigenvectors (subspace and summed-vector starts).",
+                "Prints one line per state and min/median/max over all states."})
+    static final class LanczosCostCommand implements Runnable {
+        @Option(names = "--model", defaultValue = "mlp:784-200-200-10:tanh", description = "Model spec (default: ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--loss", defaultValue = "mse", description = "ce or mse (default: ${DEFAULT-VALUE}).")
+        String loss;
+
+        @Option(names = "--n", defaultValue = "5000", description = "Reference (and training) samples, a multiple of 10 (default: ${DEFAULT-VALUE}).")
+        int n;
+
+        @Option(names = "--lr", defaultValue = "0.01", description = "SGD step size (default: ${DEFAULT-VALUE}).")
+        double lr;
+
+        @Option(names = "--batch-size", defaultValue = "50", description = "SGD mini-batch size (default: ${DEFAULT-VALUE}).")
+        int batchSize;
+
+        @Option(names = "--steps", defaultValue = "3000", description = "SGD steps before the first measured state (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--states", defaultValue = "2", description = "Measured states per seed (default: ${DEFAULT-VALUE}).")
+        int states;
+
+        @Option(names = "--every", defaultValue = "500", description = "SGD steps between measured states (default: ${DEFAULT-VALUE}).")
+        int every;
+
+        @Option(names = "--seeds", defaultValue = "1,2,3", split = ",", description = "Seeds of the model and the data order (default: ${DEFAULT-VALUE}).")
+        long[] seeds;
+
+        @Option(names = "--k", defaultValue = "10", description = "Eigenpairs (default: ${DEFAULT-VALUE}).")
+        int k;
+
+        @Option(names = "--tol", defaultValue = "1e-6", description = "Residual tolerance relative to |lambda_1| (default: ${DEFAULT-VALUE}).")
+        double tol;
+
+        @Option(names = "--threads", defaultValue = "1", description = "Batch parts evaluated concurrently, 1 to 64 (with OpenBLAS set OPENBLAS_NUM_THREADS=1 when > 1) (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--data-path", description = "Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist).")
+        java.nio.file.Path dataPath;
+
+        @Override
+        public void run() {
+            Loss l;
+            try {
+                l = Loss.parse(loss);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--loss: " + e.getMessage(), e);
+            }
+            check(n >= 10 && n % 10 == 0, "--n: must be a positive multiple of 10 (got " + n + ")");
+            check(lr > 0 && Double.isFinite(lr), "--lr: must be > 0 (got " + lr + ")");
+            check(batchSize >= 1 && batchSize <= n, "--batch-size: must be in 1.." + n + " (got " + batchSize + ")");
+            check(steps >= 0, "--steps: must be >= 0 (got " + steps + ")");
+            check(states >= 1, "--states: must be >= 1 (got " + states + ")");
+            check(every >= 1, "--every: must be >= 1 (got " + every + ")");
+            check(seeds.length >= 1, "--seeds: at least one seed");
+            check(k >= 1, "--k: must be >= 1 (got " + k + ")");
+            check(tol > 0 && tol < 1, "--tol: must be in (0, 1) (got " + tol + ")");
+            check(threads >= 1 && threads <= 64, "--threads: must be in 1..64 (got " + threads + ")");
+            int outputs;
+            try {
+                Model m = Models.create(model, l, Precision.F64);
+                check(m.inputSize() == 784 && m.outputSize() == 10, "--model: Fashion-MNIST needs 784 inputs and 10 "
+                        + "outputs, the model has " + m.inputSize() + " and " + m.outputSize());
+                check(k <= m.parameterCount(), "--k: must be at most the number of parameters " + m.parameterCount());
+                outputs = m.outputSize();
+            } catch (IllegalArgumentException e) {
+                throw e.getMessage().startsWith("--") ? e : new IllegalArgumentException("--model: " + e.getMessage(), e);
+            }
+            Dataset data;
+            try {
+                Dataset pixels = FashionMnist.loadBalanced(dataPath, FashionMnist.Split.TRAIN, n);
+                data = Preprocessing.subtract(pixels, Preprocessing.featureMean(pixels));
+            } catch (DataException e) {
+                throw new IllegalArgumentException("--data-path: " + e.getMessage(), e);
+            }
+            LanczosCost.Settings s = new LanczosCost.Settings(model, l, lr, batchSize, steps, states, every, k, tol,
+                    threads);
+            System.out.println("blas " + HvpBenchmark.backend());
+            System.out.println(String.format(Locale.ROOT, "model %s loss %s n %d classes %d lr %s batch %d k %d tol %.1e "
+                    + "threads %d", model, l.label(), n, outputs, lr, batchSize, k, tol, threads));
+            System.out.println("seed,step,loss,lambda1,cold_before,cold,warm_subspace,warm_sum,all_converged,"
+                    + "largest_angle,s_per_hvp");
+            List<LanczosCost.State> all = new ArrayList<>();
+            for (long seed : seeds) {
+                all.addAll(LanczosCost.run(s, data, seed, st -> System.out.println(String.format(Locale.ROOT,
+                        "%d,%d,%.6g,%.6g,%d,%d,%d,%d,%b,%.3e,%.4f", st.seed(), st.step(), st.loss(), st.lambda1(),
+                        st.coldBefore(), st.cold(), st.subspace(), st.sum(), st.converged(), st.largestAngle(),
+                        st.secondsPerHvp()))));
+            }
+            summary("cold", all.stream().mapToDouble(st -> st.cold()).toArray());
+            summary("cold_before", all.stream().mapToDouble(st -> st.coldBefore()).toArray());
+            summary("warm_subspace", all.stream().mapToDouble(st -> st.subspace()).toArray());
+            summary("warm_sum", all.stream().mapToDouble(st -> st.sum()).toArray());
+            double[] sp = LanczosCost.spread(all.stream().mapToDouble(LanczosCost.State::secondsPerHvp).toArray());
+            System.out.println(String.format(Locale.ROOT, "s_per_hvp min/median/max %.4f / %.4f / %.4f", sp[0], sp[1],
+                    sp[2]));
+        }
+
+        private static void summary(String name, double[] v) {
+            double[] sp = LanczosCost.spread(v);
+            System.out.println(String.format(Locale.ROOT, "hvps_%s min/median/max %.0f / %.1f / %.0f", name, sp[0],
+                    sp[1], sp[2]));
+        }
+
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
         }
     }
 }

@@ -111,6 +111,11 @@ final class HessianCommand implements Runnable {
             + "(default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--threads", defaultValue = "1", description = "Split each batch (or chunk) into this many parts "
+            + "evaluated concurrently, one engine per thread, 1 to 64; with OpenBLAS set OPENBLAS_NUM_THREADS=1 when "
+            + "> 1 (default: ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--out", defaultValue = "runs/hessian", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -124,7 +129,7 @@ final class HessianCommand implements Runnable {
         OperatorKind op = OperatorKind.parse(operator);
         HessianSettings s = new HessianSettings(model, checkpoint, seed, initScale, l, p, data, dataPath, labelColumn,
                 dataSeed, n, k, tol, maxHvps, negative, trace, traceHvps, density, densityProbes, densitySteps, op,
-                batch, out);
+                batch, threads, out);
         long start = System.nanoTime();
         HessianRun.Prepared prep = HessianRun.prepare(s);
         String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());

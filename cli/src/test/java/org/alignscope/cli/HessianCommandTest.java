@@ -129,6 +129,39 @@ class HessianCommandTest {
     }
 
     @Test
+    void benchLanczosBadInputsExit2AndATinyRunReportsCounts() {
+        for (String[] bad : new String[][] {{"--n", "7"}, {"--threads", "0"}, {"--tol", "2"}, {"--k", "0"},
+                {"--model", "mlp:20-8-3:tanh"}, {"--batch-size", "0"}, {"--loss", "hinge"}}) {
+            List<String> args = new ArrayList<>(List.of("bench", "lanczos"));
+            args.addAll(Arrays.asList(bad));
+            AlignScopeTest.Outcome o = AlignScopeTest.execute(args.toArray(String[]::new));
+            assertEquals(2, o.code(), o.err());
+            assertEquals(1, o.err().strip().lines().count(), o.err());
+            assertTrue(o.err().contains(bad[0]), o.err());
+        }
+        if (!Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist"))) {
+            return; // the tiny run needs Debian's dataset-fashion-mnist
+        }
+        String stdout = captureStdout(() -> {
+            AlignScopeTest.Outcome o = AlignScopeTest.execute("bench", "lanczos", "--model", "mlp:784-6-10:tanh",
+                    "--n", "100", "--steps", "3", "--states", "2", "--every", "2", "--seeds", "1", "--k", "2",
+                    "--tol", "1e-4", "--threads", "2");
+            assertEquals(0, o.code(), o.err());
+        });
+        List<String> rows = stdout.lines().filter(l -> l.startsWith("1,")).toList();
+        assertEquals(2, rows.size(), stdout);
+        assertTrue(rows.get(0).startsWith("1,3,") && rows.get(1).startsWith("1,5,"), stdout);
+        for (String row : rows) {
+            String[] f = row.split(",");
+            assertEquals("true", f[8], "all solves converged: " + row);
+            for (int c = 4; c <= 7; c++) {
+                assertTrue(Integer.parseInt(f[c]) >= 4, "at least 2k products: " + row);
+            }
+        }
+        assertTrue(stdout.lines().anyMatch(l -> l.startsWith("hvps_warm_sum min/median/max")), stdout);
+    }
+
+    @Test
     void benchHvpBadInputsExit2() {
         AlignScopeTest.Outcome o = AlignScopeTest.execute("bench", "hvp", "--reps", "5");
         assertEquals(2, o.code(), o.err());

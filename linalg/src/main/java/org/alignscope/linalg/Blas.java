@@ -16,9 +16,21 @@ public final class Blas {
         return INSTANCE;
     }
 
-    /** The implementation's class name, e.g. JNIBLAS (OpenBLAS) or VectorBLAS / Java11BLAS (pure Java). */
+    /**
+     * The implementation's class name, e.g. JNIBLAS (OpenBLAS) or VectorBLAS / Java11BLAS (pure Java); for the
+     * native one followed by the effective {@code OPENBLAS_CORETYPE} (the kernel family OpenBLAS was told to use;
+     * "unset" means OpenBLAS's own CPU detection, which falls back to slow generic kernels on CPUs newer than
+     * the library), e.g. {@code JNIBLAS OPENBLAS_CORETYPE=SkylakeX}. The {@code ./alignscope} launcher sets it.
+     */
     public static String backend() {
-        return INSTANCE.getClass().getSimpleName();
+        String name = INSTANCE.getClass().getSimpleName();
+        return name.startsWith("JNI") ? name + " " + coreTypeSetting() : name;
+    }
+
+    /** {@code OPENBLAS_CORETYPE=<value>} from the environment, or {@code OPENBLAS_CORETYPE=unset}. */
+    public static String coreTypeSetting() {
+        String v = System.getenv("OPENBLAS_CORETYPE");
+        return "OPENBLAS_CORETYPE=" + (v == null || v.isBlank() ? "unset" : v.strip());
     }
 
     /** y = A x for a column-major rows × cols matrix A. */

@@ -12,10 +12,14 @@ import org.alignscope.linalg.random.RandomStream;
  * g<sub>W</sub> += Ĝᵀ X̂, g<sub>b</sub> += colsum Ĝ, gx = row2im(Ĝ W). The R-passes use that the layer is
  * bilinear in (x, W): R{y} = conv(x, V) + conv(R{x}, W) + v<sub>b</sub>, R{g<sub>W</sub>} = R{Ĝ}ᵀ X̂ + Ĝᵀ R{X̂},
  * R{gx} = row2im(R{Ĝ} W + Ĝ V). Samples are processed in chunks so that the unfolded matrix stays below
- * about {@value #CHUNK_ELEMENTS} elements; workspaces are reused across calls.
+ * about {@value #CHUNK_ELEMENTS} elements; workspaces are reused across calls. A forward pass with second-order
+ * state keeps X̂ of the whole batch when it has at most {@value #CACHE_ELEMENTS} elements, so that every later
+ * R-forward and R-backward pass (one per Hessian-vector product of a linearised operator) multiplies by the cached
+ * X̂ instead of unfolding x again.
  */
 final class Conv2dLayer<A> extends Layer<A> {
     static final int CHUNK_ELEMENTS = 1 << 21;
+    static final int CACHE_ELEMENTS = 1 << 24;
 
     private final int cin;
     private final int cout;
@@ -27,9 +31,20 @@ final class Conv2dLayer<A> extends Layer<A> {
     private A col;
     private A rows;
     private A rows2;
+    /** X̂ of the whole batch from the last forward pass with second-order state, or not valid. */
+    private A xcols;
+    private boolean xcolsValid;
+    private final int cacheElements;
 
     Conv2dLayer(Ops<A> ops, Shape in, int outChannels, int k, int stride, int pad, Shape out, int index) {
+        this(ops, in, outChannels, k, stride, pad, out, index, CACHE_ELEMENTS);
+    }
+
+    /** As above, caching X̂ only for batches of at most {@code cacheElements} unfolded elements (0: never). */
+    Conv2dLayer(Ops<A> ops, Shape in, int outChannels, int k, int stride, int pad, Shape out, int index,
+                int cacheElements) {
         super(ops, in, out, index);
+        this.cacheElements = cacheElements;
         this.cin = in.channels();
         this.cout = outChannels;
         this.k = k;
@@ -83,12 +98,33 @@ final class Conv2dLayer<A> extends Layer<A> {
     @Override
     void forward(A p, int n, A x, A y, boolean second) {
         int c = chunk(n);
+        long total = (long) n * pixels * ckk;
+        xcolsValid = second && total <= cacheElements;
+        if (xcolsValid) {
+            xcols = ops.ensure(xcols, (int) total);
+        }
         for (int s0 = 0; s0 < n; s0 += c) {
             int cs = Math.min(c, n - s0);
             unfold(x, s0, cs);
             ops.gemm(false, true, cs * pixels, cout, ckk, 1, col, 0, ckk, p, offset, ckk, 0, rows, 0, cout);
             ops.rowsToChannels(rows, cs, pixels, cout, y, s0 * out.size(), p, bias());
+            if (xcolsValid) {
+                ops.copy(col, 0, xcols, s0 * pixels * ckk, cs * pixels * ckk);
+            }
         }
+    }
+
+    /** X̂ of samples [s0, s0 + cs) of x: the cached rows when valid, else freshly unfolded into {@code col}. */
+    private A unfoldedInput(A x, int s0, int cs) {
+        if (xcolsValid) {
+            return xcols;
+        }
+        unfold(x, s0, cs);
+        return col;
+    }
+
+    private int unfoldedOffset(int s0) {
+        return xcolsValid ? s0 * pixels * ckk : 0;
     }
 
     @Override
@@ -102,8 +138,9 @@ final class Conv2dLayer<A> extends Layer<A> {
             int m = cs * pixels;
             ops.channelsToRows(gy, s0 * out.size(), cs, pixels, cout, rows);
             if (gp != null) {
-                unfold(x, s0, cs);
-                ops.gemm(true, false, cout, ckk, m, 1, rows, 0, cout, col, 0, ckk, 1, gp, offset, ckk);
+                A xc = unfoldedInput(x, s0, cs);
+                ops.gemm(true, false, cout, ckk, m, 1, rows, 0, cout, xc, unfoldedOffset(s0), ckk, 1, gp, offset,
+                        ckk);
                 ops.addColumnSums(rows, m, cout, gp, bias());
             }
             if (gx != null) {
@@ -119,8 +156,8 @@ final class Conv2dLayer<A> extends Layer<A> {
         for (int s0 = 0; s0 < n; s0 += c) {
             int cs = Math.min(c, n - s0);
             int m = cs * pixels;
-            unfold(x, s0, cs);
-            ops.gemm(false, true, m, cout, ckk, 1, col, 0, ckk, v, offset, ckk, 0, rows, 0, cout);
+            A xc = unfoldedInput(x, s0, cs);
+            ops.gemm(false, true, m, cout, ckk, 1, xc, unfoldedOffset(s0), ckk, v, offset, ckk, 0, rows, 0, cout);
             if (rx != null) {
                 unfold(rx, s0, cs);
                 ops.gemm(false, true, m, cout, ckk, 1, col, 0, ckk, p, offset, ckk, 1, rows, 0, cout);
@@ -139,8 +176,8 @@ final class Conv2dLayer<A> extends Layer<A> {
             int cs = Math.min(c, n - s0);
             int m = cs * pixels;
             ops.channelsToRows(rgy, s0 * out.size(), cs, pixels, cout, rows);
-            unfold(x, s0, cs);
-            ops.gemm(true, false, cout, ckk, m, 1, rows, 0, cout, col, 0, ckk, 1, hv, offset, ckk);
+            A xc = unfoldedInput(x, s0, cs);
+            ops.gemm(true, false, cout, ckk, m, 1, rows, 0, cout, xc, unfoldedOffset(s0), ckk, 1, hv, offset, ckk);
             ops.addColumnSums(rows, m, cout, hv, bias());
             boolean needG = rx != null || rgx != null;
             if (needG) {

@@ -1,8 +1,8 @@
 package org.alignscope.nn;
 
-import dev.ludovic.netlib.blas.BLAS;
 import java.util.Arrays;
 import java.util.Locale;
+import org.alignscope.linalg.Blas;
 import org.alignscope.linalg.random.RandomStream;
 
 /**
@@ -13,7 +13,7 @@ import org.alignscope.linalg.random.RandomStream;
  *
  * <pre>
  * java -cp ... org.alignscope.nn.HvpBenchmark --model mlp:784-128-128-10:tanh --batch 1000 --loss ce \
- *      --precision f64 [--reps 21] [--warmup-s 3]
+ *      --precision f64 [--reps 21] [--warmup-s 3] [--threads 1]
  * </pre>
  * prints the BLAS backend and the lines {@code grad_ms}, {@code hvp_ms}, {@code hvp_over_grad}; then
  * {@code hessian_operator_apply_ms}: one product of {@link Model#hessian}'s operator, whose forward pass and
@@ -25,20 +25,25 @@ public final class HvpBenchmark {
 
     /** Medians in milliseconds. */
     public record Result(String backend, String spec, int batch, Loss loss, Precision precision, int parameters,
-                         int reps, double gradMs, double hvpMs, double operatorMs) {
+                         int threads, int reps, double gradMs, double hvpMs, double operatorMs) {
         public double hvpOverGrad() {
             return hvpMs / gradMs;
         }
     }
 
-    /** The BLAS implementation in use, e.g. {@code JNIBLAS} (native, OpenBLAS when installed) or {@code VectorBLAS}. */
+    /** The BLAS in use, as {@link Blas#backend()} writes it (with OPENBLAS_CORETYPE for the native one). */
     public static String backend() {
-        return BLAS.getInstance().getClass().getSimpleName();
+        return Blas.backend();
     }
 
-    /** Runs the measurement: warm-up for {@code warmupSeconds}, then {@code reps} (≥ 1) alternating timed pairs. */
-    public static Result measure(String spec, int batch, Loss loss, Precision precision, int reps, double warmupSeconds) {
+    /**
+     * Runs the measurement: warm-up for {@code warmupSeconds}, then {@code reps} (≥ 1) alternating timed pairs; the
+     * model evaluates each batch in {@code threads} concurrent parts ({@link Model#setThreads}).
+     */
+    public static Result measure(String spec, int batch, Loss loss, Precision precision, int reps, double warmupSeconds,
+                                 int threads) {
         Model m = Models.create(spec, loss, precision, 1, 1.0);
+        m.setThreads(threads);
         RandomStream r = RandomStream.of(1, 99);
         double[] x = new double[batch * m.inputSize()];
         for (int i = 0; i < x.length; i++) {
@@ -81,8 +86,8 @@ public final class HvpBenchmark {
             th[i] = (t2 - t1) * 1e-6;
             to[i] = (t3 - t2) * 1e-6;
         }
-        return new Result(backend(), spec, batch, loss, precision, m.parameterCount(), reps, median(tg), median(th),
-                median(to));
+        return new Result(backend(), spec, batch, loss, precision, m.parameterCount(), threads, reps, median(tg),
+                median(th), median(to));
     }
 
     static double median(double[] a) {
@@ -99,6 +104,7 @@ public final class HvpBenchmark {
         Precision precision = Precision.F64;
         int reps = 21;
         double warmup = 3;
+        int threads = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -112,17 +118,18 @@ public final class HvpBenchmark {
                 case "--precision": precision = Precision.parse(val); break;
                 case "--reps": reps = Integer.parseInt(val); break;
                 case "--warmup-s": warmup = Double.parseDouble(val); break;
+                case "--threads": threads = Integer.parseInt(val); break;
                 default: throw new IllegalArgumentException("unknown option " + a
-                        + " (expected --model, --batch, --loss, --precision, --reps, --warmup-s)");
+                        + " (expected --model, --batch, --loss, --precision, --reps, --warmup-s, --threads)");
             }
         }
         if (reps < 20) {
             throw new IllegalArgumentException("--reps must be at least 20, got " + reps);
         }
-        Result res = measure(spec, batch, loss, precision, reps, warmup);
-        System.out.printf(Locale.ROOT, "blas %s%nmodel %s%nbatch %d%nloss %s%nprecision %s%nparameters %d%nreps %d%n",
-                res.backend(), res.spec(), res.batch(), res.loss().label(), res.precision().label(), res.parameters(),
-                res.reps());
+        Result res = measure(spec, batch, loss, precision, reps, warmup, threads);
+        System.out.printf(Locale.ROOT, "blas %s%nmodel %s%nbatch %d%nloss %s%nprecision %s%nparameters %d%nthreads %d%n"
+                + "reps %d%n", res.backend(), res.spec(), res.batch(), res.loss().label(), res.precision().label(),
+                res.parameters(), res.threads(), res.reps());
         System.out.printf(Locale.ROOT, "grad_ms %.3f%nhvp_ms %.3f%nhvp_over_grad %.3f%n", res.gradMs(), res.hvpMs(),
                 res.hvpOverGrad());
         System.out.printf(Locale.ROOT, "hessian_operator_apply_ms %.3f%noperator_over_grad %.3f%n", res.operatorMs(),

@@ -68,4 +68,15 @@ public interface Model {
      * model is linear in θ.
      */
     SymmetricOperator gaussNewton(Batch b);
+
+    /**
+     * Asks the model to evaluate each later call (and each operator created later) on a batch split into
+     * {@code threads} parts run concurrently, combined exactly as a weighted mean. Models that cannot do this
+     * ignore it (the default). Results may change with {@code threads} at the level of rounding only.
+     */
+    default void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+    }
 }

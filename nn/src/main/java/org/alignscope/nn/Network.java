@@ -1,6 +1,7 @@
 package org.alignscope.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.alignscope.linalg.SymmetricOperator;
@@ -141,17 +142,42 @@ public final class Network implements Model {
         }
     }
 
-    /** The precision-specific half: converts at the double[] boundary and drives an {@link Engine}. */
+    /**
+     * Evaluates every later call in {@code threads} parts: a batch of n samples is split into min(threads, n)
+     * contiguous parts (sizes differing by at most one), each part runs on its own {@link Engine} in its own
+     * thread, and the results are combined as the exact identity for a mean loss, L = Σ_t (n_t/n) L_t (the same
+     * for its gradient and Hessian). The sum is in part order, so results depend on {@code threads} only through
+     * rounding (about 1e-15 relative) and never on scheduling. With native OpenBLAS, run with
+     * {@code OPENBLAS_NUM_THREADS=1} so that the parts do not compete for cores with BLAS's own threads.
+     */
+    @Override
+    public void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        evaluator.threads = threads;
+    }
+
+    /** The number of parts set by {@link #setThreads} (1 by default). */
+    public int threads() {
+        return evaluator.threads;
+    }
+
+    /** The precision-specific half: converts at the double[] boundary and drives one {@link Engine} per part. */
     private final class Evaluator<A> {
         private final Ops<A> ops;
-        private final Engine<A> engine;
+        private final List<Engine<A>> engines = new ArrayList<>();
+        private final List<A> partOut = new ArrayList<>();
+        private final List<double[]> partResult = new ArrayList<>();
+        private int threads = 1;
         private A pScratch;
         private A vScratch;
         private A outScratch;
+        private Batch splitOf;
+        private Batch[] parts;
 
         Evaluator(Ops<A> ops) {
             this.ops = ops;
-            this.engine = new Engine<>(ops, spec.build(ops), loss, params.length);
             this.outScratch = ops.scratch(null, params.length);
         }
 
@@ -160,57 +186,197 @@ public final class Network implements Model {
             return ops.importVector(params, pScratch);
         }
 
+        private Engine<A> engine(int t) {
+            while (engines.size() <= t) {
+                engines.add(new Engine<>(ops, spec.build(ops), loss, params.length));
+            }
+            return engines.get(t);
+        }
+
+        /** The parts of b (b itself when one part); the split of the last batch is reused. */
+        private Batch[] split(Batch b) {
+            int count = Math.min(threads, b.n());
+            if (b != splitOf || parts.length != count) {
+                parts = Network.split(b, count);
+                splitOf = b;
+            }
+            return parts;
+        }
+
+        /** Part t's parameter-sized result buffer (an A, and the double[] it is exported to). */
+        private A partOut(int t) {
+            while (partResult.size() <= t) {
+                double[] d = new double[params.length];
+                partResult.add(d);
+                partOut.add(ops.outputVector(d, ops.scratch(null, params.length)));
+            }
+            return partOut.get(t);
+        }
+
+        /** out = Σ_t (n_t/n) · (part t's result), in part order. */
+        private void combine(Batch[] ps, int n, double[] out) {
+            Arrays.fill(out, 0);
+            for (int t = 0; t < ps.length; t++) {
+                double[] d = partResult.get(t);
+                ops.exportVector(partOut.get(t), d, params.length);
+                double w = (double) ps[t].n() / n;
+                for (int i = 0; i < out.length; i++) {
+                    out[i] += w * d[i];
+                }
+            }
+        }
+
         void outputs(Batch b, double[] out) {
-            engine.outputs(params(), b, out);
+            A p = params();
+            Batch[] ps = split(b);
+            if (ps.length == 1) {
+                engine(0).outputs(p, b, out);
+                return;
+            }
+            int k = outputSize();
+            int[] start = starts(ps);
+            prepare(ps.length);
+            Parallel.run(ps.length, t -> {
+                double[] o = new double[ps[t].n() * k];
+                engines.get(t).outputs(p, ps[t], o);
+                System.arraycopy(o, 0, out, start[t] * k, o.length);
+            });
         }
 
         double loss(Batch b) {
-            return engine.loss(params(), b);
+            A p = params();
+            Batch[] ps = split(b);
+            if (ps.length == 1) {
+                return engine(0).loss(p, b);
+            }
+            double[] values = new double[ps.length];
+            prepare(ps.length);
+            Parallel.run(ps.length, t -> values[t] = engines.get(t).loss(p, ps[t]));
+            return weighted(values, ps, b.n());
         }
 
         double gradient(Batch b, double[] out) {
-            A o = ops.outputVector(out, outScratch);
-            double value = engine.gradient(params(), b, o);
-            ops.exportVector(o, out, params.length);
-            return value;
+            A p = params();
+            Batch[] ps = split(b);
+            if (ps.length == 1) {
+                A o = ops.outputVector(out, outScratch);
+                double value = engine(0).gradient(p, b, o);
+                ops.exportVector(o, out, params.length);
+                return value;
+            }
+            double[] values = new double[ps.length];
+            prepare(ps.length);
+            Parallel.run(ps.length, t -> values[t] = engines.get(t).gradient(p, ps[t], partOut.get(t)));
+            combine(ps, b.n(), out);
+            return weighted(values, ps, b.n());
         }
 
         void hvp(Batch b, double[] v, double[] out) {
             A p = params();
-            engine.linearise(p, b);
             vScratch = ops.scratch(vScratch, params.length);
             A va = ops.importVector(v, vScratch);
-            A o = ops.outputVector(out, outScratch);
-            engine.hessianTimes(p, va, o);
-            ops.exportVector(o, out, params.length);
+            Batch[] ps = split(b);
+            if (ps.length == 1) {
+                Engine<A> e = engine(0);
+                e.linearise(p, b);
+                A o = ops.outputVector(out, outScratch);
+                e.hessianTimes(p, va, o);
+                ops.exportVector(o, out, params.length);
+                return;
+            }
+            prepare(ps.length);
+            Parallel.run(ps.length, t -> {
+                Engine<A> e = engines.get(t);
+                e.linearise(p, ps[t]);
+                e.hessianTimes(p, va, partOut.get(t));
+            });
+            combine(ps, b.n(), out);
+        }
+
+        /** Creates the engines and result buffers of the first {@code count} parts (on this thread). */
+        private void prepare(int count) {
+            engine(count - 1);
+            partOut(count - 1);
         }
 
         SymmetricOperator operator(Batch b, boolean gaussNewton) {
             A p = ops.importVector(params.clone(), ops.scratch(null, params.length));
-            Engine<A> e = new Engine<>(ops, spec.build(ops), loss, params.length);
-            e.linearise(p, b);
-            return new CurvatureOperator<>(ops, e, p, params.length, gaussNewton);
+            Batch[] ps = Network.split(b, Math.min(threads, b.n()));
+            List<Engine<A>> es = new ArrayList<>();
+            for (int t = 0; t < ps.length; t++) {
+                es.add(new Engine<>(ops, spec.build(ops), loss, params.length));
+            }
+            Parallel.run(ps.length, t -> es.get(t).linearise(p, ps[t]));
+            double[] weights = new double[ps.length];
+            for (int t = 0; t < ps.length; t++) {
+                weights[t] = (double) ps[t].n() / b.n();
+            }
+            return new CurvatureOperator<>(ops, es, weights, p, params.length, gaussNewton);
         }
     }
 
-    /** H or G at a frozen point; each apply is one R-forward and one (R-)backward pass. */
+    private static double weighted(double[] values, Batch[] ps, int n) {
+        double s = 0;
+        for (int t = 0; t < ps.length; t++) {
+            s += (double) ps[t].n() / n * values[t];
+        }
+        return s;
+    }
+
+    private static int[] starts(Batch[] ps) {
+        int[] start = new int[ps.length];
+        for (int t = 1; t < ps.length; t++) {
+            start[t] = start[t - 1] + ps[t - 1].n();
+        }
+        return start;
+    }
+
+    /** b in {@code count} contiguous parts whose sizes differ by at most one (b itself when count is 1). */
+    static Batch[] split(Batch b, int count) {
+        if (count == 1) {
+            return new Batch[] {b};
+        }
+        int f = b.features();
+        Batch[] ps = new Batch[count];
+        int from = 0;
+        for (int t = 0; t < count; t++) {
+            int size = b.n() / count + (t < b.n() % count ? 1 : 0);
+            ps[t] = new Batch(Arrays.copyOfRange(b.x(), from * f, (from + size) * f),
+                    Arrays.copyOfRange(b.labels(), from, from + size), size);
+            from += size;
+        }
+        return ps;
+    }
+
+    /**
+     * H or G at a frozen point, over one or more parts of the batch, each with its own linearised engine; each
+     * apply is one R-forward and one (R-)backward pass per part (the parts run concurrently), combined as
+     * Σ_t (n_t/n) H_t v.
+     */
     private static final class CurvatureOperator<A> implements SymmetricOperator {
         private final Ops<A> ops;
-        private final Engine<A> engine;
+        private final List<Engine<A>> engines;
+        private final double[] weights;
         private final A p;
         private final int dim;
         private final boolean gaussNewton;
         private final A vScratch;
-        private final A outScratch;
+        private final List<A> outs = new ArrayList<>();
+        private final List<double[]> results = new ArrayList<>();
 
-        CurvatureOperator(Ops<A> ops, Engine<A> engine, A p, int dim, boolean gaussNewton) {
+        CurvatureOperator(Ops<A> ops, List<Engine<A>> engines, double[] weights, A p, int dim, boolean gaussNewton) {
             this.ops = ops;
-            this.engine = engine;
+            this.engines = engines;
+            this.weights = weights;
             this.p = p;
             this.dim = dim;
             this.gaussNewton = gaussNewton;
             this.vScratch = ops.scratch(null, dim);
-            this.outScratch = ops.scratch(null, dim);
+            for (int t = 0; t < engines.size(); t++) {
+                double[] d = new double[dim];
+                results.add(d);
+                outs.add(ops.outputVector(d, ops.scratch(null, dim)));
+            }
         }
 
         @Override
@@ -224,13 +390,30 @@ public final class Network implements Model {
                 throw new IllegalArgumentException("expected vectors of length " + dim);
             }
             A va = ops.importVector(v, vScratch);
-            A o = ops.outputVector(out, outScratch);
-            if (gaussNewton) {
-                engine.gaussNewtonTimes(p, va, o);
-            } else {
-                engine.hessianTimes(p, va, o);
+            if (engines.size() == 1) {
+                A o = ops.outputVector(out, outs.get(0));
+                product(0, va, o);
+                ops.exportVector(o, out, dim);
+                return;
             }
-            ops.exportVector(o, out, dim);
+            Parallel.run(engines.size(), t -> product(t, va, outs.get(t)));
+            Arrays.fill(out, 0);
+            for (int t = 0; t < engines.size(); t++) {
+                double[] d = results.get(t);
+                ops.exportVector(outs.get(t), d, dim);
+                double w = weights[t];
+                for (int i = 0; i < dim; i++) {
+                    out[i] += w * d[i];
+                }
+            }
+        }
+
+        private void product(int t, A va, A o) {
+            if (gaussNewton) {
+                engines.get(t).gaussNewtonTimes(p, va, o);
+            } else {
+                engines.get(t).hessianTimes(p, va, o);
+            }
         }
     }
 }

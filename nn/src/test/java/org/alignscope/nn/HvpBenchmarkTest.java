@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class HvpBenchmarkTest {
     @Test
     void measuresAllThreeTimingsOnATinyNet() {
-        HvpBenchmark.Result r = HvpBenchmark.measure("cnn:1x6x6:c2k3-tanh-max2-d3", 8, Loss.MSE, Precision.F32, 5, 0.0);
+        HvpBenchmark.Result r = HvpBenchmark.measure("cnn:1x6x6:c2k3-tanh-max2-d3", 8, Loss.MSE, Precision.F32, 5, 0.0,
+                2);
+        assertEquals(2, r.threads());
         assertEquals(5, r.reps());
         assertEquals(Models.create(r.spec(), Loss.MSE, Precision.F32).parameterCount(), r.parameters());
         assertTrue(r.gradMs() > 0 && r.hvpMs() > 0 && r.operatorMs() > 0);

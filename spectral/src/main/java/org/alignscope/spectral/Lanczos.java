@@ -20,8 +20,12 @@ import org.hipparchus.linear.RealVector;
  * 22(2), 2000), which keeps T an arrowhead-plus-tridiagonal matrix; T is diagonalised densely (it is at most
  * m × m). For the smallest eigenvalues the same iteration runs on −H.
  *
+ * <p><b>Warm starts.</b> {@link WarmStart#SUM} starts the same recurrence from one vector, the normalised sum of
+ * the previous eigenvectors. {@link WarmStart#SUBSPACE} starts from all of them at once, a band form of the
+ * recurrence described at {@link Run}; it keeps the same stopping rule, restart and certification.
+ *
  * <p><b>Stopping.</b> With H V = V T + v_next cᵀ, the residual of the Ritz pair (θ, Vs) is |cᵀs| (for plain
- * Lanczos β_j |s_j|). The iteration stops when that estimate is ≤ tolerance·|θ_1| for the k wanted pairs, or when
+ * Lanczos β_j |s_j|; for the band form ‖C s‖, C the couplings to the pending vectors). The iteration stops when that estimate is ≤ tolerance·|θ_1| for the k wanted pairs, or when
  * the budget minus k applications is spent. Each returned vector is then applied once more to the operator: the
  * eigenvalue reported is its Rayleigh quotient and the residual the true ‖Hv − λv‖. The converged flags come from
  * these true residuals, so a run stopped by the budget reports its unconverged pairs honestly.
@@ -57,8 +61,11 @@ public final class Lanczos {
      * Extreme eigenpairs, optionally warm-started.
      *
      * @param warmStart previous eigenvectors (any number, each of length n) or {@code null} for a random start.
-     *                  The Krylov space is started from their normalised sum, so that every previous direction
-     *                  is present with equal weight; the random stream is still used after a breakdown.
+     *                  With {@link WarmStart#SUBSPACE} they are orthonormalised (dependent or non-finite ones
+     *                  dropped) and become the first basis vectors: their products give the Rayleigh–Ritz pairs of
+     *                  the old subspace at once, and the basis then grows from the residual block (see
+     *                  {@link Run}); with {@link WarmStart#SUM} the Krylov space starts from their normalised sum.
+     *                  The random stream is still used after a breakdown.
      */
     public static EigenResult solve(SymmetricOperator op, LanczosOptions options, Which which, double[][] warmStart) {
         int n = op.dimension();
@@ -66,47 +73,93 @@ public final class Lanczos {
             throw new IllegalArgumentException("k = " + options.k() + " exceeds the dimension " + n);
         }
         RandomStream rng = RandomStream.of(options.seed(), STREAM);
-        double[] start = null;
-        if (warmStart != null && warmStart.length > 0) {
-            start = new double[n];
-            for (double[] u : warmStart) {
-                if (u.length != n) {
-                    throw new IllegalArgumentException("warm-start vector of length " + u.length + ", expected " + n);
-                }
-                double un = Vec.norm(u);
-                if (un > 0) {
-                    Vec.axpy(1.0 / un, u, start);
-                }
-            }
-            double sn = Vec.norm(start);
-            if (sn == 0 || !Double.isFinite(sn)) {
-                start = null;
-            } else {
-                Vec.scale(1.0 / sn, start);
-            }
+        double[][] start;
+        if (warmStart == null) {
+            start = new double[0][];
+        } else if (options.warmStart() == WarmStart.SUM) {
+            start = summedStart(warmStart, n);
+        } else {
+            start = orthonormalStart(warmStart, n);
         }
-        if (start == null) {
-            start = Vec.randomUnit(rng, n, new double[0][], 0);
+        if (start.length == 0) {
+            start = new double[][] {Vec.randomUnit(rng, n, new double[0][], 0)};
         }
         double sign = which == Which.LARGEST ? 1.0 : -1.0;
-        return new Run(op, options, sign, rng).run(start, which);
+        return new Run(op, options, sign, rng, start.length).run(start, which);
     }
 
-    /** One solve; holds the basis and the projected matrix. */
+    /** {Σ u_i/‖u_i‖ normalised} over the non-zero vectors, or no vector when that sum is zero or not finite. */
+    private static double[][] summedStart(double[][] warm, int n) {
+        double[] sum = new double[n];
+        for (double[] u : warm) {
+            checkLength(u, n);
+            double un = Vec.norm(u);
+            if (un > 0) {
+                Vec.axpy(1.0 / un, u, sum);
+            }
+        }
+        double sn = Vec.norm(sum);
+        if (sn == 0 || !Double.isFinite(sn)) {
+            return new double[0][];
+        }
+        Vec.scale(1.0 / sn, sum);
+        return new double[][] {sum};
+    }
+
+    private static void checkLength(double[] u, int n) {
+        if (u.length != n) {
+            throw new IllegalArgumentException("warm-start vector of length " + u.length + ", expected " + n);
+        }
+    }
+
+    /** The warm-start vectors orthonormalised by CGS2, at most n of them; dependent or non-finite ones dropped. */
+    private static double[][] orthonormalStart(double[][] warm, int n) {
+        double[][] q = new double[Math.min(warm.length, n)][];
+        int count = 0;
+        for (double[] u : warm) {
+            checkLength(u, n);
+            double before = Vec.norm(u);
+            if (count == q.length || !(before > 0) || !Double.isFinite(before)) {
+                continue;
+            }
+            double[] w = u.clone();
+            Vec.orthogonalise(q, count, w);
+            double after = Vec.norm(w);
+            if (after > 1e-8 * before) {
+                Vec.scale(1.0 / after, w);
+                q[count++] = w;
+            }
+        }
+        return Arrays.copyOf(q, count);
+    }
+
+    /**
+     * One solve. The basis v[0..j) is orthonormal; its first a vectors have been applied ("applied"), the others
+     * are "pending". With T[r][c] = v_rᵀ H v_c stored for every applied column c, the relation
+     * H V_a = V_a T_a + V_pending C holds (C = the pending rows of T), so the Ritz pair (θ, V_a s) of T_a has the
+     * residual ‖C s‖ exactly (rounding aside). Applying a pending vector moves it to the applied block and adds
+     * at most one new pending vector, the orthogonalised remainder of its product. A cold start has one pending
+     * vector at a time: this is the Lanczos recurrence (C s = β s_last). A warm start of p vectors keeps up to p
+     * pending vectors (a band Lanczos process, Ruhe 1979); the next one applied is the pending direction of the
+     * largest residual among the wanted pairs not yet converged, obtained by a Householder rotation of the
+     * pending block, so that pairs already accurate cost nothing.
+     */
     private static final class Run {
         private final SymmetricOperator op;
         private final LanczosOptions o;
         private final double sign;
         private final RandomStream rng;
         private final int n;
+        private final int startCount;
         private int applications;
 
-        Run(SymmetricOperator op, LanczosOptions o, double sign, RandomStream rng) {
+        Run(SymmetricOperator op, LanczosOptions o, double sign, RandomStream rng, int startCount) {
             this.op = op;
             this.o = o;
             this.sign = sign;
             this.rng = rng;
             this.n = op.dimension();
+            this.startCount = startCount;
         }
 
         private void apply(double[] v, double[] out) {
@@ -117,85 +170,152 @@ public final class Lanczos {
             }
         }
 
-        EigenResult run(double[] start, Which which) {
+        EigenResult run(double[][] start, Which which) {
             final int k = o.k();
-            final int m = Math.max(k, Math.min(o.krylovDimension(), n));
+            final int m = Math.max(k, Math.min(Math.max(o.krylovDimension(), startCount + 2), n));
+            final int capacity = m + startCount + 1;
             final int iterationBudget = o.maxApplications() - k;
             final double tol = o.tolerance();
-            double[][] v = new double[m + 1][];
-            double[][] t = new double[m][m];
-            double[] coupling = new double[m];
+            double[][] v = new double[capacity][];
+            double[][] t = new double[capacity][capacity];
             double[] w = new double[n];
             double anorm = 0;
-            int j = 0;
-            v[0] = start;
+            System.arraycopy(start, 0, v, 0, start.length);
+            int j = start.length;
+            int a = 0;
             Ritz ritz = null;
             while (applications < iterationBudget) {
-                apply(v[j], w);
-                double wn = Vec.norm(w);
-                anorm = Math.max(anorm, wn);
-                double[] h = Vec.orthogonalise(v, j + 1, w);
-                t[j][j] = h[j];
-                for (int i = 0; i < j; i++) {
-                    t[i][j] = coupling[i];
-                    t[j][i] = coupling[i];
+                if (a >= startCount && j - a > 1 && ritz != null) {
+                    steer(v, t, a, j, ritz, k, tol);
                 }
-                j++;
+                apply(v[a], w);
+                anorm = Math.max(anorm, Vec.norm(w));
+                double[] h = Vec.orthogonalise(v, j, w);
+                t[a][a] = h[a];
+                for (int r = a + 1; r < j; r++) {
+                    t[r][a] = h[r];
+                    t[a][r] = h[r];
+                }
+                a++;
                 double beta = Vec.norm(w);
-                Arrays.fill(coupling, 0);
                 boolean exhausted = false;
                 if (j < n && beta > 1e-10 * anorm) {
-                    double[] next = w.clone();
-                    Vec.scale(1.0 / beta, next);
-                    v[j] = next;
-                    coupling[j - 1] = beta;
-                } else if (j < n) {
+                    Vec.scale(1.0 / beta, w);
+                    v[j] = w;
+                    w = new double[n];
+                    t[j][a - 1] = beta;
+                    t[a - 1][j] = beta;
+                    j++;
+                } else if (j == a && j < n) {
                     // Breakdown: V spans an invariant subspace. Continue with a fresh direction, decoupled.
                     v[j] = Vec.randomUnit(rng, n, v, j);
                     exhausted = v[j] == null;
-                } else {
+                    if (!exhausted) {
+                        j++;
+                    }
+                } else if (j == a) {
                     exhausted = true;
-                    v[j] = null;
                 }
-                if (j >= k) {
-                    ritz = Ritz.of(t, j);
+                if (a >= k) {
+                    ritz = Ritz.of(t, a);
                     double scale = scaleOf(ritz.theta, k);
                     boolean allSmall = true;
                     for (int i = 0; i < k && allSmall; i++) {
-                        allSmall = ritz.estimate(coupling, i) <= tol * scale;
+                        allSmall = ritz.residual(t, a, j, i) <= tol * scale;
                     }
                     if (allSmall || exhausted) {
                         break;
                     }
+                } else if (a >= 1 && a >= startCount) {
+                    ritz = Ritz.of(t, a);
                 }
                 if (exhausted) {
                     break;
                 }
-                if (j == m) {
-                    // Thick restart: keep p leading Ritz vectors and the residual direction v[m].
+                if (a == m) {
+                    // Thick restart: keep p leading Ritz vectors and every pending vector.
                     int p = Math.min(m - 1, k + (m - k) / 2);
                     double[][] kept = new double[p][];
-                    double[] newCoupling = new double[m];
+                    double[][] coupling = new double[j - a][p];
                     for (int i = 0; i < p; i++) {
-                        kept[i] = Vec.combine(v, j, ritz.column(i), n);
-                        newCoupling[i] = ritz.estimateSigned(coupling, i);
+                        kept[i] = Vec.combine(v, a, ritz.column(i), n);
+                        for (int r = a; r < j; r++) {
+                            coupling[r - a][i] = ritz.projectRow(t[r], i);
+                        }
                     }
-                    double[] residualDirection = v[j];
+                    double[][] pending = Arrays.copyOfRange(v, a, j);
                     Arrays.fill(v, null);
                     System.arraycopy(kept, 0, v, 0, p);
-                    v[p] = residualDirection;
+                    System.arraycopy(pending, 0, v, p, pending.length);
                     for (double[] row : t) {
                         Arrays.fill(row, 0);
                     }
                     for (int i = 0; i < p; i++) {
                         t[i][i] = ritz.theta[i];
+                        for (int r = 0; r < pending.length; r++) {
+                            t[p + r][i] = coupling[r][i];
+                            t[i][p + r] = coupling[r][i];
+                        }
                     }
-                    coupling = newCoupling;
-                    j = p;
+                    a = p;
+                    j = p + pending.length;
+                    ritz = Ritz.of(t, a);
                 }
             }
-            ritz = Ritz.of(t, j);
-            return certify(ritz, v, j, which);
+            ritz = Ritz.of(t, a);
+            return certify(ritz, v, a, which);
+        }
+
+        /**
+         * Rotates the pending block v[a..j) so that v[a] is the pending direction of the largest residual among
+         * the first k Ritz pairs not yet converged (of all pairs while fewer than k are applied). The rotation is
+         * the Householder reflection Q = I − 2uuᵀ/uᵀu with u = e₁ + c (c the unit residual direction), which maps
+         * e₁ to −c; the pending rows of T are rotated alike, so H V_a = V_a T_a + V_pending C still holds.
+         */
+        private void steer(double[][] v, double[][] t, int a, int j, Ritz ritz, int k, double tol) {
+            int pending = j - a;
+            int wanted = Math.min(k, a);
+            double scale = scaleOf(ritz.theta, wanted);
+            double[] c = null;
+            double worst = -1;
+            for (int i = 0; i < wanted; i++) {
+                double[] ci = new double[pending];
+                for (int r = 0; r < pending; r++) {
+                    ci[r] = ritz.projectRow(t[a + r], i);
+                }
+                double e = Vec.norm(ci);
+                if (e > worst && (e > tol * scale || c == null)) {
+                    worst = e;
+                    c = ci;
+                }
+            }
+            if (!(worst > 0)) {
+                return;
+            }
+            Vec.scale(1.0 / worst, c);
+            double[] u = c.clone();
+            if (u[0] < 0) {
+                Vec.scale(-1.0, u);
+            }
+            u[0] += 1;
+            double f = 2 / Vec.dot(u, u);
+            double[] z = new double[n]; // z = Σ_r u_r v[a + r]
+            for (int r = 0; r < pending; r++) {
+                Vec.axpy(u[r], v[a + r], z);
+            }
+            for (int r = 0; r < pending; r++) {
+                Vec.axpy(-f * u[r], z, v[a + r]);
+            }
+            for (int col = 0; col < a; col++) {
+                double d = 0;
+                for (int r = 0; r < pending; r++) {
+                    d += u[r] * t[a + r][col];
+                }
+                for (int r = 0; r < pending; r++) {
+                    t[a + r][col] -= f * u[r] * d;
+                    t[col][a + r] = t[a + r][col];
+                }
+            }
         }
 
         private EigenResult certify(Ritz ritz, double[][] v, int j, Which which) {
@@ -286,16 +406,23 @@ public final class Lanczos {
             return c;
         }
 
-        double estimateSigned(double[] coupling, int i) {
+        /** rowᵀ s_i: a pending row of T (its entries over the applied columns) times the i-th Ritz vector. */
+        double projectRow(double[] row, int i) {
             double e = 0;
             for (int r = 0; r < s.length; r++) {
-                e += coupling[r] * s[r][i];
+                e += row[r] * s[r][i];
             }
             return e;
         }
 
-        double estimate(double[] coupling, int i) {
-            return Math.abs(estimateSigned(coupling, i));
+        /** ‖C s_i‖: the residual of the i-th Ritz pair, C = rows [a, j) of T over the applied columns [0, a). */
+        double residual(double[][] t, int a, int j, int i) {
+            double sum = 0;
+            for (int r = a; r < j; r++) {
+                double e = projectRow(t[r], i);
+                sum += e * e;
+            }
+            return Math.sqrt(sum);
         }
     }
 }

@@ -9,8 +9,15 @@ package org.alignscope.spectral;
  * @param krylovDimension    the largest Krylov basis kept in memory before a thick restart (capped at the
  *                           dimension n; at least k + 2 when n allows)
  * @param seed               seed of the start-vector stream {@code RandomStream.of(seed, Lanczos.STREAM)}
+ * @param warmStart          how previous eigenvectors seed a warm-started solve (no effect on a cold one)
  */
-public record LanczosOptions(int k, double tolerance, int maxApplications, int krylovDimension, long seed) {
+public record LanczosOptions(int k, double tolerance, int maxApplications, int krylovDimension, long seed,
+                             WarmStart warmStart) {
+
+    /** Options with the default warm start, {@link WarmStart#SUM}. */
+    public LanczosOptions(int k, double tolerance, int maxApplications, int krylovDimension, long seed) {
+        this(k, tolerance, maxApplications, krylovDimension, seed, WarmStart.SUM);
+    }
 
     public LanczosOptions {
         if (k < 1) {
@@ -27,29 +34,36 @@ public record LanczosOptions(int k, double tolerance, int maxApplications, int k
             throw new IllegalArgumentException("krylovDimension must be at least k + 2 = " + (k + 2) + ", got "
                     + krylovDimension);
         }
+        if (warmStart == null) {
+            throw new IllegalArgumentException("warmStart must not be null");
+        }
     }
 
     /**
      * Defaults for k pairs: tolerance 1e-6, at most 50k + 500 applications, a Krylov basis of
-     * max(2k + 10, 30) vectors, seed 0.
+     * max(2k + 10, 30) vectors, seed 0, {@link WarmStart#SUM}.
      */
     public static LanczosOptions of(int k) {
         return new LanczosOptions(k, 1e-6, 50 * k + 500, Math.max(2 * k + 10, 30), 0L);
     }
 
     public LanczosOptions withTolerance(double t) {
-        return new LanczosOptions(k, t, maxApplications, krylovDimension, seed);
+        return new LanczosOptions(k, t, maxApplications, krylovDimension, seed, warmStart);
     }
 
     public LanczosOptions withMaxApplications(int m) {
-        return new LanczosOptions(k, tolerance, m, krylovDimension, seed);
+        return new LanczosOptions(k, tolerance, m, krylovDimension, seed, warmStart);
     }
 
     public LanczosOptions withKrylovDimension(int m) {
-        return new LanczosOptions(k, tolerance, maxApplications, m, seed);
+        return new LanczosOptions(k, tolerance, maxApplications, m, seed, warmStart);
     }
 
     public LanczosOptions withSeed(long s) {
-        return new LanczosOptions(k, tolerance, maxApplications, krylovDimension, s);
+        return new LanczosOptions(k, tolerance, maxApplications, krylovDimension, s, warmStart);
+    }
+
+    public LanczosOptions withWarmStart(WarmStart w) {
+        return new LanczosOptions(k, tolerance, maxApplications, krylovDimension, seed, w);
     }
 }

@@ -37,7 +37,7 @@ class SubspaceTrackerTest {
         }
         double[][] a = TestMatrices.withSpectrum(s, 21);
         double[][] drift = TestMatrices.withSpectrum(s, 22);
-        LanczosOptions o = LanczosOptions.of(k).withTolerance(1e-8);
+        LanczosOptions o = LanczosOptions.of(k).withTolerance(1e-8).withWarmStart(WarmStart.SUM);
         SubspaceTracker tracker = new SubspaceTracker(o);
         double[][] previousExact = null;
         int warmTotal = 0;

@@ -96,6 +96,7 @@ public final class HessianRun {
                 throw new IllegalArgumentException("--model: " + e.getMessage(), e);
             }
         }
+        model.setThreads(s.threads());
         int p = model.parameterCount();
         if (s.k() > p) {
             throw new IllegalArgumentException("--k: must be at most the number of parameters " + p + " (got "

@@ -210,7 +210,25 @@ class HessianRunTest {
         assertMessage("--data:", () -> HessianRun.prepare(s.withData("csv:" + dir.resolve("none.csv"), 30)));
         assertMessage("--data:", () -> HessianRun.prepare(s.withData("mnist", 30)));
         assertMessage("--batch:", () -> HessianRun.prepare(s.withOperator(OperatorKind.HESSIAN, -1)));
+        assertMessage("--threads:", () -> HessianRun.prepare(s.withThreads(0)));
         assertFalse(Files.exists(dir.resolve("x")), "nothing may be written before the input is checked");
+    }
+
+    @Test
+    void batchSplitRunGivesTheSameEigenpairs(@TempDir Path dir) throws IOException {
+        HessianSettings s = tiny(dir.resolve("one"));
+        HessianRun.Result one = HessianRun.run(HessianRun.prepare(s), "test", line -> { });
+        for (HessianSettings split : List.of(s.withThreads(2).withOut(dir.resolve("two")),
+                s.withThreads(3).withOperator(OperatorKind.HESSIAN, 7).withOut(dir.resolve("chunked")))) {
+            HessianRun.Result r = HessianRun.run(HessianRun.prepare(split), "test", line -> { });
+            double scale = Math.abs(one.top().eigenvalues()[0]);
+            for (int i = 0; i < 4; i++) {
+                assertEquals(one.top().eigenvalues()[i], r.top().eigenvalues()[i], 1e-9 * scale, "pair " + (i + 1));
+            }
+            assertTrue(r.top().allConverged());
+            assertTrue(java.util.regex.Pattern.compile("\"threads\"\\s*:\\s*" + split.threads() + "\\b")
+                    .matcher(Files.readString(split.out().resolve("manifest.json"))).find(), "manifest records threads");
+        }
     }
 
     static void assertMessage(String prefix, org.junit.jupiter.api.function.Executable e) {
