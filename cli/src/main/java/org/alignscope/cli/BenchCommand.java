@@ -145,7 +145,7 @@ final class BenchCommand implements Runnable {
             description = {"Lanczos cost on a trained network (issue 4): trains by plain SGD on the class-balanced "
                     + "Fashion-MNIST subset, then at each measured state counts the HVPs for the top-k eigenpairs of "
                     + "the whole-set Hessian to residual <= tol*|lambda_1|: cold before and after one more SGD step, "
-                    + "and after it warm-started from the previous eigenvectors (subspace and summed-vector starts).",
+                    + "and after it warm-started from the previous eigenvectors (subspace, summed-vector and block-Davidson starts).",
                 "Prints one line per state and min/median/max over all states."})
     static final class LanczosCostCommand implements Runnable {
         @Option(names = "--model", defaultValue = "mlp:784-200-200-10:tanh", description = "Model spec (default: ${DEFAULT-VALUE}).")
@@ -227,19 +227,20 @@ final class BenchCommand implements Runnable {
             System.out.println("blas " + HvpBenchmark.backend());
             System.out.println(String.format(Locale.ROOT, "model %s loss %s n %d classes %d lr %s batch %d k %d tol %.1e "
                     + "threads %d", model, l.label(), n, outputs, lr, batchSize, k, tol, threads));
-            System.out.println("seed,step,loss,lambda1,cold_before,cold,warm_subspace,warm_sum,all_converged,"
-                    + "largest_angle,s_per_hvp");
+            System.out.println("seed,step,loss,lambda1,cold_before,cold,warm_subspace,warm_sum,warm_davidson,"
+                    + "all_converged,largest_angle,s_per_hvp");
             List<LanczosCost.State> all = new ArrayList<>();
             for (long seed : seeds) {
                 all.addAll(LanczosCost.run(s, data, seed, st -> System.out.println(String.format(Locale.ROOT,
-                        "%d,%d,%.6g,%.6g,%d,%d,%d,%d,%b,%.3e,%.4f", st.seed(), st.step(), st.loss(), st.lambda1(),
-                        st.coldBefore(), st.cold(), st.subspace(), st.sum(), st.converged(), st.largestAngle(),
-                        st.secondsPerHvp()))));
+                        "%d,%d,%.6g,%.6g,%d,%d,%d,%d,%d,%b,%.3e,%.4f", st.seed(), st.step(), st.loss(), st.lambda1(),
+                        st.coldBefore(), st.cold(), st.subspace(), st.sum(), st.davidson(), st.converged(),
+                        st.largestAngle(), st.secondsPerHvp()))));
             }
             summary("cold", all.stream().mapToDouble(st -> st.cold()).toArray());
             summary("cold_before", all.stream().mapToDouble(st -> st.coldBefore()).toArray());
             summary("warm_subspace", all.stream().mapToDouble(st -> st.subspace()).toArray());
             summary("warm_sum", all.stream().mapToDouble(st -> st.sum()).toArray());
+            summary("warm_davidson", all.stream().mapToDouble(st -> st.davidson()).toArray());
             double[] sp = LanczosCost.spread(all.stream().mapToDouble(LanczosCost.State::secondsPerHvp).toArray());
             System.out.println(String.format(Locale.ROOT, "s_per_hvp min/median/max %.4f / %.4f / %.4f", sp[0], sp[1],
                     sp[2]));

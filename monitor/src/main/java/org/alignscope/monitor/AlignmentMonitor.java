@@ -9,6 +9,7 @@ import org.alignscope.spectral.EigenResult;
 import org.alignscope.spectral.Lanczos;
 import org.alignscope.spectral.LanczosOptions;
 import org.alignscope.spectral.Which;
+import org.alignscope.spectral.WarmEigenSolver;
 import org.alignscope.theory.AlignmentState;
 import org.alignscope.theory.BlockMoments;
 import org.alignscope.theory.ConstantStepTheory;

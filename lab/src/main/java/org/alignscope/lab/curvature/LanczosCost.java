@@ -15,6 +15,7 @@ import org.alignscope.spectral.EigenResult;
 import org.alignscope.spectral.Lanczos;
 import org.alignscope.spectral.LanczosOptions;
 import org.alignscope.spectral.PrincipalAngles;
+import org.alignscope.spectral.WarmEigenSolver;
 import org.alignscope.spectral.WarmStart;
 import org.alignscope.spectral.Which;
 
@@ -27,8 +28,9 @@ import org.alignscope.spectral.Which;
  * set every epoch, from {@code RandomStream.of(seed, DATA_STREAM, epoch)}), θ ← θ − lr ∇L_B(θ). At each measured
  * state θ_t (after {@code steps}, {@code steps + every}, … updates) it solves for the top-k eigenpairs of
  * H_t = ∇²L(θ_t) on the whole set from a random start, takes one more SGD step, and solves for those of H_{t+1}
- * three ways: from a random start (cold, another seed), warm-started with {@link WarmStart#SUBSPACE} from H_t's
- * eigenvectors, and warm-started with {@link WarmStart#SUM} from them. Every solve has the same tolerance and
+ * four ways: from a random start (cold, another seed), warm-started with {@link WarmStart#SUBSPACE} from H_t's
+ * eigenvectors, warm-started with {@link WarmStart#SUM} from them, and by the block-Davidson
+ * {@link WarmEigenSolver} from them (the alignment monitor's warm solve). Every solve has the same tolerance and
  * certifies its pairs with true residuals; a count includes those k certifying products.
  */
 public final class LanczosCost {
@@ -67,12 +69,13 @@ public final class LanczosCost {
      * @param cold           HVPs of the cold solve at θ_{t+1}
      * @param subspace       HVPs of the {@link WarmStart#SUBSPACE} solve at θ_{t+1}
      * @param sum            HVPs of the {@link WarmStart#SUM} solve at θ_{t+1}
-     * @param converged      whether all four solves certified all k pairs
+     * @param davidson       HVPs of the {@link WarmEigenSolver} solve at θ_{t+1}
+     * @param converged      whether all five solves certified all k pairs
      * @param largestAngle   the largest principal angle (radians) between the eigenvectors of H_t and H_{t+1}
      * @param secondsPerHvp  wall-clock seconds per HVP in the cold solve at θ_{t+1} (the solver's own work included)
      */
     public record State(long seed, int step, double loss, double lambda1, int coldBefore, int cold, int subspace,
-                        int sum, boolean converged, double largestAngle, double secondsPerHvp) {
+                        int sum, int davidson, boolean converged, double largestAngle, double secondsPerHvp) {
     }
 
     /** Trains and measures every state of one seed on the reference set {@code data}; reports each state to sink. */
@@ -99,10 +102,13 @@ public final class LanczosCost {
             EigenResult sub = Lanczos.solve(h, o.withWarmStart(WarmStart.SUBSPACE), Which.LARGEST,
                     before.eigenvectors());
             EigenResult sum = Lanczos.solve(h, o.withWarmStart(WarmStart.SUM), Which.LARGEST, before.eigenvectors());
+            EigenResult dav = WarmEigenSolver.solve(h, s.k(), s.tolerance(), o.maxApplications(),
+                    before.eigenvectors(), 2 * step + 2);
             double[] angles = PrincipalAngles.between(before.eigenvectors(), cold.eigenvectors());
             State st = new State(seed, step, loss, cold.eigenvalues()[0], before.operatorApplications(),
                     cold.operatorApplications(), sub.operatorApplications(), sum.operatorApplications(),
-                    before.allConverged() && cold.allConverged() && sub.allConverged() && sum.allConverged(),
+                    dav.operatorApplications(), before.allConverged() && cold.allConverged() && sub.allConverged()
+                            && sum.allConverged() && dav.allConverged(),
                     angles[angles.length - 1], seconds / cold.operatorApplications());
             sink.accept(st);
             out.add(st);

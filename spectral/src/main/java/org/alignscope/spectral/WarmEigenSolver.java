@@ -1,4 +1,4 @@
-package org.alignscope.monitor;
+package org.alignscope.spectral;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.random.RandomStream;
-import org.alignscope.spectral.EigenResult;
-import org.alignscope.spectral.Which;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 
@@ -31,13 +29,13 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * <p><b>Certificate.</b> Each returned vector x is normalised, λ = xᵀHx is its Rayleigh quotient and the residual
  * ‖Hx − λx‖ is computed from Hx = (HV)s: a true product up to the rounding of the linear combination (no Lanczos
  * estimate). A pair is converged when its residual is ≤ tolerance·scale, scale = max(|λ<sub>1</sub>|,
- * 1e-8·max|θ|) (the convention of {@link org.alignscope.spectral.Lanczos}). The iteration stops when all m pairs
+ * 1e-8·max|θ|) (the convention of {@link Lanczos}). The iteration stops when all m pairs
  * are converged, when the budget of applications is spent, or when no residual adds a new direction; the flags
  * then say honestly which pairs met the tolerance.
  *
  * <p>Deterministic: the same operator, start vectors, options and seed give the same result bit for bit.
  */
-final class WarmEigenSolver {
+public final class WarmEigenSolver {
     /** Path element of the completion vectors' random stream ("WARM"). */
     static final long STREAM = 0x5741524DL;
 
@@ -62,7 +60,7 @@ final class WarmEigenSolver {
      * @param start     start vectors (any number, each of length n; dependent ones are dropped)
      * @param seed      seed of the completion vectors
      */
-    static EigenResult solve(SymmetricOperator h, int m, double tolerance, int budget, double[][] start, long seed) {
+    public static EigenResult solve(SymmetricOperator h, int m, double tolerance, int budget, double[][] start, long seed) {
         int n = h.dimension();
         if (m < 1 || m > n) {
             throw new IllegalArgumentException("pairs must lie in [1, " + n + "], got " + m);
@@ -92,19 +90,19 @@ final class WarmEigenSolver {
 
     /** Orthogonalises x against V (twice), normalises it and appends it with Hx; false if x lies in span V. */
     private boolean add(double[] x) {
-        double before = Math.sqrt(AlignmentMonitor.dot(x, x));
+        double before = Math.sqrt(Vec.dot(x, x));
         if (!(before > 0) || !Double.isFinite(before)) {
             return false;
         }
         for (int pass = 0; pass < 2; pass++) {
             for (double[] b : v) {
-                double c = AlignmentMonitor.dot(b, x);
+                double c = Vec.dot(b, x);
                 for (int i = 0; i < n; i++) {
                     x[i] -= c * b[i];
                 }
             }
         }
-        double after = Math.sqrt(AlignmentMonitor.dot(x, x));
+        double after = Math.sqrt(Vec.dot(x, x));
         if (!(after > 1e-10 * before)) {
             return false;
         }
@@ -124,7 +122,7 @@ final class WarmEigenSolver {
     private double[] row(int j) {
         double[] r = new double[j + 1];
         for (int i = 0; i <= j; i++) {
-            r[i] = 0.5 * (AlignmentMonitor.dot(v.get(i), hv.get(j)) + AlignmentMonitor.dot(v.get(j), hv.get(i)));
+            r[i] = 0.5 * (Vec.dot(v.get(i), hv.get(j)) + Vec.dot(v.get(j), hv.get(i)));
         }
         return r;
     }
@@ -226,12 +224,12 @@ final class WarmEigenSolver {
         for (int c = 0; c < wanted; c++) {
             x[c] = combine(v, s, c);
             hx[c] = combine(hv, s, c);
-            double norm = Math.sqrt(AlignmentMonitor.dot(x[c], x[c]));
+            double norm = Math.sqrt(Vec.dot(x[c], x[c]));
             for (int i = 0; i < n; i++) {
                 x[c][i] /= norm;
                 hx[c][i] /= norm;
             }
-            lam[c] = AlignmentMonitor.dot(x[c], hx[c]);
+            lam[c] = Vec.dot(x[c], hx[c]);
             double rr = 0;
             for (int i = 0; i < n; i++) {
                 double d = hx[c][i] - lam[c] * x[c][i];

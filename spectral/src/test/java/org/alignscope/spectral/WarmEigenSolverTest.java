@@ -1,4 +1,4 @@
-package org.alignscope.monitor;
+package org.alignscope.spectral;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.random.RandomStream;
-import org.alignscope.spectral.EigenResult;
-import org.alignscope.spectral.Lanczos;
-import org.alignscope.spectral.LanczosOptions;
 import org.junit.jupiter.api.Test;
 
 class WarmEigenSolverTest {
@@ -23,13 +20,13 @@ class WarmEigenSolverTest {
             }
             for (int pass = 0; pass < 2; pass++) {
                 for (int l = 0; l < i; l++) {
-                    double c = AlignmentMonitor.dot(q[l], q[i]);
+                    double c = Vec.dot(q[l], q[i]);
                     for (int j = 0; j < n; j++) {
                         q[i][j] -= c * q[l][j];
                     }
                 }
             }
-            double nr = Math.sqrt(AlignmentMonitor.dot(q[i], q[i]));
+            double nr = Math.sqrt(Vec.dot(q[i], q[i]));
             for (int j = 0; j < n; j++) {
                 q[i][j] /= nr;
             }
@@ -56,7 +53,7 @@ class WarmEigenSolverTest {
             @Override
             public void apply(double[] x, double[] out) {
                 for (int i = 0; i < a.length; i++) {
-                    out[i] = AlignmentMonitor.dot(a[i], x);
+                    out[i] = Vec.dot(a[i], x);
                 }
             }
         };
@@ -65,7 +62,7 @@ class WarmEigenSolverTest {
     private static double trueResidual(double[][] a, double[] x, double lam) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
-            double d = AlignmentMonitor.dot(a[i], x) - lam * x[i];
+            double d = Vec.dot(a[i], x) - lam * x[i];
             s += d * d;
         }
         return Math.sqrt(s);
@@ -100,7 +97,7 @@ class WarmEigenSolverTest {
             double res = trueResidual(b, warm.eigenvectors()[i], warm.eigenvalues()[i]);
             assertEquals(res, warm.residuals()[i], 1e-12 * cold.eigenvalues()[0], "the reported residual is the true one");
             assertTrue(res <= tol * warm.eigenvalues()[0]);
-            assertEquals(1.0, Math.sqrt(AlignmentMonitor.dot(warm.eigenvectors()[i], warm.eigenvectors()[i])), 1e-12);
+            assertEquals(1.0, Math.sqrt(Vec.dot(warm.eigenvectors()[i], warm.eigenvectors()[i])), 1e-12);
         }
     }
 
