@@ -153,12 +153,13 @@ class HessianCommandTest {
         assertTrue(rows.get(0).startsWith("1,3,") && rows.get(1).startsWith("1,5,"), stdout);
         for (String row : rows) {
             String[] f = row.split(",");
-            assertEquals("true", f[8], "all solves converged: " + row);
-            for (int c = 4; c <= 7; c++) {
+            assertEquals("true", f[9], "all solves converged: " + row);
+            for (int c = 4; c <= 8; c++) {
                 assertTrue(Integer.parseInt(f[c]) >= 4, "at least 2k products: " + row);
             }
         }
         assertTrue(stdout.lines().anyMatch(l -> l.startsWith("hvps_warm_sum min/median/max")), stdout);
+        assertTrue(stdout.lines().anyMatch(l -> l.startsWith("hvps_warm_davidson min/median/max")), stdout);
     }
 
     @Test

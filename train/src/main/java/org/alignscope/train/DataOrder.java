@@ -50,17 +50,6 @@ public final class DataOrder {
 
     /** The permutation of epoch e. */
     public static int[] permutation(long seed, long epoch, int n) {
-        RandomStream r = RandomStream.of(seed, STREAM, epoch);
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int k = r.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[k];
-            p[k] = tmp;
-        }
-        return p;
+        return RandomStream.of(seed, STREAM, epoch).permutation(n);
     }
 }

@@ -151,7 +151,7 @@ public final class LanczosCost {
             int f = data.featureCount();
             for (int i = 0; i < count; i++) {
                 if (cursor + batchSize > order.length) {
-                    order = permutation(data.size(), RandomStream.of(seed, DATA_STREAM, epoch++));
+                    order = RandomStream.of(seed, DATA_STREAM, epoch++).permutation(data.size());
                     cursor = 0;
                 }
                 double[] x = new double[batchSize * f];
@@ -169,20 +169,6 @@ public final class LanczosCost {
                 }
                 taken++;
             }
-        }
-
-        private static int[] permutation(int n, RandomStream r) {
-            int[] p = new int[n];
-            for (int i = 0; i < n; i++) {
-                p[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = p[i];
-                p[i] = p[j];
-                p[j] = t;
-            }
-            return p;
         }
     }
 }

@@ -105,6 +105,24 @@ public final class RandomStream {
         return (int) (m >>> 32);
     }
 
+    /**
+     * A uniformly random permutation of 0 … n−1 (Fisher–Yates from the top: for i = n−1 down to 1, swap p[i] with
+     * p[nextInt(i + 1)]).
+     */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int k = nextInt(i + 1);
+            int tmp = p[i];
+            p[i] = p[k];
+            p[k] = tmp;
+        }
+        return p;
+    }
+
     /** A standard normal draw (ziggurat). */
     public double nextGaussian() {
         final long bits = nextLong();

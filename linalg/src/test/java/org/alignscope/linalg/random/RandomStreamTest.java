@@ -37,6 +37,26 @@ class RandomStreamTest {
     }
 
     @Test
+    void permutationsAreUniformOverAllOrderings() {
+        // n = 4: each of the 24 orderings has probability 1/24; chi-square with 23 degrees of freedom over 240,000
+        // draws (the 0.999 quantile is 49.7), and every draw must be a permutation.
+        RandomStream r = RandomStream.of(11, 5);
+        int draws = 240_000;
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (int d = 0; d < draws; d++) {
+            int[] p = r.permutation(4);
+            int[] sorted = p.clone();
+            java.util.Arrays.sort(sorted);
+            assertArrayEquals(new int[] {0, 1, 2, 3}, sorted);
+            counts.merge(java.util.Arrays.toString(p), 1, Integer::sum);
+        }
+        assertEquals(24, counts.size());
+        double expected = draws / 24.0;
+        double chi2 = counts.values().stream().mapToDouble(c -> (c - expected) * (c - expected) / expected).sum();
+        assertTrue(chi2 < 49.7, "chi2 = " + chi2);
+    }
+
+    @Test
     void zigguratLayersHaveEqualArea() {
         for (int i = 1; i < Ziggurat.LAYERS; i++) {
             assertTrue(Ziggurat.X[i + 1] < Ziggurat.X[i], "abscissae must decrease at " + i);
