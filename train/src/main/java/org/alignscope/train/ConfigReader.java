@@ -71,7 +71,7 @@ public final class ConfigReader {
                 d.number("noise", 1.0, 0, Double.MAX_VALUE), d.longValue("seed", 0));
         d.finish();
 
-        Section m = top.section("model", "spec", "loss", "precision", "init_scale");
+        Section m = top.section("model", "spec", "loss", "precision", "init_scale", "threads");
         String spec = m.string("spec", "mlp:784-200-200-10:tanh");
         try {
             ModelSpec.parse(spec);
@@ -81,7 +81,8 @@ public final class ConfigReader {
         TrainConfig.ModelSettings model = new TrainConfig.ModelSettings(spec,
                 Loss.parse(m.choice("loss", "mse", "mse", "ce")),
                 Precision.parse(m.choice("precision", "f64", "f64", "f32")),
-                m.number("init_scale", 1.0, Double.MIN_VALUE, 1e6));
+                m.number("init_scale", 1.0, Double.MIN_VALUE, 1e6),
+                m.integer("threads", 1, 1, 64));
         m.finish();
 
         Section o = top.section("optimizer", "name", "lr", "momentum", "beta1", "beta2", "eps", "alpha",

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.nn.Model;
-import org.alignscope.nn.Models;
 
 /**
  * The monitor's overhead relative to plain training, in the form of Cockpit's table: from one state of a config's
@@ -61,8 +60,7 @@ public final class MonitorBenchmark {
         Consumer<String> say = progress == null ? s -> { } : progress;
         Trainer tr = new Trainer(cfg, null, null);
         long seed = cfg.seeds().get(0);
-        Trainer.Arm start = new Trainer.Arm("base", 0, Projection.NONE, Models.create(cfg.model().spec(),
-                cfg.model().loss(), cfg.model().precision(), seed, cfg.model().initScale()),
+        Trainer.Arm start = new Trainer.Arm("base", 0, Projection.NONE, cfg.model().create(seed),
                 Optimizer.create(cfg.optimizer()));
         start.opt.initialise(start.model.parameterCount());
         for (long t = 0; t < warmup; t++) {

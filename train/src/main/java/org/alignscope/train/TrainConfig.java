@@ -5,6 +5,8 @@ import org.alignscope.monitor.MonitorSchedule;
 
 import java.util.List;
 import org.alignscope.nn.Loss;
+import org.alignscope.nn.Model;
+import org.alignscope.nn.Models;
 import org.alignscope.nn.Precision;
 
 /**
@@ -42,8 +44,26 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
                        double separation, double noise, long seed) {
     }
 
-    /** @param spec model spec (see nn/README.md); initScale multiplies PyTorch's default initialisation */
-    public record ModelSettings(String spec, Loss loss, Precision precision, double initScale) {
+    /**
+     * @param spec      model spec (see nn/README.md)
+     * @param initScale multiplies PyTorch's default initialisation
+     * @param threads   parts every batch (mini-batch, reference-set chunk) is split into and evaluated concurrently
+     *                  ({@link Model#setThreads}); results change with it at the level of rounding only
+     */
+    public record ModelSettings(String spec, Loss loss, Precision precision, double initScale, int threads) {
+        /** A model of this spec and loss (parameters zero), evaluating batches in {@code threads} parts. */
+        public Model create() {
+            Model m = Models.create(spec, loss, precision);
+            m.setThreads(threads);
+            return m;
+        }
+
+        /** {@link #create()} initialised from {@code seed}: PyTorch's default initialisation × initScale. */
+        public Model create(long seed) {
+            Model m = Models.create(spec, loss, precision, seed, initScale);
+            m.setThreads(threads);
+            return m;
+        }
     }
 
     /**

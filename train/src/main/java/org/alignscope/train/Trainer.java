@@ -24,7 +24,6 @@ import org.alignscope.monitor.MonitorSchedule;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ModelSpec;
-import org.alignscope.nn.Models;
 import org.alignscope.spectral.EigenResult;
 import org.alignscope.spectral.Lanczos;
 import org.alignscope.spectral.LanczosOptions;
@@ -308,7 +307,7 @@ public final class Trainer {
     }
 
     Model newModel() {
-        return Models.create(cfg.model().spec(), cfg.model().loss(), cfg.model().precision());
+        return cfg.model().create();
     }
 
     Path armFolder(String arm, long seed) {
@@ -319,8 +318,7 @@ public final class Trainer {
         SeedState s = new SeedState();
         s.seedIndex = i;
         s.seed = cfg.seeds().get(i);
-        Model m = Models.create(cfg.model().spec(), cfg.model().loss(), cfg.model().precision(), s.seed,
-                cfg.model().initScale());
+        Model m = cfg.model().create(s.seed);
         s.base = new Arm("base", 0, Projection.NONE, m, Optimizer.create(cfg.optimizer()));
         s.base.monitorSchedule = cfg.monitor() == null ? null : cfg.monitor().schedule();
         s.base.opt.initialise(m.parameterCount());

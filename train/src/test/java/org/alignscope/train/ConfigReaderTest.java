@@ -26,6 +26,7 @@ class ConfigReaderTest {
         assertEquals(0.95, c.switching().threshold());
         assertEquals(List.of("plain", "dom", "bulk"), c.arms().stream().map(TrainConfig.Arm::name).toList());
         assertEquals(List.of(1L), c.seeds());
+        assertEquals(1, c.model().threads());
     }
 
     @Test
@@ -56,6 +57,7 @@ class ConfigReaderTest {
         "training: {steps: 0}|training.steps: 0 is out of range; allowed: [1, 100000000]",
         "training: {batch_size: 2.5}|training.batch_size: '2.5' is not an integer",
         "model: {loss: hinge}|model.loss: 'hinge' is not allowed; allowed: mse, ce",
+        "model: {threads: 0}|model.threads: 0 is out of range; allowed: [1, 64]",
         "arms: [{name: a, projection: sideways}]|arms[0].projection: 'sideways' is not allowed; allowed: none, dom, bulk, interp",
         "arms: [{name: a, projection: dom, a: 2}]|arms[0].a: a and b are allowed with projection interp only",
         "arms: [{name: a, projection: none}, {name: a, projection: dom}]|arms[1].name: 'a' is used twice",

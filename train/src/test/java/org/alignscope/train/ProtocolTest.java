@@ -3,6 +3,7 @@ package org.alignscope.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,6 +59,36 @@ class ProtocolTest {
 
     static String field(String line, int c) {
         return line.split(",", -1)[c];
+    }
+
+    @Test
+    void batchSplitThreadsChangeTheRunOnlyAtTheLevelOfRounding(@TempDir Path tmp) throws Exception {
+        String arms = "arms: [{name: plain, projection: none}, {name: dom, projection: dom}]";
+        String one = yaml(arms, "");
+        String two = one.replace("loss: mse}", "loss: mse, threads: 2}");
+        assertNotEquals(one, two);
+        TrainExperiment.run(config(tmp, one), tmp.resolve("one"), "test", null);
+        TrainExperiment.run(config(tmp, two), tmp.resolve("two"), "test", null);
+        for (String arm : List.of("plain", "dom")) {
+            List<String> a = lines(tmp.resolve("one"), arm, 11);
+            List<String> b = lines(tmp.resolve("two"), arm, 11);
+            assertEquals(a.size(), b.size());
+            for (String name : List.of("batch_loss", "ref_loss", "ref_theta")) {
+                int c = col(a, name);
+                int compared = 0;
+                for (int r = 1; r < a.size(); r++) {
+                    String x = field(a.get(r), c);
+                    String y = field(b.get(r), c);
+                    assertEquals(x.isEmpty(), y.isEmpty(), arm + " " + name + " row " + r);
+                    if (!x.isEmpty()) {
+                        assertEquals(Double.parseDouble(x), Double.parseDouble(y),
+                                1e-9 * Math.max(1e-3, Math.abs(Double.parseDouble(x))), arm + " " + name + " row " + r);
+                        compared++;
+                    }
+                }
+                assertTrue(compared > 5, name);
+            }
+        }
     }
 
     @Test
