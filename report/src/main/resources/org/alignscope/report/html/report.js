@@ -157,7 +157,7 @@
         var c = colorBy ? PALETTE[columns.indexOf(s.col) % PALETTE.length]
           : PALETTE[allRuns.indexOf(s.run) % PALETTE.length];
         var dash = colorBy ? [] : DASHES[s.spec % DASHES.length];
-        return { label: labels[i], stroke: c, width: 1.4, dash: dash, spanGaps: true, points: { show: false },
+        return { label: labels[i], stroke: c, width: 1.4, dash: dash, spanGaps: true, points: { show: s.x.length < 3 },
           show: shown(p, s) };
       })),
       bands: []
@@ -267,7 +267,7 @@
     });
   }
 
-  /* Findings (monitor) and events (metrics) on a shared step axis: one track per run and code. */
+  /* Findings (monitor) and events (metrics) on a shared step axis: one track per code and run, the code first. */
   function renderTimeline() {
     var rows = [];
     var lo = Infinity, hi = -Infinity;
@@ -285,7 +285,7 @@
           });
         }
         Object.keys(byCode).sort().forEach(function (code) {
-          rows.push({ name: t.run + ' · ' + code, steps: byCode[code] });
+          rows.push({ code: code, name: code + ' · ' + t.run, steps: byCode[code] });
         });
       });
       if (t.last !== undefined) { lo = Math.min(lo, 0); hi = Math.max(hi, t.last); }
@@ -298,14 +298,13 @@
     var span = hi > lo ? hi - lo : 1;
     var codes = [];
     rows.forEach(function (r) {
-      var code = r.name.split(' · ').pop();
-      if (codes.indexOf(code) < 0) { codes.push(code); }
+      if (codes.indexOf(r.code) < 0) { codes.push(r.code); }
     });
     rows.forEach(function (r) {
       var row = el('div', { 'class': 'row' });
       row.appendChild(el('div', { 'class': 'name', title: r.name }, r.name));
       var track = el('div', { 'class': 'track' });
-      var color = PALETTE[codes.indexOf(r.name.split(' · ').pop()) % PALETTE.length];
+      var color = PALETTE[codes.indexOf(r.code) % PALETTE.length];
       var step = Math.max(1, Math.floor(r.steps.length / 400));
       for (var i = 0; i < r.steps.length; i += step) {
         var m = el('div', { 'class': 'mark', title: 'step ' + r.steps[i] });
