@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "Writes DIR/eigen.csv (index,eigenvalue,residual,converged,hvps), DIR/model/ (checkpoint), "
                 + "DIR/manifest.json, and with the options below eigen_negative.csv, trace.csv, density.csv, "
                 + "density_nodes.csv, density.png."})
-final class HessianCommand implements Runnable {
+final class HessianCommand implements Runnable, CellCheck {
     @picocli.CommandLine.Mixin
     ProgressOptions progress;
 
@@ -122,14 +122,25 @@ final class HessianCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public void run() {
+    /** The validated settings of these options (each error names its option). */
+    private HessianSettings settings() {
         Loss l = loss == null ? null : parse(() -> Loss.parse(loss), "--loss");
         Precision p = precision == null ? null : parse(() -> Precision.parse(precision), "--precision");
-        OperatorKind op = OperatorKind.parse(operator);
-        HessianSettings s = new HessianSettings(model, checkpoint, seed, initScale, l, p, data, dataPath, labelColumn,
-                dataSeed, n, k, tol, maxHvps, negative, trace, traceHvps, density, densityProbes, densitySteps, op,
-                batch, threads, out);
+        return new HessianSettings(model, checkpoint, seed, initScale, l, p, data, dataPath, labelColumn, dataSeed, n,
+                k, tol, maxHvps, negative, trace, traceHvps, density, densityProbes, densitySteps,
+                OperatorKind.parse(operator), batch, threads, out);
+    }
+
+    /** Validates the options without reading data or building the model (for {@code alignscope sweep}). */
+    @Override
+    public void check() {
+        settings().validate();
+    }
+
+    @Override
+    public void run() {
+        HessianSettings s = settings();
+        OperatorKind op = s.operator();
         long start = System.nanoTime();
         HessianRun.Prepared prep = HessianRun.prepare(s);
         String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());

@@ -99,8 +99,8 @@ class SweepCommandTest {
                 + "grid:\n  optimizer.lr: [0.1, 1.0e+5]\n"), out, "2");
         assertEquals(0, o.code(), o.err());
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals("cell,optimizer.lr,status,final_loss,final_theta,frac_low,frac_stable,frac_high,wall_seconds,message",
-                summary.get(0));
+        assertEquals("cell,optimizer.lr,status,final_loss,final_theta,frac_low,frac_stable,frac_high,lambda_1,"
+                + "wall_seconds,message", summary.get(0));
         String[] ok = summary.get(1).split(",", -1);
         assertEquals("lr=0.1", ok[0]);
         assertEquals("complete", ok[2]);
@@ -111,6 +111,36 @@ class SweepCommandTest {
         assertTrue(summary.get(2).startsWith("lr=100000.0,100000.0,diverged,") && summary.get(2).contains("arm plain, seed 1 diverged"),
                 summary.get(2));
         assertTrue(Files.readString(out.resolve("cells/lr=0.1/cell-config.yaml")).contains("lr: 0.1"));
+    }
+
+    @Test
+    void hessianCellsReportTheLossAndLambda1OfTheirOwnRunAndBadOptionsStopTheSweepFirst(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("out");
+        AlignScopeTest.Outcome o = sweep(write(dir, "command: hessian\n"
+                + "set: {model: 'mlp:6-5-3:tanh', data: synthetic, n: 30, k: 2, loss: ce}\n"
+                + "grid:\n  init-scale: [0.5, 2]\n"), out, "2");
+        assertEquals(0, o.code(), o.err());
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        List<String> header = List.of(summary.get(0).split(",", -1));
+        assertEquals(3, summary.size());
+        for (String row : summary.subList(1, 3)) {
+            String[] f = row.split(",", -1);
+            assertEquals("complete", f[header.indexOf("status")], row);
+            Path cell = out.resolve("cells").resolve(f[0]);
+            List<String> eigen = Files.readAllLines(cell.resolve("eigen.csv"));
+            assertEquals(Double.parseDouble(eigen.get(1).split(",")[1]), Double.parseDouble(f[header.indexOf("lambda_1")]));
+            assertTrue(Double.parseDouble(f[header.indexOf("final_loss")]) > 0, row);
+            assertEquals("", f[header.indexOf("final_theta")], row);
+        }
+        assertTrue(Files.exists(out.resolve("plots/heatmap_lambda_1.png")));
+        // a bad value of a hessian option is reported before any cell runs
+        Path bad = dir.resolve("bad");
+        AlignScopeTest.Outcome b = sweep(write(dir, "command: hessian\nset: {model: 'mlp:6-5-3:tanh', data: synthetic}\n"
+                + "grid:\n  k: [2, 0]\n"), bad, "1");
+        assertEquals(2, b.code());
+        assertTrue(b.err().contains("--k"), b.err());
+        assertFalse(Files.exists(bad.resolve("cells/k=2/eigen.csv")));
     }
 
     @Test

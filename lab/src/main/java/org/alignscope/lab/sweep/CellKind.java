@@ -9,12 +9,13 @@ import java.util.List;
  */
 public interface CellKind {
     /** The kinds a sweep's {@code command:} may name. */
-    List<String> NAMES = List.of("quad-run", "train");
+    List<String> NAMES = List.of("quad-run", "train", "hessian");
 
     static CellKind of(String name) {
         return switch (name) {
             case "quad-run" -> new QuadRunKind();
             case "train" -> new TrainKind();
+            case "hessian" -> new HessianKind();
             default -> throw new IllegalArgumentException("command: unknown command '" + name + "'; allowed: "
                     + String.join(", ", NAMES));
         };

@@ -30,11 +30,10 @@ record CellRecord(List<String> arguments, int exitCode, double wallSeconds, Outc
         m.put("message", outcome.message());
         m.put("exit_code", exitCode);
         m.put("wall_seconds", wallSeconds);
-        m.put("final_loss", finite(outcome.finalLoss()));
-        m.put("final_theta", finite(outcome.finalTheta()));
-        m.put("frac_low", finite(outcome.fracLow()));
-        m.put("frac_stable", finite(outcome.fracStable()));
-        m.put("frac_high", finite(outcome.fracHigh()));
+        double[] values = outcome.metrics();
+        for (int i = 0; i < values.length; i++) {
+            m.put(SweepSummary.METRICS.get(i), finite(values[i]));
+        }
         m.put("arguments", arguments);
         try {
             Files.createDirectories(dir);
@@ -53,9 +52,9 @@ record CellRecord(List<String> arguments, int exitCode, double wallSeconds, Outc
         try {
             Map<?, ?> m = JSON.readValue(file.toFile(), Map.class);
             List<String> args = ((List<?>) m.get("arguments")).stream().map(Object::toString).toList();
-            Outcome o = new Outcome((String) m.get("status"), (String) m.get("message"), number(m.get("final_loss")),
-                    number(m.get("final_theta")), number(m.get("frac_low")), number(m.get("frac_stable")),
-                    number(m.get("frac_high")));
+            double[] v = SweepSummary.METRICS.stream().mapToDouble(k -> number(m.get(k))).toArray();
+            Outcome o = new Outcome((String) m.get("status"), (String) m.get("message"), v[0], v[1], v[2], v[3], v[4],
+                    v[5]);
             return Optional.of(new CellRecord(args, ((Number) m.get("exit_code")).intValue(),
                     ((Number) m.get("wall_seconds")).doubleValue(), o));
         } catch (IOException | RuntimeException e) {

@@ -9,13 +9,14 @@ import org.alignscope.report.CsvWriter;
 import org.alignscope.report.Heatmap;
 
 /**
- * {@code summary.csv} (one row per cell: its grid values, status, final loss, final θ, regime fractions, wall
+ * {@code summary.csv} (one row per cell: its grid values, status, final loss, final θ, regime fractions, λ₁, wall
  * seconds, message) and {@code plots/heatmap_<metric>.png} over the first two grid keys, each square the mean over
  * the other keys of the cells that completed, with how many of its cells diverged or failed.
  */
 public final class SweepSummary {
     /** The summary's quantities, in the order of {@link Outcome#metrics()}. */
-    public static final List<String> METRICS = List.of("final_loss", "final_theta", "frac_low", "frac_stable", "frac_high");
+    public static final List<String> METRICS = List.of("final_loss", "final_theta", "frac_low", "frac_stable", "frac_high",
+            "lambda_1");
 
     private SweepSummary() {
     }

@@ -17,7 +17,8 @@ import java.util.List;
  * values put at their dotted keys ({@code optimizer.lr}; a number selects a list element, {@code arms.0.name}),
  * written to {@code cell-config.yaml} in the cell's folder; {@code train} itself validates it (unknown keys,
  * ranges). The summary reads the first arm of the config ({@code plain} when the config has no {@code arms}) and
- * averages over its seeds the last {@code ref_loss} and {@code ref_theta} of {@code <arm>/seed_<seed>/metrics.csv};
+ * averages over its seeds the last {@code ref_loss}, {@code ref_theta} and {@code lambda_1} (the last refresh) of
+ * {@code <arm>/seed_<seed>/metrics.csv};
  * a cell where that arm diverged for any seed is {@code diverged}. Training has no regime column.
  */
 final class TrainKind implements CellKind {
@@ -118,6 +119,7 @@ final class TrainKind implements CellKind {
         }
         double loss = 0;
         double theta = 0;
+        double lambda1 = 0;
         for (long seed : seeds) {
             Table t = Table.read(dir.resolve(arm).resolve("seed_" + seed).resolve("metrics.csv"));
             int event = t.column("event");
@@ -128,7 +130,8 @@ final class TrainKind implements CellKind {
             }
             loss += t.last("ref_loss") / seeds.size();
             theta += t.last("ref_theta") / seeds.size();
+            lambda1 += (t.header().contains("lambda_1") ? t.last("lambda_1") : Double.NaN) / seeds.size();
         }
-        return new Outcome(Outcome.COMPLETE, "", loss, theta, Double.NaN, Double.NaN, Double.NaN);
+        return new Outcome(Outcome.COMPLETE, "", loss, theta, Double.NaN, Double.NaN, Double.NaN, lambda1);
     }
 }
