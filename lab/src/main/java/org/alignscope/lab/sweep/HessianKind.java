@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Cells of {@code alignscope hessian}: keys are its options without dashes ({@code model}, {@code init-scale},
@@ -15,7 +13,7 @@ import java.util.Map;
  * set at the analysed point ({@code results.loss} of the cell's {@code manifest.json}) and λ₁, the first eigenvalue
  * of its {@code eigen.csv}; θ and regimes are undefined for a single point.
  */
-final class HessianKind implements CellKind {
+final class HessianKind extends OptionCellKind {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -24,25 +22,13 @@ final class HessianKind implements CellKind {
     }
 
     @Override
-    public boolean needsBase() {
-        return false;
-    }
-
-    @Override
     public List<String> reservedOptions() {
         return List.of("out");
     }
 
     @Override
-    public boolean keysAreOptions() {
-        return true;
-    }
-
-    @Override
-    public List<String> arguments(SweepConfig config, Cell cell, Path dir) {
-        Map<String, JsonNode> all = new LinkedHashMap<>(config.fixed());
-        all.putAll(cell.values());
-        return QuadRunKind.optionArguments(all, List.of("--out", dir.toString()));
+    List<String> sweepArguments(Path dir) {
+        return List.of("--out", dir.toString());
     }
 
     @Override

@@ -1,11 +1,7 @@
 package org.alignscope.lab.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Cells of {@code alignscope quad run}: keys are its options without dashes ({@code eta}, {@code m},
@@ -14,16 +10,11 @@ import java.util.Map;
  * row of the cell's {@code trajectory.csv} and the regime fractions from its {@code regime} column (rows every
  * {@code --stride} steps and the last; with stride 1, the fraction of steps).
  */
-final class QuadRunKind implements CellKind {
+final class QuadRunKind extends OptionCellKind {
 
     @Override
     public List<String> command() {
         return List.of("quad", "run");
-    }
-
-    @Override
-    public boolean needsBase() {
-        return false;
     }
 
     @Override
@@ -32,32 +23,8 @@ final class QuadRunKind implements CellKind {
     }
 
     @Override
-    public boolean keysAreOptions() {
-        return true;
-    }
-
-    @Override
-    public List<String> arguments(SweepConfig config, Cell cell, Path dir) {
-        Map<String, JsonNode> all = new LinkedHashMap<>(config.fixed());
-        all.putAll(cell.values());
-        return optionArguments(all, List.of("--threads", "1", "--out", dir.toString()));
-    }
-
-    /** {@code --key value} for each setting ({@code --key} alone for true, nothing for false), then {@code tail}. */
-    static List<String> optionArguments(Map<String, JsonNode> settings, List<String> tail) {
-        List<String> args = new ArrayList<>();
-        settings.forEach((k, v) -> {
-            if (v.isBoolean()) {
-                if (v.booleanValue()) {
-                    args.add("--" + k);
-                }
-            } else {
-                args.add("--" + k);
-                args.add(v.asText());
-            }
-        });
-        args.addAll(tail);
-        return args;
+    List<String> sweepArguments(Path dir) {
+        return List.of("--threads", "1", "--out", dir.toString());
     }
 
     @Override
