@@ -1,5 +1,6 @@
 package org.alignscope.spectral;
 
+import org.alignscope.linalg.SampleMean;
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.random.RandomStream;
 
@@ -88,18 +89,8 @@ public final class TraceEstimator {
     }
 
     private static TraceEstimate summarise(String method, double exact, double[] samples, int applications) {
-        int m = samples.length;
-        double mean = 0;
-        for (double x : samples) {
-            mean += x;
-        }
-        mean /= m;
-        double var = 0;
-        for (double x : samples) {
-            var += (x - mean) * (x - mean);
-        }
-        var /= (m - 1);
-        return new TraceEstimate(method, exact + mean, Math.sqrt(var / m), applications, m);
+        SampleMean m = SampleMean.of(samples);
+        return new TraceEstimate(method, exact + m.mean(), m.standardError(), applications, samples.length);
     }
 
     /** Fills {@code z} with ±1 entries, 64 per random draw. */

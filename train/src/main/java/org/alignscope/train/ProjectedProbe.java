@@ -1,6 +1,7 @@
 package org.alignscope.train;
 
 import org.alignscope.data.Dataset;
+import org.alignscope.linalg.SampleMean;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.Estimate;
 import org.alignscope.monitor.MiniBatchNoise;
@@ -111,21 +112,14 @@ public final class ProjectedProbe {
     }
 
     private static Outcome outcome(Estimate pred, double[] x) {
-        int n = x.length;
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= n;
-        double ss = 0;
+        SampleMean m = SampleMean.of(x);
         int agree = 0;
         for (double v : x) {
-            ss += (v - mean) * (v - mean);
             agree += Math.signum(v) == Math.signum(pred.value()) ? 1 : 0;
         }
-        double se = Math.sqrt(ss / (n - 1) / n);
         double pse = Double.isFinite(pred.stdError()) ? pred.stdError() : 0;
-        double z = (mean - pred.value()) / Math.sqrt(se * se + pse * pse);
-        return new Outcome(pred, mean, se, z, Math.signum(mean) == Math.signum(pred.value()), agree / (double) n);
+        double z = (m.mean() - pred.value()) / Math.sqrt(m.standardError() * m.standardError() + pse * pse);
+        return new Outcome(pred, m.mean(), m.standardError(), z, Math.signum(m.mean()) == Math.signum(pred.value()),
+                agree / (double) x.length);
     }
 }
