@@ -106,6 +106,11 @@ final class HessianCommand implements Runnable, CellCheck {
             + "(default: ${DEFAULT-VALUE}).")
     String operator;
 
+    @Option(names = "--block", description = "Analyse only the diagonal block of these parameters, all others held "
+            + "fixed: comma-separated tensor names (0.weight, 2.bias) or module indices (2 = 2.weight and 2.bias), "
+            + "PyTorch's names as in the checkpoint (default: all parameters).")
+    String block;
+
     @Option(names = "--batch", defaultValue = "0", description = "Evaluate the operator in chunks of B samples "
             + "(exact mean-loss average; bounded memory, one forward pass per chunk and HVP); 0: the whole set at once "
             + "(default: ${DEFAULT-VALUE}).")
@@ -128,7 +133,7 @@ final class HessianCommand implements Runnable, CellCheck {
         Precision p = precision == null ? null : parse(() -> Precision.parse(precision), "--precision");
         return new HessianSettings(model, checkpoint, seed, initScale, l, p, data, dataPath, labelColumn, dataSeed, n,
                 k, tol, maxHvps, negative, trace, traceHvps, density, densityProbes, densitySteps,
-                OperatorKind.parse(operator), batch, threads, out);
+                OperatorKind.parse(operator), block, batch, threads, out);
     }
 
     /** Validates the options without reading data or building the model (for {@code alignscope sweep}). */
@@ -146,7 +151,8 @@ final class HessianCommand implements Runnable, CellCheck {
         String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Progress phases = progress.progress("hessian", "phases");
         HessianRun.Result r = HessianRun.run(prep, command, line -> ProgressBar.message(phases, line), phases);
-        System.out.println(op == OperatorKind.HESSIAN ? "top eigenvalues of the Hessian" : "top eigenvalues of the GGN");
+        System.out.println((op == OperatorKind.HESSIAN ? "top eigenvalues of the Hessian" : "top eigenvalues of the GGN")
+                + HessianRun.blockNote(prep.block()));
         printTable(r.top());
         if (r.negative() != null) {
             System.out.println("most negative eigenvalues");

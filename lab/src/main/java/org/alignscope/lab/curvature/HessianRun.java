@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.progress.Counter;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.nn.Checkpoint;
@@ -14,12 +15,15 @@ import org.alignscope.nn.HvpBenchmark;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Models;
+import org.alignscope.nn.ParameterBlock;
 import org.alignscope.nn.Precision;
+import org.alignscope.nn.TensorInfo;
 import org.alignscope.report.CsvWriter;
 import org.alignscope.report.LinePlot;
 import org.alignscope.report.Manifest;
 import org.alignscope.spectral.EigenResult;
 import org.alignscope.spectral.Lanczos;
+import org.alignscope.spectral.PrincipalSubmatrix;
 import org.alignscope.spectral.LanczosOptions;
 import org.alignscope.spectral.SpectralDensity;
 import org.alignscope.spectral.TraceEstimate;
@@ -37,6 +41,10 @@ import org.alignscope.spectral.Which;
  * {@code density_nodes.csv}, {@code density.png}, the model as a checkpoint in {@code model/}, and
  * {@code manifest.json}. One "HVP" is one product of the operator over the <b>whole</b> reference set (with
  * {@code --batch}, that is ⌈n/B⌉ chunk products).
+ *
+ * <p>With a block ({@code --block}), every spectral quantity is that of the principal submatrix H[S, S] of the
+ * operator for the chosen parameters S (a layer's or a tensor's curvature with the rest of the network fixed,
+ * {@link PrincipalSubmatrix}); one product of the block costs one full HVP.
  */
 public final class HessianRun {
     static final String EIGEN_HEADER_TEXT = "index,eigenvalue,residual,converged,hvps";
@@ -54,8 +62,10 @@ public final class HessianRun {
      * A checked run: the model at the point to analyse and the reference set, nothing written yet.
      *
      * @param fromCheckpoint whether the model was loaded rather than initialised
+     * @param block          the parameters whose block of the operator is analysed, or null for all
      */
-    public record Prepared(HessianSettings settings, Model model, ReferenceData data, boolean fromCheckpoint) {
+    public record Prepared(HessianSettings settings, Model model, ReferenceData data, boolean fromCheckpoint,
+                           ParameterBlock block) {
     }
 
     /**
@@ -97,17 +107,25 @@ public final class HessianRun {
             }
         }
         model.setThreads(s.threads());
-        int p = model.parameterCount();
+        ParameterBlock block = null;
+        if (s.block() != null) {
+            try {
+                block = ParameterBlock.select(model, s.block());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--block: " + e.getMessage(), e);
+            }
+        }
+        int p = block == null ? model.parameterCount() : block.size();
+        String what = block == null ? "the number of parameters " : "the block's number of parameters ";
         if (s.k() > p) {
-            throw new IllegalArgumentException("--k: must be at most the number of parameters " + p + " (got "
-                    + s.k() + ")");
+            throw new IllegalArgumentException("--k: must be at most " + what + p + " (got " + s.k() + ")");
         }
         if (s.negative() > p) {
-            throw new IllegalArgumentException("--negative: must be at most the number of parameters " + p
-                    + " (got " + s.negative() + ")");
+            throw new IllegalArgumentException("--negative: must be at most " + what + p + " (got " + s.negative()
+                    + ")");
         }
         ReferenceData data = ReferenceData.load(s, model.inputSize(), model.outputSize());
-        return new Prepared(s, model, data, fromCheckpoint);
+        return new Prepared(s, model, data, fromCheckpoint, block);
     }
 
     private static Model loadCheckpoint(HessianSettings s) {
@@ -171,6 +189,10 @@ public final class HessianRun {
         manifest.put("blas", HvpBenchmark.backend());
         manifest.put("precision", model.precision().label());
         manifest.put("operator", s.operator().label());
+        if (prep.block() != null) {
+            manifest.put("block", Map.of("tensors", prep.block().tensors().stream().map(TensorInfo::name).toList(),
+                    "parameters", prep.block().size()));
+        }
         manifest.write(out);
 
         try {
@@ -190,14 +212,16 @@ public final class HessianRun {
         }
         gnorm = Math.sqrt(gnorm);
         seconds.put("operator_setup", lap(t));
-        log.accept(String.format(java.util.Locale.ROOT, "%s of the mean %s loss on %d samples (%s), %d parameters,"
-                + " %s, %s, BLAS %s; loss %.6g, |grad| %.4g", s.operator().label(), model.lossFunction().label(), data.size(),
-                data.name(), model.parameterCount(), model.precision().label(),
+        SymmetricOperator analysed = prep.block() == null ? op
+                : new PrincipalSubmatrix(op, prep.block().starts(), prep.block().lengths());
+        log.accept(String.format(java.util.Locale.ROOT, "%s%s of the mean %s loss on %d samples (%s), %d parameters,"
+                + " %s, %s, BLAS %s; loss %.6g, |grad| %.4g", s.operator().label(), blockNote(prep.block()),
+                model.lossFunction().label(), data.size(), data.name(), model.parameterCount(), model.precision().label(),
                 op.cached() ? "whole set at once" : op.chunkCount() + " chunks of <= " + s.batch(), HvpBenchmark.backend(),
                 loss, gnorm));
 
         t = System.nanoTime();
-        EigenResult top = Lanczos.largest(op, options(s, s.k()));
+        EigenResult top = Lanczos.largest(analysed, options(s, s.k()));
         seconds.put("top_eigenpairs", lap(t));
         writeEigen(top, out.resolve("eigen.csv"));
         log.accept(String.format(java.util.Locale.ROOT, "top %d: %d/%d converged, %d HVPs, %.1f s", s.k(),
@@ -207,7 +231,7 @@ public final class HessianRun {
         EigenResult negative = null;
         if (s.negative() > 0) {
             t = System.nanoTime();
-            negative = Lanczos.smallest(op, options(s, s.negative()));
+            negative = Lanczos.smallest(analysed, options(s, s.negative()));
             seconds.put("negative_eigenpairs", lap(t));
             writeEigen(negative, out.resolve("eigen_negative.csv"));
             log.accept(String.format(java.util.Locale.ROOT, "most negative %d: %d/%d converged, %d HVPs, %.1f s",
@@ -220,8 +244,8 @@ public final class HessianRun {
         TraceEstimate hpp = null;
         if (s.trace()) {
             t = System.nanoTime();
-            hutch = TraceEstimator.hutchinson(op, s.traceHvps(), s.seed());
-            hpp = TraceEstimator.hutchPlusPlus(op, s.traceHvps(), s.seed());
+            hutch = TraceEstimator.hutchinson(analysed, s.traceHvps(), s.seed());
+            hpp = TraceEstimator.hutchPlusPlus(analysed, s.traceHvps(), s.seed());
             seconds.put("trace", lap(t));
             try (CsvWriter csv = new CsvWriter(out.resolve("trace.csv"), false, TRACE_HEADER)) {
                 for (TraceEstimate e : List.of(hutch, hpp)) {
@@ -237,10 +261,10 @@ public final class HessianRun {
         SpectralDensity.Result density = null;
         if (s.density()) {
             t = System.nanoTime();
-            density = SpectralDensity.estimate(op, SpectralDensity.Options.defaults().withProbes(s.densityProbes())
+            density = SpectralDensity.estimate(analysed, SpectralDensity.Options.defaults().withProbes(s.densityProbes())
                     .withLanczosSteps(s.densitySteps()).withSeed(s.seed()));
             seconds.put("density", lap(t));
-            writeDensity(density, out, s, model, data.size());
+            writeDensity(density, out, s, model, prep.block(), data.size());
             log.accept(String.format(java.util.Locale.ROOT, "density: %d probes x %d steps, %d HVPs, %.1f s",
                     s.densityProbes(), s.densitySteps(), density.operatorApplications(), seconds.get("density")));
             phases.add(1);
@@ -302,7 +326,13 @@ public final class HessianRun {
         }
     }
 
-    private static void writeDensity(SpectralDensity.Result d, Path out, HessianSettings s, Model model, int n) {
+    /** " block 0.weight,0.bias (P parameters)", or "" for the whole parameter vector. */
+    public static String blockNote(ParameterBlock block) {
+        return block == null ? "" : " block " + block.label() + " (" + block.size() + " parameters)";
+    }
+
+    private static void writeDensity(SpectralDensity.Result d, Path out, HessianSettings s, Model model,
+                                     ParameterBlock block, int n) {
         double[] grid = d.grid();
         double[] phi = d.density();
         try (CsvWriter csv = new CsvWriter(out.resolve("density.csv"), false, "eigenvalue", "density")) {
@@ -321,8 +351,9 @@ public final class HessianRun {
         for (int i = 0; i < phi.length; i++) {
             shown[i] = phi[i] + PLOT_FLOOR;
         }
-        String title = String.format(java.util.Locale.ROOT, "Spectral density of the %s (SLQ, %d x %d steps), %s, n = %d",
-                s.operator() == OperatorKind.HESSIAN ? "Hessian" : "Gauss-Newton matrix", s.densityProbes(),
+        String title = String.format(java.util.Locale.ROOT, "Spectral density of the %s%s (SLQ, %d x %d steps), %s, n = %d",
+                s.operator() == OperatorKind.HESSIAN ? "Hessian" : "Gauss-Newton matrix",
+                block == null ? "" : " block " + block.label(), s.densityProbes(),
                 s.densitySteps(), model.spec(), n);
         new LinePlot(title, "eigenvalue", "density (log scale, + 1e-7)", 900, 520).logY()
                 .line("density", grid, shown).save(out.resolve("density.png"));

@@ -32,6 +32,9 @@ import org.alignscope.nn.Precision;
  * @param densityProbes SLQ probe vectors
  * @param densitySteps  Lanczos steps per SLQ probe
  * @param operator      Hessian or Gauss–Newton
+ * @param block         the parameter tensors whose diagonal block of the operator to analyse (comma-separated
+ *                      names such as {@code 0.weight} or module indices such as {@code 2}, see
+ *                      {@code ParameterBlock}), or null for all parameters
  * @param batch         chunk size of the operator over the reference set (0: all at once)
  * @param threads       parts each batch (or chunk) is split into and evaluated concurrently (see
  *                      {@code Model.setThreads}); 1 for none
@@ -41,7 +44,7 @@ public record HessianSettings(String modelSpec, Path checkpoint, long seed, doub
                               Precision precision, String data, Path dataPath, String labelColumn, long dataSeed,
                               int n, int k, double tolerance, int maxHvps, int negative, boolean trace,
                               int traceHvps, boolean density, int densityProbes, int densitySteps,
-                              OperatorKind operator, int batch, int threads, Path out) {
+                              OperatorKind operator, String block, int batch, int threads, Path out) {
 
     /** Separation and noise of the synthetic mixture (see {@code GaussianMixture}). */
     public static final double SYNTHETIC_SEPARATION = 3.0;
@@ -108,6 +111,9 @@ public record HessianSettings(String modelSpec, Path checkpoint, long seed, doub
         if (density && densitySteps < 2) {
             throw new IllegalArgumentException("--density-steps: must be >= 2 (got " + densitySteps + ")");
         }
+        if (block != null && block.isBlank()) {
+            throw new IllegalArgumentException("--block: give tensor names or module indices, e.g. 0.weight or 2");
+        }
         if (batch < 0) {
             throw new IllegalArgumentException("--batch: must be >= 1, or 0 for the whole set (got " + batch + ")");
         }
@@ -143,6 +149,7 @@ public record HessianSettings(String modelSpec, Path checkpoint, long seed, doub
         m.put("density_probes", densityProbes);
         m.put("density_steps", densitySteps);
         m.put("operator", operator.label());
+        m.put("block", block);
         m.put("batch", batch);
         m.put("threads", threads);
         m.put("out", out.toString());
@@ -152,54 +159,60 @@ public record HessianSettings(String modelSpec, Path checkpoint, long seed, doub
     /** Defaults for a new model (tests and callers adjust with the {@code with...} methods). */
     public static HessianSettings defaults(String modelSpec, Path out) {
         return new HessianSettings(modelSpec, null, 1, 1.0, null, null, "fashion-mnist", null, "label", 1, 5000, 10,
-                1e-6, 0, 0, false, 99, false, 1, 90, OperatorKind.HESSIAN, 0, 1, out);
+                1e-6, 0, 0, false, 99, false, 1, 90, OperatorKind.HESSIAN, null, 0, 1, out);
     }
 
     public HessianSettings withModel(String spec, Path checkpointDir) {
         return new HessianSettings(spec, checkpointDir, seed, initScale, loss, precision, data, dataPath, labelColumn,
                 dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes, densitySteps,
-                operator, batch, threads, out);
+                operator, block, batch, threads, out);
     }
 
     public HessianSettings withData(String source, int samples) {
         return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, source, dataPath,
                 labelColumn, dataSeed, samples, k, tolerance, maxHvps, negative, trace, traceHvps, density,
-                densityProbes, densitySteps, operator, batch, threads, out);
+                densityProbes, densitySteps, operator, block, batch, threads, out);
     }
 
     public HessianSettings withLoss(Loss l) {
         return new HessianSettings(modelSpec, checkpoint, seed, initScale, l, precision, data, dataPath, labelColumn,
                 dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes, densitySteps,
-                operator, batch, threads, out);
+                operator, block, batch, threads, out);
     }
 
     public HessianSettings withK(int pairs, int negativePairs) {
         return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
                 labelColumn, dataSeed, n, pairs, tolerance, maxHvps, negativePairs, trace, traceHvps, density,
-                densityProbes, densitySteps, operator, batch, threads, out);
+                densityProbes, densitySteps, operator, block, batch, threads, out);
     }
 
     public HessianSettings withExtras(boolean withTrace, boolean withDensity, int slqSteps) {
         return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
                 labelColumn, dataSeed, n, k, tolerance, maxHvps, negative, withTrace, traceHvps, withDensity,
-                densityProbes, slqSteps, operator, batch, threads, out);
+                densityProbes, slqSteps, operator, block, batch, threads, out);
     }
 
     public HessianSettings withOperator(OperatorKind op, int chunk) {
         return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
                 labelColumn, dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes,
-                densitySteps, op, chunk, threads, out);
+                densitySteps, op, block, chunk, threads, out);
+    }
+
+    public HessianSettings withBlock(String selection) {
+        return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
+                labelColumn, dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes,
+                densitySteps, operator, selection, batch, threads, out);
     }
 
     public HessianSettings withThreads(int parts) {
         return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
                 labelColumn, dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes,
-                densitySteps, operator, batch, parts, out);
+                densitySteps, operator, block, batch, parts, out);
     }
 
     public HessianSettings withOut(Path folder) {
         return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
                 labelColumn, dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes,
-                densitySteps, operator, batch, threads, folder);
+                densitySteps, operator, block, batch, threads, folder);
     }
 }

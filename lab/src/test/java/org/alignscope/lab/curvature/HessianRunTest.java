@@ -199,6 +199,41 @@ class HessianRunTest {
     }
 
     @Test
+    void blockRunGivesTheEigenvaluesAndTraceOfTheDenseHessiansSubmatrix(@TempDir Path dir) throws IOException {
+        // module 2 of mlp:6-5-3:tanh is the output layer: 2.weight (3x5) at 35, 2.bias (3) at 50
+        HessianSettings s = tiny(dir.resolve("block")).withBlock("2").withK(3, 1).withExtras(true, false, 20);
+        HessianRun.Prepared prep = HessianRun.prepare(s);
+        assertEquals(18, prep.block().size());
+        HessianRun.Result r = HessianRun.run(prep, "test", line -> { });
+        double[][] full = dense(ReferenceOperator.of(prep.model(), OperatorKind.HESSIAN,
+                prep.data().dataset().features(), prep.data().dataset().labels(), 0));
+        double[][] sub = new double[18][18];
+        for (int i = 0; i < 18; i++) {
+            System.arraycopy(full[35 + i], 35, sub[i], 0, 18);
+        }
+        double[] exact = eigenvalues(sub);
+        double scale = Math.abs(exact[0]);
+        assertTrue(r.top().allConverged());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(exact[i], r.top().eigenvalues()[i], 1e-9 * scale, "block eigenvalue " + (i + 1));
+        }
+        assertEquals(exact[17], r.negative().eigenvalues()[0], 1e-9 * scale, "most negative of the block");
+        // the output layer's block of a cross-entropy Hessian is PSD (the loss is convex in the last layer)
+        assertTrue(exact[17] > -1e-12 * scale);
+        // Cauchy interlacing with the whole Hessian
+        assertTrue(exact[0] <= eigenvalues(full)[0] + 1e-12 * scale);
+        double trace = 0;
+        for (int i = 0; i < 18; i++) {
+            trace += sub[i][i];
+        }
+        assertTrue(Math.abs(r.hutchPlusPlus().estimate() - trace) <= 5 * r.hutchPlusPlus().standardError()
+                + 1e-9 * scale);
+        String manifest = Files.readString(s.out().resolve("manifest.json"));
+        assertTrue(manifest.contains("\"2.weight\"") && manifest.contains("\"2.bias\""), manifest);
+        assertEquals(" block 2.weight,2.bias (18 parameters)", HessianRun.blockNote(prep.block()));
+    }
+
+    @Test
     void inputErrorsNameTheirOption(@TempDir Path dir) {
         HessianSettings s = tiny(dir.resolve("x"));
         assertMessage("--n:", () -> HessianRun.prepare(s.withData("synthetic", 31)));
@@ -211,6 +246,9 @@ class HessianRunTest {
         assertMessage("--data:", () -> HessianRun.prepare(s.withData("mnist", 30)));
         assertMessage("--batch:", () -> HessianRun.prepare(s.withOperator(OperatorKind.HESSIAN, -1)));
         assertMessage("--threads:", () -> HessianRun.prepare(s.withThreads(0)));
+        assertMessage("--block:", () -> HessianRun.prepare(s.withBlock("1")));
+        assertMessage("--block:", () -> HessianRun.prepare(s.withBlock(" ")));
+        assertMessage("--k:", () -> HessianRun.prepare(s.withBlock("2.bias")));
         assertFalse(Files.exists(dir.resolve("x")), "nothing may be written before the input is checked");
     }
 
