@@ -57,6 +57,7 @@ class HessianCommandTest {
                 Arguments.of(new String[] {"--data", "csv:/nonexistent/data.csv"}, "--data"),
                 Arguments.of(new String[] {"--data", "fashion-mnist", "--model", "mlp:784-10",
                     "--data-path", "/nonexistent/fmnist"}, "--data-path"),
+                Arguments.of(new String[] {"--block", "1"}, "--block"),
                 Arguments.of(new String[] {"--checkpoint", "/nonexistent/ckpt"}, "--checkpoint"));
     }
 
@@ -109,11 +110,24 @@ class HessianCommandTest {
             assertEquals(0, o.code(), o.err());
         });
         assertTrue(stdout.contains("index\teigenvalue\tresidual\tconverged"), stdout);
+        assertFalse(stdout.contains(" block "), stdout);
         assertEquals("index,eigenvalue,residual,converged,hvps", Files.readAllLines(out.resolve("eigen.csv")).get(0));
         assertEquals(4, Files.readAllLines(out.resolve("eigen.csv")).size());
         assertEquals(2, Files.readAllLines(out.resolve("eigen_negative.csv")).size());
         assertTrue(Files.exists(out.resolve("model").resolve("index.json")));
         assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"command\" : \"alignscope hessian --model"));
+    }
+
+    @Test
+    void aBlockRunNamesItsTensorsInTheTableHeaderAndManifest(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("block");
+        String stdout = captureStdout(() -> {
+            AlignScopeTest.Outcome o = AlignScopeTest.execute(tiny(out, "--block", "2.bias,2.weight"));
+            assertEquals(0, o.code(), o.err());
+        });
+        assertTrue(stdout.contains("top eigenvalues of the Hessian block 2.weight,2.bias (18 parameters)"), stdout);
+        assertEquals(4, Files.readAllLines(out.resolve("eigen.csv")).size());
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"parameters\" : 18"));
     }
 
     @Test
