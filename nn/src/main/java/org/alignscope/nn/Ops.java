@@ -162,6 +162,20 @@ abstract class Ops<A> {
         return last < 0 ? first : Math.max(first, Math.min(outLen, last / stride + 1));
     }
 
+    static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+    private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
+    /**
+     * All ones when z &gt; 0, else 0 (also for ±0 and NaN), without a branch: with b the IEEE bits of z, z &gt; 0
+     * exactly when 1 ≤ b ≤ bits(+∞) as signed integers, i.e. t = b − 1 has sign bit 0 and t − bits(+∞) has sign
+     * bit 1 (neither subtraction overflows on that range). ReLU on random-sign inputs mispredicts a branch about
+     * half the time, which made {@code z > 0 ? z : 0} several times slower than this.
+     */
+    static long positiveMask(double z) {
+        long t = Double.doubleToRawLongBits(z) - 1;
+        return (~t & (t - INFINITY_BITS)) >> 63;
+    }
+
     static final double INV_SQRT2 = 0.7071067811865476;
     static final double INV_SQRT_2PI = 0.3989422804014327;
 }

@@ -113,9 +113,10 @@ final class Ops32 extends Ops<float[]> {
                 break;
             case RELU:
                 for (int i = 0; i < n; i++) {
-                    boolean on = z[i] > 0;
-                    a[i] = on ? z[i] : 0;
-                    d1[i] = on ? 1 : 0;
+                    double x = z[i];
+                    long on = positiveMask(x);
+                    a[i] = (float) Double.longBitsToDouble(Double.doubleToRawLongBits(x) & on);
+                    d1[i] = (float) Double.longBitsToDouble(ONE_BITS & on);
                     if (d2 != null) {
                         d2[i] = 0;
                     }
@@ -223,8 +224,14 @@ final class Ops32 extends Ops<float[]> {
                                 continue;
                             }
                             int dst = cb + ih * width;
-                            for (int ow = lo; ow < hi; ow++) {
-                                gx[dst + (ow - lo) * stride] += col[d + ow];
+                            if (stride == 1) {
+                                for (int ow = lo; ow < hi; ow++) {
+                                    gx[dst + ow - lo] += col[d + ow];
+                                }
+                            } else {
+                                for (int ow = lo; ow < hi; ow++) {
+                                    gx[dst + (ow - lo) * stride] += col[d + ow];
+                                }
                             }
                         }
                     }
