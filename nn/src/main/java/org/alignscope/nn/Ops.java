@@ -176,6 +176,15 @@ abstract class Ops<A> {
         return (~t & (t - INFINITY_BITS)) >> 63;
     }
 
+    /**
+     * All ones when v &gt; m, else 0, without a branch: positiveMask(v − m). For finite v, m the difference is 0
+     * only when v = m (gradual underflow) and otherwise has the sign of v − m, also when it overflows to ±∞; a
+     * NaN operand, or ∞ − ∞ (v = m = ±∞), gives NaN, whose mask is 0, as v &gt; m is false there.
+     */
+    static long greaterMask(double v, double m) {
+        return positiveMask(v - m);
+    }
+
     static final double INV_SQRT2 = 0.7071067811865476;
     static final double INV_SQRT_2PI = 0.3989422804014327;
 }

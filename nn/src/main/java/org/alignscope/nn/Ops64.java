@@ -289,8 +289,9 @@ final class Ops64 extends Ops<double[]> {
     }
 
     /**
-     * {@link #maxPool} for 2 × 2 windows with stride 2, the four comparisons unrolled in the same row-major order
-     * (strict &gt;, so ties and NaN go exactly as in the general loop).
+     * {@link #maxPool} for 2 × 2 windows with stride 2: the four candidates in the same row-major order with the
+     * same strict &gt; (ties and NaN go exactly as in the general loop), selected through {@link #greaterMask}
+     * instead of branches, which mispredict about half the time on random data.
      */
     private static void maxPool2x2(double[] x, int planes, int height, int width, int outH, int outW, double[] y,
                                    int[] idx) {
@@ -301,23 +302,17 @@ final class Ops64 extends Ops<double[]> {
                 int r0 = base + 2 * oh * width;
                 for (int ow = 0; ow < outW; ow++, i++) {
                     int a = r0 + 2 * ow;
-                    int b = a + width;
-                    int best = a;
-                    double m = x[a];
-                    if (x[a + 1] > m) {
-                        m = x[a + 1];
-                        best = a + 1;
+                    long m = Double.doubleToRawLongBits(x[a]);
+                    long best = a;
+                    for (int q = 1; q < 4; q++) {
+                        int at = a + (q & 1) + (q >> 1) * width;
+                        long v = Double.doubleToRawLongBits(x[at]);
+                        long gt = greaterMask(x[at], Double.longBitsToDouble(m));
+                        m = (v & gt) | (m & ~gt);
+                        best = (at & gt) | (best & ~gt);
                     }
-                    if (x[b] > m) {
-                        m = x[b];
-                        best = b;
-                    }
-                    if (x[b + 1] > m) {
-                        m = x[b + 1];
-                        best = b + 1;
-                    }
-                    y[i] = (double) m;
-                    idx[i] = best;
+                    y[i] = (double) Double.longBitsToDouble(m);
+                    idx[i] = (int) best;
                 }
             }
         }

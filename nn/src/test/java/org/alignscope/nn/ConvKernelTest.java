@@ -243,7 +243,7 @@ class ConvKernelTest {
     }
 
     @Test
-    void twoByTwoMaxPoolMatchesTheGeneralLoopWithTiesAndNaN() {
+    void twoByTwoMaxPoolMatchesTheGeneralLoopWithTiesInfinitiesAndNaN() {
         RandomStream r = RandomStream.of(11, 6);
         for (int trial = 0; trial < 30; trial++) {
             int planes = 1 + r.nextInt(4);
@@ -253,8 +253,8 @@ class ConvKernelTest {
             int outW = (w - 2) / 2 + 1;
             double[] x = new double[planes * h * w];
             for (int i = 0; i < x.length; i++) {
-                int v = r.nextInt(4); // few values: many ties
-                x[i] = v == 3 && r.nextInt(8) == 0 ? Double.NaN : v;
+                int v = r.nextInt(6); // few values: many ties, and the special values
+                x[i] = v < 3 ? v : v == 3 ? Double.NaN : v == 4 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
             }
             double[] y = new double[planes * outH * outW];
             int[] idx = new int[y.length];

@@ -6,10 +6,11 @@ import org.alignscope.linalg.random.RandomStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The branch-free ReLU kernel gives, bit for bit, a = (z &gt; 0 ? z : 0) and f' = (z &gt; 0 ? 1 : 0), also for ±0,
+ * The sign masks that replace branches are the comparisons they stand for, on all pairs of special values
+ * (overflowing and underflowing differences included), and the branch-free ReLU kernel gives, bit for bit, a = (z &gt; 0 ? z : 0) and f' = (z &gt; 0 ? 1 : 0), also for ±0,
  * ±∞, NaN (either sign), subnormals and the largest finite values, in f64 and in the generated f32 kernel.
  */
-class ReluKernelTest {
+class MaskKernelTest {
     private static final double[] SPECIAL = {0.0, -0.0, 1.5, -2.5, Double.POSITIVE_INFINITY,
         Double.NEGATIVE_INFINITY, Double.NaN, Double.longBitsToDouble(0xfff8000000000001L), Double.MIN_VALUE,
         -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE, Float.MIN_VALUE,
@@ -29,6 +30,16 @@ class ReluKernelTest {
     void positiveMaskIsTheSignTest() {
         for (double z : inputs()) {
             assertEquals(z > 0 ? -1L : 0L, Ops.positiveMask(z), "z = " + z);
+        }
+    }
+
+    @Test
+    void greaterMaskIsTheComparison() {
+        double[] z = inputs();
+        for (double v : z) {
+            for (double m : z) {
+                assertEquals(v > m ? -1L : 0L, Ops.greaterMask(v, m), v + " > " + m);
+            }
         }
     }
 
