@@ -11,7 +11,8 @@ import org.alignscope.linalg.random.RandomStream;
  * see {@link Ops#im2col}), then Ŷ = W X̂ (O × S·P) is copied to NCHW one contiguous run of P pixels per (sample,
  * channel). Backward: Ĝ (O × S·P) from gy, g<sub>W</sub> += Ĝ X̂ᵀ, g<sub>b</sub> += rowsum Ĝ,
  * gx = col2im(Wᵀ Ĝ). The R-passes use that the layer is bilinear in (x, W): R{y} = conv(x, V) + conv(R{x}, W) +
- * v<sub>b</sub>, R{g<sub>W</sub>} = R{Ĝ} X̂ᵀ + Ĝ R{X̂}ᵀ, R{gx} = col2im(Wᵀ R{Ĝ} + Vᵀ Ĝ). Samples are processed in
+ * v<sub>b</sub>, R{g<sub>W</sub>} = R{Ĝ} X̂ᵀ + Ĝ R{X̂}ᵀ, R{gx} = col2im(Wᵀ R{Ĝ} + Vᵀ Ĝ),
+ * the sum formed as one GEMM [W; V]ᵀ [R{Ĝ}; Ĝ] with inner dimension 2O. Samples are processed in
  * chunks so that the unfolded matrix stays below about {@value #CHUNK_ELEMENTS} elements; workspaces are reused
  * across calls. A forward pass with second-order state unfolds the whole batch straight into a cache when it has
  * at most {@value #CACHE_ELEMENTS} elements (chunk by chunk, each chunk's X̂ at offset s0·P·C·k·k), so that every
@@ -30,8 +31,10 @@ final class Conv2dLayer<A> extends Layer<A> {
     private final int ckk;
     private final int pixels;
     private A col;
+    /** O × S·P output-side blocks; R-backward stacks R{Ĝ} and Ĝ here as one 2O × S·P matrix. */
     private A blocks;
-    private A blocks2;
+    /** [W; V] (2O × C·k·k), so that R-backward forms Wᵀ R{Ĝ} + Vᵀ Ĝ = [W; V]ᵀ [R{Ĝ}; Ĝ] in one GEMM. */
+    private A stackedWeights;
     /** X̂ of the whole batch from the last forward pass with second-order state, or not valid. */
     private A xcols;
     private boolean xcolsValid;
@@ -81,8 +84,7 @@ final class Conv2dLayer<A> extends Layer<A> {
     private int chunk(int n) {
         int c = Math.max(1, Math.min(n, CHUNK_ELEMENTS / Math.max(1, pixels * ckk)));
         col = ops.ensure(col, c * pixels * ckk);
-        blocks = ops.ensure(blocks, c * pixels * cout);
-        blocks2 = ops.ensure(blocks2, c * pixels * cout);
+        blocks = ops.ensure(blocks, 2 * c * pixels * cout);
         return c;
     }
 
@@ -137,7 +139,7 @@ final class Conv2dLayer<A> extends Layer<A> {
         for (int s0 = 0; s0 < n; s0 += c) {
             int cs = Math.min(c, n - s0);
             int m = cs * pixels;
-            ops.channelsToBlocks(gy, s0 * out.size(), cs, pixels, cout, blocks);
+            ops.channelsToBlocks(gy, s0 * out.size(), cs, pixels, cout, blocks, 0);
             if (gp != null) {
                 A xc = unfoldedInput(x, s0, cs);
                 ops.gemm(false, true, cout, ckk, m, 1, blocks, 0, m, xc, unfoldedOffset(s0), m, 1, gp, offset, ckk);
@@ -171,25 +173,27 @@ final class Conv2dLayer<A> extends Layer<A> {
         int c = chunk(n);
         if (rgx != null) {
             ops.fill(rgx, 0, n * in.size(), 0);
+            stackedWeights = ops.ensure(stackedWeights, 2 * cout * ckk);
+            ops.copy(p, offset, stackedWeights, 0, cout * ckk);
+            ops.copy(v, offset, stackedWeights, cout * ckk, cout * ckk);
         }
         for (int s0 = 0; s0 < n; s0 += c) {
             int cs = Math.min(c, n - s0);
             int m = cs * pixels;
-            ops.channelsToBlocks(rgy, s0 * out.size(), cs, pixels, cout, blocks);
+            int gOff = cout * m;
+            ops.channelsToBlocks(rgy, s0 * out.size(), cs, pixels, cout, blocks, 0);
             A xc = unfoldedInput(x, s0, cs);
             ops.gemm(false, true, cout, ckk, m, 1, blocks, 0, m, xc, unfoldedOffset(s0), m, 1, hv, offset, ckk);
             ops.addRowSums(blocks, cout, m, hv, bias());
-            boolean needG = rx != null || rgx != null;
-            if (needG) {
-                ops.channelsToBlocks(gy, s0 * out.size(), cs, pixels, cout, blocks2);
+            if (rx != null || rgx != null) {
+                ops.channelsToBlocks(gy, s0 * out.size(), cs, pixels, cout, blocks, gOff);
             }
             if (rx != null) {
                 unfold(rx, s0, cs, col, 0);
-                ops.gemm(false, true, cout, ckk, m, 1, blocks2, 0, m, col, 0, m, 1, hv, offset, ckk);
+                ops.gemm(false, true, cout, ckk, m, 1, blocks, gOff, m, col, 0, m, 1, hv, offset, ckk);
             }
             if (rgx != null) {
-                ops.gemm(true, false, ckk, m, cout, 1, p, offset, ckk, blocks, 0, m, 0, col, 0, m);
-                ops.gemm(true, false, ckk, m, cout, 1, v, offset, ckk, blocks2, 0, m, 1, col, 0, m);
+                ops.gemm(true, false, ckk, m, 2 * cout, 1, stackedWeights, 0, ckk, blocks, 0, m, 0, col, 0, m);
                 fold(rgx, s0, cs);
             }
         }

@@ -97,8 +97,9 @@ abstract class Ops<A> {
     abstract void blocksToChannels(A blocks, int samples, int pixels, int channels, A dst, int dstOff, A bias,
                                    int bOff);
 
-    /** The inverse reshuffle: blocks[o·(S·P) + s·P + p] = src[srcOff + (s·O + o)·P + p]. */
-    abstract void channelsToBlocks(A src, int srcOff, int samples, int pixels, int channels, A blocks);
+    /** The inverse reshuffle: blocks[blocksOff + o·(S·P) + s·P + p] = src[srcOff + (s·O + o)·P + p]. */
+    abstract void channelsToBlocks(A src, int srcOff, int samples, int pixels, int channels, A blocks,
+                                   int blocksOff);
 
     /** Max pooling without padding; idx receives the flat index into x of each window's (first) maximum. */
     abstract void maxPool(A x, int n, int channels, int height, int width, int k, int stride, int outH, int outW,

@@ -257,11 +257,13 @@ final class Ops32 extends Ops<float[]> {
     }
 
     @Override
-    void channelsToBlocks(float[] src, int srcOff, int samples, int pixels, int channels, float[] blocks) {
+    void channelsToBlocks(float[] src, int srcOff, int samples, int pixels, int channels, float[] blocks,
+                          int blocksOff) {
         int m = samples * pixels;
         for (int s = 0; s < samples; s++) {
             for (int o = 0; o < channels; o++) {
-                System.arraycopy(src, srcOff + (s * channels + o) * pixels, blocks, o * m + s * pixels, pixels);
+                System.arraycopy(src, srcOff + (s * channels + o) * pixels, blocks, blocksOff + o * m + s * pixels,
+                        pixels);
             }
         }
     }

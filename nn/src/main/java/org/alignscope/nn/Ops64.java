@@ -249,11 +249,13 @@ final class Ops64 extends Ops<double[]> {
     }
 
     @Override
-    void channelsToBlocks(double[] src, int srcOff, int samples, int pixels, int channels, double[] blocks) {
+    void channelsToBlocks(double[] src, int srcOff, int samples, int pixels, int channels, double[] blocks,
+                          int blocksOff) {
         int m = samples * pixels;
         for (int s = 0; s < samples; s++) {
             for (int o = 0; o < channels; o++) {
-                System.arraycopy(src, srcOff + (s * channels + o) * pixels, blocks, o * m + s * pixels, pixels);
+                System.arraycopy(src, srcOff + (s * channels + o) * pixels, blocks, blocksOff + o * m + s * pixels,
+                        pixels);
             }
         }
     }
