@@ -157,7 +157,10 @@ abstract class Ops<A> {
         return need <= 0 ? 0 : Math.min(outLen, (need + stride - 1) / stride);
     }
 
-    /** One past the last output index o whose input index o·stride − pad + kk is &lt; len (clamped to [first, outLen]). */
+    /**
+     * One past the last output index o whose input index o·stride − pad + kk is &lt; len (clamped to
+     * [first, outLen]).
+     */
     static int endInside(int len, int pad, int kk, int stride, int outLen, int first) {
         int last = len - 1 + pad - kk;
         return last < 0 ? first : Math.max(first, Math.min(outLen, last / stride + 1));

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sign masks that replace branches are the comparisons they stand for, on all pairs of special values
- * (overflowing and underflowing differences included), and the branch-free ReLU kernel gives, bit for bit, a = (z &gt; 0 ? z : 0) and f' = (z &gt; 0 ? 1 : 0), also for ±0,
- * ±∞, NaN (either sign), subnormals and the largest finite values, in f64 and in the generated f32 kernel.
+ * (overflowing and underflowing differences included), and the branch-free ReLU kernel gives, bit for bit,
+ * a = (z &gt; 0 ? z : 0) and f' = (z &gt; 0 ? 1 : 0), also for ±0, ±∞, NaN (either sign), subnormals and the
+ * largest finite values, in f64 and in the generated f32 kernel.
  */
 class MaskKernelTest {
     private static final double[] SPECIAL = {0.0, -0.0, 1.5, -2.5, Double.POSITIVE_INFINITY,
