@@ -19,6 +19,14 @@ public enum Activation {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether f'' ≡ 0 (ReLU: piecewise linear), so that R-backward is R{gx} = f' ⊙ R{gy} and no f'' array is
+     * stored or read.
+     */
+    boolean piecewiseLinear() {
+        return this == RELU;
+    }
+
     /** The activation named by a spec token, or null. */
     static Activation fromToken(String t) {
         for (Activation a : values()) {

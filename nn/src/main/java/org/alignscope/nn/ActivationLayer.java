@@ -3,7 +3,8 @@ package org.alignscope.nn;
 /**
  * Elementwise y = f(x). The forward pass stores f'(x) and, for second order, f''(x), so that
  * backward is gx = f' ⊙ gy, R-forward is Ry = f' ⊙ Rx and R-backward is
- * R{gx} = f' ⊙ R{gy} + f'' ⊙ gy ⊙ Rx.
+ * R{gx} = f' ⊙ R{gy} + f'' ⊙ gy ⊙ Rx. For a piecewise-linear f (ReLU) f'' ≡ 0 is known, so f'' is neither
+ * stored nor read and R-backward is f' ⊙ R{gy}.
  */
 final class ActivationLayer<A> extends Layer<A> {
     final Activation f;
@@ -19,10 +20,11 @@ final class ActivationLayer<A> extends Layer<A> {
     void forward(A p, int n, A x, A y, boolean second) {
         int len = n * in.size();
         d1 = ops.ensure(d1, len);
-        if (second) {
+        boolean keepD2 = second && !f.piecewiseLinear();
+        if (keepD2) {
             d2 = ops.ensure(d2, len);
         }
-        ops.activation(f, x, y, d1, second ? d2 : null, len);
+        ops.activation(f, x, y, d1, keepD2 ? d2 : null, len);
     }
 
     @Override
@@ -48,7 +50,7 @@ final class ActivationLayer<A> extends Layer<A> {
             return;
         }
         int len = n * in.size();
-        if (rx == null) {
+        if (rx == null || f.piecewiseLinear()) {
             ops.mul(d1, rgy, rgx, len);
         } else {
             ops.mulAddMul3(d1, rgy, d2, gy, rx, rgx, len);

@@ -7,15 +7,17 @@ import org.alignscope.linalg.random.RandomStream;
  * 2-D convolution (cross-correlation, PyTorch {@code nn.Conv2d(C, O, k, stride, padding)}) with weight
  * O × C × k × k followed by bias O in the flat vector. Output size ⌊(H + 2p − k)/s⌋ + 1.
  *
- * <p>Implemented as im2row + GEMM: a chunk of samples is unfolded into X̂ (rows = sample·pixel, columns =
- * C·k·k), then Ŷ = X̂ Wᵀ (rows = sample·pixel, columns = O) is reshuffled to NCHW. Backward: Ĝ from gy,
- * g<sub>W</sub> += Ĝᵀ X̂, g<sub>b</sub> += colsum Ĝ, gx = row2im(Ĝ W). The R-passes use that the layer is
- * bilinear in (x, W): R{y} = conv(x, V) + conv(R{x}, W) + v<sub>b</sub>, R{g<sub>W</sub>} = R{Ĝ}ᵀ X̂ + Ĝᵀ R{X̂},
- * R{gx} = row2im(R{Ĝ} W + Ĝ V). Samples are processed in chunks so that the unfolded matrix stays below
- * about {@value #CHUNK_ELEMENTS} elements; workspaces are reused across calls. A forward pass with second-order
- * state keeps X̂ of the whole batch when it has at most {@value #CACHE_ELEMENTS} elements, so that every later
- * R-forward and R-backward pass (one per Hessian-vector product of a linearised operator) multiplies by the cached
- * X̂ instead of unfolding x again.
+ * <p>Implemented as im2col + GEMM: a chunk of S samples is unfolded into X̂ (rows = C·k·k, columns = sample·pixel,
+ * see {@link Ops#im2col}), then Ŷ = W X̂ (O × S·P) is copied to NCHW one contiguous run of P pixels per (sample,
+ * channel). Backward: Ĝ (O × S·P) from gy, g<sub>W</sub> += Ĝ X̂ᵀ, g<sub>b</sub> += rowsum Ĝ,
+ * gx = col2im(Wᵀ Ĝ). The R-passes use that the layer is bilinear in (x, W): R{y} = conv(x, V) + conv(R{x}, W) +
+ * v<sub>b</sub>, R{g<sub>W</sub>} = R{Ĝ} X̂ᵀ + Ĝ R{X̂}ᵀ, R{gx} = col2im(Wᵀ R{Ĝ} + Vᵀ Ĝ),
+ * the sum formed as one GEMM [W; V]ᵀ [R{Ĝ}; Ĝ] with inner dimension 2O. Samples are processed in
+ * chunks so that the unfolded matrix stays below about {@value #CHUNK_ELEMENTS} elements; workspaces are reused
+ * across calls. A forward pass with second-order state unfolds the whole batch straight into a cache when it has
+ * at most {@value #CACHE_ELEMENTS} elements (chunk by chunk, each chunk's X̂ at offset s0·P·C·k·k), so that every
+ * later R-forward and R-backward pass (one per Hessian-vector product of a linearised operator) multiplies by the
+ * cached X̂ instead of unfolding x again.
  */
 final class Conv2dLayer<A> extends Layer<A> {
     static final int CHUNK_ELEMENTS = 1 << 21;
@@ -29,8 +31,10 @@ final class Conv2dLayer<A> extends Layer<A> {
     private final int ckk;
     private final int pixels;
     private A col;
-    private A rows;
-    private A rows2;
+    /** O × S·P output-side blocks; R-backward stacks R{Ĝ} and Ĝ here as one 2O × S·P matrix. */
+    private A blocks;
+    /** [W; V] (2O × C·k·k), so that R-backward forms Wᵀ R{Ĝ} + Vᵀ Ĝ = [W; V]ᵀ [R{Ĝ}; Ĝ] in one GEMM. */
+    private A stackedWeights;
     /** X̂ of the whole batch from the last forward pass with second-order state, or not valid. */
     private A xcols;
     private boolean xcolsValid;
@@ -80,18 +84,17 @@ final class Conv2dLayer<A> extends Layer<A> {
     private int chunk(int n) {
         int c = Math.max(1, Math.min(n, CHUNK_ELEMENTS / Math.max(1, pixels * ckk)));
         col = ops.ensure(col, c * pixels * ckk);
-        rows = ops.ensure(rows, c * pixels * cout);
-        rows2 = ops.ensure(rows2, c * pixels * cout);
+        blocks = ops.ensure(blocks, 2 * c * pixels * cout);
         return c;
     }
 
-    private void unfold(A x, int s0, int cs) {
-        ops.im2row(x, s0 * in.size(), cs, cin, in.height(), in.width(), k, stride, pad, out.height(), out.width(),
-                col);
+    private void unfold(A x, int s0, int cs, A dst, int dstOff) {
+        ops.im2col(x, s0 * in.size(), cs, cin, in.height(), in.width(), k, stride, pad, out.height(), out.width(),
+                dst, dstOff);
     }
 
     private void fold(A gx, int s0, int cs) {
-        ops.row2imAdd(col, cs, cin, in.height(), in.width(), k, stride, pad, out.height(), out.width(), gx,
+        ops.col2imAdd(col, 0, cs, cin, in.height(), in.width(), k, stride, pad, out.height(), out.width(), gx,
                 s0 * in.size());
     }
 
@@ -105,21 +108,21 @@ final class Conv2dLayer<A> extends Layer<A> {
         }
         for (int s0 = 0; s0 < n; s0 += c) {
             int cs = Math.min(c, n - s0);
-            unfold(x, s0, cs);
-            ops.gemm(false, true, cs * pixels, cout, ckk, 1, col, 0, ckk, p, offset, ckk, 0, rows, 0, cout);
-            ops.rowsToChannels(rows, cs, pixels, cout, y, s0 * out.size(), p, bias());
-            if (xcolsValid) {
-                ops.copy(col, 0, xcols, s0 * pixels * ckk, cs * pixels * ckk);
-            }
+            int m = cs * pixels;
+            A xc = xcolsValid ? xcols : col;
+            int xOff = unfoldedOffset(s0);
+            unfold(x, s0, cs, xc, xOff);
+            ops.gemm(false, false, cout, m, ckk, 1, p, offset, ckk, xc, xOff, m, 0, blocks, 0, m);
+            ops.blocksToChannels(blocks, cs, pixels, cout, y, s0 * out.size(), p, bias());
         }
     }
 
-    /** X̂ of samples [s0, s0 + cs) of x: the cached rows when valid, else freshly unfolded into {@code col}. */
+    /** X̂ of samples [s0, s0 + cs) of x: the cached block when valid, else freshly unfolded into {@code col}. */
     private A unfoldedInput(A x, int s0, int cs) {
         if (xcolsValid) {
             return xcols;
         }
-        unfold(x, s0, cs);
+        unfold(x, s0, cs, col, 0);
         return col;
     }
 
@@ -136,15 +139,14 @@ final class Conv2dLayer<A> extends Layer<A> {
         for (int s0 = 0; s0 < n; s0 += c) {
             int cs = Math.min(c, n - s0);
             int m = cs * pixels;
-            ops.channelsToRows(gy, s0 * out.size(), cs, pixels, cout, rows);
+            ops.channelsToBlocks(gy, s0 * out.size(), cs, pixels, cout, blocks, 0);
             if (gp != null) {
                 A xc = unfoldedInput(x, s0, cs);
-                ops.gemm(true, false, cout, ckk, m, 1, rows, 0, cout, xc, unfoldedOffset(s0), ckk, 1, gp, offset,
-                        ckk);
-                ops.addColumnSums(rows, m, cout, gp, bias());
+                ops.gemm(false, true, cout, ckk, m, 1, blocks, 0, m, xc, unfoldedOffset(s0), m, 1, gp, offset, ckk);
+                ops.addRowSums(blocks, cout, m, gp, bias());
             }
             if (gx != null) {
-                ops.gemm(false, false, m, ckk, cout, 1, rows, 0, cout, p, offset, ckk, 0, col, 0, ckk);
+                ops.gemm(true, false, ckk, m, cout, 1, p, offset, ckk, blocks, 0, m, 0, col, 0, m);
                 fold(gx, s0, cs);
             }
         }
@@ -157,12 +159,12 @@ final class Conv2dLayer<A> extends Layer<A> {
             int cs = Math.min(c, n - s0);
             int m = cs * pixels;
             A xc = unfoldedInput(x, s0, cs);
-            ops.gemm(false, true, m, cout, ckk, 1, xc, unfoldedOffset(s0), ckk, v, offset, ckk, 0, rows, 0, cout);
+            ops.gemm(false, false, cout, m, ckk, 1, v, offset, ckk, xc, unfoldedOffset(s0), m, 0, blocks, 0, m);
             if (rx != null) {
-                unfold(rx, s0, cs);
-                ops.gemm(false, true, m, cout, ckk, 1, col, 0, ckk, p, offset, ckk, 1, rows, 0, cout);
+                unfold(rx, s0, cs, col, 0);
+                ops.gemm(false, false, cout, m, ckk, 1, p, offset, ckk, col, 0, m, 1, blocks, 0, m);
             }
-            ops.rowsToChannels(rows, cs, pixels, cout, ry, s0 * out.size(), v, bias());
+            ops.blocksToChannels(blocks, cs, pixels, cout, ry, s0 * out.size(), v, bias());
         }
     }
 
@@ -171,25 +173,27 @@ final class Conv2dLayer<A> extends Layer<A> {
         int c = chunk(n);
         if (rgx != null) {
             ops.fill(rgx, 0, n * in.size(), 0);
+            stackedWeights = ops.ensure(stackedWeights, 2 * cout * ckk);
+            ops.copy(p, offset, stackedWeights, 0, cout * ckk);
+            ops.copy(v, offset, stackedWeights, cout * ckk, cout * ckk);
         }
         for (int s0 = 0; s0 < n; s0 += c) {
             int cs = Math.min(c, n - s0);
             int m = cs * pixels;
-            ops.channelsToRows(rgy, s0 * out.size(), cs, pixels, cout, rows);
+            int gOff = cout * m;
+            ops.channelsToBlocks(rgy, s0 * out.size(), cs, pixels, cout, blocks, 0);
             A xc = unfoldedInput(x, s0, cs);
-            ops.gemm(true, false, cout, ckk, m, 1, rows, 0, cout, xc, unfoldedOffset(s0), ckk, 1, hv, offset, ckk);
-            ops.addColumnSums(rows, m, cout, hv, bias());
-            boolean needG = rx != null || rgx != null;
-            if (needG) {
-                ops.channelsToRows(gy, s0 * out.size(), cs, pixels, cout, rows2);
+            ops.gemm(false, true, cout, ckk, m, 1, blocks, 0, m, xc, unfoldedOffset(s0), m, 1, hv, offset, ckk);
+            ops.addRowSums(blocks, cout, m, hv, bias());
+            if (rx != null || rgx != null) {
+                ops.channelsToBlocks(gy, s0 * out.size(), cs, pixels, cout, blocks, gOff);
             }
             if (rx != null) {
-                unfold(rx, s0, cs);
-                ops.gemm(true, false, cout, ckk, m, 1, rows2, 0, cout, col, 0, ckk, 1, hv, offset, ckk);
+                unfold(rx, s0, cs, col, 0);
+                ops.gemm(false, true, cout, ckk, m, 1, blocks, gOff, m, col, 0, m, 1, hv, offset, ckk);
             }
             if (rgx != null) {
-                ops.gemm(false, false, m, ckk, cout, 1, rows, 0, cout, p, offset, ckk, 0, col, 0, ckk);
-                ops.gemm(false, false, m, ckk, cout, 1, rows2, 0, cout, v, offset, ckk, 1, col, 0, ckk);
+                ops.gemm(true, false, ckk, m, 2 * cout, 1, stackedWeights, 0, ckk, blocks, 0, m, 0, col, 0, m);
                 fold(rgx, s0, cs);
             }
         }

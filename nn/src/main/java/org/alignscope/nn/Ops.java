@@ -73,27 +73,33 @@ abstract class Ops<A> {
     /** out = a ⊙ b + c ⊙ d ⊙ e. */
     abstract void mulAddMul3(A a, A b, A c, A d, A e, A out, int n);
 
-    /**
-     * Unfolds {@code samples} images starting at flat offset {@code xOff} of x (each C × H × W) into the rows of
-     * col: row (s·Ho + oh)·Wo + ow, column (c·K + ki)·K + kj holds x[s, c, oh·S − P + ki, ow·S − P + kj], or 0
-     * in the padding.
-     */
-    abstract void im2row(A x, int xOff, int samples, int channels, int height, int width, int k, int stride,
-                         int pad, int outH, int outW, A col);
-
-    /** The adjoint of {@link #im2row}: gx[...] += col[...] (gx is not cleared). */
-    abstract void row2imAdd(A col, int samples, int channels, int height, int width, int k, int stride, int pad,
-                            int outH, int outW, A gx, int gxOff);
+    /** out[outOff + r] += Σ_c g[r, c] over a rows × cols block of g (summed in column order). */
+    abstract void addRowSums(A g, int rows, int cols, A out, int outOff);
 
     /**
-     * dst[dstOff + (s·O + o)·P + p] = rows[(s·P + p)·O + o] + bias[bOff + o] (bias may be null): from
-     * pixel-major GEMM output to NCHW.
+     * Unfolds {@code samples} images starting at flat offset {@code xOff} of x (each C × H × W) into the
+     * (C·K·K) × (samples·Ho·Wo) matrix at {@code colOff} of col (row-major, leading dimension samples·Ho·Wo):
+     * row (c·K + ki)·K + kj, column (s·Ho + oh)·Wo + ow holds x[s, c, oh·S − P + ki, ow·S − P + kj], or 0 in the
+     * padding. For stride 1 each (row, s, oh) run over ow is a contiguous run of x, copied without per-element
+     * tests; only the padded border is filled separately.
      */
-    abstract void rowsToChannels(A rows, int samples, int pixels, int channels, A dst, int dstOff, A bias,
-                                 int bOff);
+    abstract void im2col(A x, int xOff, int samples, int channels, int height, int width, int k, int stride,
+                         int pad, int outH, int outW, A col, int colOff);
 
-    /** The inverse reshuffle: rows[(s·P + p)·O + o] = src[srcOff + (s·O + o)·P + p]. */
-    abstract void channelsToRows(A src, int srcOff, int samples, int pixels, int channels, A rows);
+    /** The adjoint of {@link #im2col}: gx[...] += col[...] (gx is not cleared), accumulated in col's row order. */
+    abstract void col2imAdd(A col, int colOff, int samples, int channels, int height, int width, int k, int stride,
+                            int pad, int outH, int outW, A gx, int gxOff);
+
+    /**
+     * dst[dstOff + (s·O + o)·P + p] = blocks[o·(S·P) + s·P + p] + bias[bOff + o] (bias may be null), S = samples:
+     * from the channel-major GEMM output (O × S·P) to NCHW, one contiguous run of P pixels at a time.
+     */
+    abstract void blocksToChannels(A blocks, int samples, int pixels, int channels, A dst, int dstOff, A bias,
+                                   int bOff);
+
+    /** The inverse reshuffle: blocks[blocksOff + o·(S·P) + s·P + p] = src[srcOff + (s·O + o)·P + p]. */
+    abstract void channelsToBlocks(A src, int srcOff, int samples, int pixels, int channels, A blocks,
+                                   int blocksOff);
 
     /** Max pooling without padding; idx receives the flat index into x of each window's (first) maximum. */
     abstract void maxPool(A x, int n, int channels, int height, int width, int k, int stride, int outH, int outW,
@@ -143,6 +149,44 @@ abstract class Ops<A> {
             t = ax * (num / den);
         }
         return Math.copySign(t, x);
+    }
+
+    /** The first output index o ≥ 0 whose input index o·stride − pad + kk is ≥ 0 (clamped to [0, outLen]). */
+    static int firstInside(int pad, int kk, int stride, int outLen) {
+        int need = pad - kk;
+        return need <= 0 ? 0 : Math.min(outLen, (need + stride - 1) / stride);
+    }
+
+    /**
+     * One past the last output index o whose input index o·stride − pad + kk is &lt; len (clamped to
+     * [first, outLen]).
+     */
+    static int endInside(int len, int pad, int kk, int stride, int outLen, int first) {
+        int last = len - 1 + pad - kk;
+        return last < 0 ? first : Math.max(first, Math.min(outLen, last / stride + 1));
+    }
+
+    static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+    private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
+    /**
+     * All ones when z &gt; 0, else 0 (also for ±0 and NaN), without a branch: with b the IEEE bits of z, z &gt; 0
+     * exactly when 1 ≤ b ≤ bits(+∞) as signed integers, i.e. t = b − 1 has sign bit 0 and t − bits(+∞) has sign
+     * bit 1 (neither subtraction overflows on that range). ReLU on random-sign inputs mispredicts a branch about
+     * half the time, which made {@code z > 0 ? z : 0} several times slower than this.
+     */
+    static long positiveMask(double z) {
+        long t = Double.doubleToRawLongBits(z) - 1;
+        return (~t & (t - INFINITY_BITS)) >> 63;
+    }
+
+    /**
+     * All ones when v &gt; m, else 0, without a branch: positiveMask(v − m). For finite v, m the difference is 0
+     * only when v = m (gradual underflow) and otherwise has the sign of v − m, also when it overflows to ±∞; a
+     * NaN operand, or ∞ − ∞ (v = m = ±∞), gives NaN, whose mask is 0, as v &gt; m is false there.
+     */
+    static long greaterMask(double v, double m) {
+        return positiveMask(v - m);
     }
 
     static final double INV_SQRT2 = 0.7071067811865476;
