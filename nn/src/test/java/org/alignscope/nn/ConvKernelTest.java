@@ -56,26 +56,30 @@ class ConvKernelTest {
         return a;
     }
 
-    /** The definition of {@link Ops#im2col}: every element with its own bounds test. */
+    /**
+     * The definition of the unfolding: the flat index into x of element (row, column) of X̂, row (c·k + ki)·k + kj
+     * and column (s·Ho + oh)·Wo + ow, or −1 in the padding; each element with its own bounds test.
+     */
+    private static int source(Geometry g, int row, int column) {
+        int kj = row % g.k();
+        int ki = row / g.k() % g.k();
+        int c = row / (g.k() * g.k());
+        int ow = column % g.outW();
+        int oh = column / g.outW() % g.outH();
+        int s = column / (g.outW() * g.outH());
+        int ih = oh * g.stride() - g.pad() + ki;
+        int iw = ow * g.stride() - g.pad() + kj;
+        boolean inside = ih >= 0 && ih < g.height() && iw >= 0 && iw < g.width();
+        return inside ? ((s * g.channels() + c) * g.height() + ih) * g.width() + iw : -1;
+    }
+
+    /** The definition of {@link Ops#im2col}. */
     private static void im2colReference(Geometry g, double[] x, int xOff, double[] col, int colOff) {
         int m = g.columns();
-        for (int c = 0; c < g.channels(); c++) {
-            for (int ki = 0; ki < g.k(); ki++) {
-                for (int kj = 0; kj < g.k(); kj++) {
-                    int row = (c * g.k() + ki) * g.k() + kj;
-                    for (int s = 0; s < g.samples(); s++) {
-                        for (int oh = 0; oh < g.outH(); oh++) {
-                            for (int ow = 0; ow < g.outW(); ow++) {
-                                int ih = oh * g.stride() - g.pad() + ki;
-                                int iw = ow * g.stride() - g.pad() + kj;
-                                boolean inside = ih >= 0 && ih < g.height() && iw >= 0 && iw < g.width();
-                                int column = (s * g.outH() + oh) * g.outW() + ow;
-                                col[colOff + row * m + column] = inside
-                                        ? x[xOff + ((s * g.channels() + c) * g.height() + ih) * g.width() + iw] : 0;
-                            }
-                        }
-                    }
-                }
+        for (int row = 0; row < g.channels() * g.k() * g.k(); row++) {
+            for (int column = 0; column < m; column++) {
+                int at = source(g, row, column);
+                col[colOff + row * m + column] = at < 0 ? 0 : x[xOff + at];
             }
         }
     }
@@ -83,23 +87,11 @@ class ConvKernelTest {
     /** The definition of {@link Ops#col2imAdd}, accumulating in the same (row, column) order. */
     private static void col2imReference(Geometry g, double[] col, int colOff, double[] gx, int gxOff) {
         int m = g.columns();
-        for (int c = 0; c < g.channels(); c++) {
-            for (int ki = 0; ki < g.k(); ki++) {
-                for (int kj = 0; kj < g.k(); kj++) {
-                    int row = (c * g.k() + ki) * g.k() + kj;
-                    for (int s = 0; s < g.samples(); s++) {
-                        for (int oh = 0; oh < g.outH(); oh++) {
-                            for (int ow = 0; ow < g.outW(); ow++) {
-                                int ih = oh * g.stride() - g.pad() + ki;
-                                int iw = ow * g.stride() - g.pad() + kj;
-                                if (ih >= 0 && ih < g.height() && iw >= 0 && iw < g.width()) {
-                                    int column = (s * g.outH() + oh) * g.outW() + ow;
-                                    gx[gxOff + ((s * g.channels() + c) * g.height() + ih) * g.width() + iw] +=
-                                            col[colOff + row * m + column];
-                                }
-                            }
-                        }
-                    }
+        for (int row = 0; row < g.channels() * g.k() * g.k(); row++) {
+            for (int column = 0; column < m; column++) {
+                int at = source(g, row, column);
+                if (at >= 0) {
+                    gx[gxOff + at] += col[colOff + row * m + column];
                 }
             }
         }
