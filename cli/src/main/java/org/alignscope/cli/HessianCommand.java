@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.lab.curvature.HessianRun;
 import org.alignscope.lab.curvature.HessianSettings;
-import org.alignscope.lab.curvature.OperatorKind;
+import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.Precision;
 import org.alignscope.spectral.EigenResult;
@@ -133,7 +133,7 @@ final class HessianCommand implements Runnable, CellCheck {
         Precision p = precision == null ? null : parse(() -> Precision.parse(precision), "--precision");
         return new HessianSettings(model, checkpoint, seed, initScale, l, p, data, dataPath, labelColumn, dataSeed, n,
                 k, tol, maxHvps, negative, trace, traceHvps, density, densityProbes, densitySteps,
-                OperatorKind.parse(operator), block, batch, threads, out);
+                parse(() -> OperatorKind.parse(operator), "--operator"), block, batch, threads, out);
     }
 
     /** Validates the options without reading data or building the model (for {@code alignscope sweep}). */

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.ModelSpec;
+import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.Precision;
 
 /**
@@ -112,13 +113,14 @@ public final class ConfigReader {
         OptimizerConfig optimizer = new OptimizerConfig(opt, lr, mom, b1, b2, eps, alpha, wd, schedule);
 
         Section s = top.section("subspace", "k", "reference_samples", "chunk", "refresh_every", "tolerance",
-                "max_hvps", "krylov");
+                "max_hvps", "krylov", "operator");
         int k = s.integer("k", 10, 1, 1000);
         int krylov = s.integer("krylov", Math.max(2 * k + 10, 30), k + 2, 100_000);
         TrainConfig.SubspaceSettings sub = new TrainConfig.SubspaceSettings(k,
                 s.integer("reference_samples", 0, 0, train), s.integer("chunk", 1000, 1, 1_000_000),
                 s.integer("refresh_every", 100, 1, Integer.MAX_VALUE), s.number("tolerance", 1e-4, 1e-14, 1),
-                s.integer("max_hvps", 50 * k + 200, 2 * k, Integer.MAX_VALUE), krylov);
+                s.integer("max_hvps", 50 * k + 200, 2 * k, Integer.MAX_VALUE), krylov,
+                OperatorKind.parse(s.choice("operator", "hessian", "hessian", "ggn")));
         s.finish();
 
         Section w = top.section("switch", "ema", "threshold", "check_every", "fallback_step");

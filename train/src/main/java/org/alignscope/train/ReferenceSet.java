@@ -6,6 +6,7 @@ import org.alignscope.data.Dataset;
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
+import org.alignscope.nn.OperatorKind;
 
 /**
  * A fixed set of samples split into chunks, so that full-set quantities are evaluated with the memory of one
@@ -60,16 +61,21 @@ public final class ReferenceSet {
         return s / n;
     }
 
-    /**
-     * The reference-set Hessian at the model's current parameters, as an operator. Each chunk's operator is
-     * created when needed and linearised once (one forward pass per chunk); the returned operator keeps them,
-     * so its memory is that of all chunks' activations.
-     */
+    /** The reference-set Hessian at the model's current parameters: {@code curvature(model, HESSIAN)}. */
     public SymmetricOperator hessian(Model model) {
+        return curvature(model, OperatorKind.HESSIAN);
+    }
+
+    /**
+     * The reference-set Hessian or Gauss–Newton matrix at the model's current parameters, as an operator,
+     * Σ_c (n_c / n) M_c. Each chunk's operator is created when needed and linearised once (one forward pass per
+     * chunk); the returned operator keeps them, so its memory is that of all chunks' activations.
+     */
+    public SymmetricOperator curvature(Model model, OperatorKind kind) {
         List<SymmetricOperator> ops = new ArrayList<>();
         double[] w = new double[chunks.size()];
         for (int c = 0; c < chunks.size(); c++) {
-            ops.add(model.hessian(chunks.get(c)));
+            ops.add(kind.of(model, chunks.get(c)));
             w[c] = chunks.get(c).n() / (double) n;
         }
         int dim = model.parameterCount();

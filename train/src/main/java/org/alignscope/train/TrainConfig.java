@@ -7,6 +7,7 @@ import java.util.List;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Models;
+import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.Precision;
 
 /**
@@ -74,9 +75,11 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
      * @param tolerance         Lanczos relative residual target
      * @param maxHvps           Lanczos budget per refresh (Hessian-vector products, certification included)
      * @param krylov            Lanczos basis size before a restart
+     * @param operator          whose top-k eigenvectors span the dominant subspace: the Hessian (Song et al.'s
+     *                          choice, the default) or the positive semi-definite generalised Gauss–Newton matrix
      */
     public record SubspaceSettings(int k, int referenceSamples, int chunk, int refreshEvery, double tolerance,
-                                   int maxHvps, int krylov) {
+                                   int maxHvps, int krylov, OperatorKind operator) {
     }
 
     /**

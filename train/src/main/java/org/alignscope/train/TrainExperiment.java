@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.Blas;
+import org.alignscope.nn.OperatorKind;
 import org.alignscope.report.LinePlot;
 import org.alignscope.report.Manifest;
 
@@ -105,7 +106,8 @@ public final class TrainExperiment {
         m.put("training_data", tr.trainingData().name() + " (" + tr.trainingData().size() + " samples)");
         m.put("blas", Blas.backend());
         m.put("alignment", "theta = |P_D v|^2/|v|^2 (squared), chi = sqrt(theta) (Song et al.); P_D = top-k"
-                + " eigenvectors of the reference-set Hessian");
+                + " eigenvectors of the reference-set " + (cfg.subspace().operator() == OperatorKind.HESSIAN
+                ? "Hessian" : "generalised Gauss-Newton matrix"));
         m.put("layout", "<arm>/seed_<seed>/metrics.csv and metrics.jsonl; base-phase rows repeated in every arm");
         return m;
     }

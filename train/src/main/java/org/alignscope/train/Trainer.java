@@ -528,7 +528,7 @@ public final class Trainer {
         TrainConfig.SubspaceSettings ss = cfg.subspace();
         LanczosOptions o = new LanczosOptions(ss.k(), ss.tolerance(), ss.maxHvps(), ss.krylov(),
                 lanczosSeed(s.seed, a.index, a.refreshes));
-        EigenResult r = Lanczos.solve(reference.hessian(a.model), o, Which.LARGEST, a.basis);
+        EigenResult r = Lanczos.solve(reference.curvature(a.model, ss.operator()), o, Which.LARGEST, a.basis);
         double[] angles = a.basis == null ? new double[0] : PrincipalAngles.between(a.basis, r.eigenvectors());
         a.setBasis(r.eigenvectors());
         a.refreshes++;

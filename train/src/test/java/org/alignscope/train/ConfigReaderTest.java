@@ -22,6 +22,7 @@ class ConfigReaderTest {
         assertEquals(50, c.batchSize());
         assertEquals(0.01, c.optimizer().lr());
         assertEquals(10, c.subspace().k());
+        assertEquals(org.alignscope.nn.OperatorKind.HESSIAN, c.subspace().operator());
         assertEquals(0.9, c.switching().ema());
         assertEquals(0.95, c.switching().threshold());
         assertEquals(List.of("plain", "dom", "bulk"), c.arms().stream().map(TrainConfig.Arm::name).toList());
@@ -37,7 +38,9 @@ class ConfigReaderTest {
                 "training: {steps: 500, batch_size: 20}",
                 "arms:",
                 "  - {name: mix, projection: interp, a: 0.1, b: 1}",
-                "  - {name: domg, projection: dom, apply_to: gradient}"), "test");
+                "  - {name: domg, projection: dom, apply_to: gradient}",
+                "subspace: {operator: ggn}"), "test");
+        assertEquals(org.alignscope.nn.OperatorKind.GGN, c.subspace().operator());
         assertEquals(List.of(3L, 4L), c.seeds());
         assertEquals(Schedule.Kind.COSINE, c.optimizer().schedule().kind());
         assertEquals(500, c.optimizer().schedule().cosineSteps());
@@ -62,6 +65,7 @@ class ConfigReaderTest {
         "arms: [{name: a, projection: dom, a: 2}]|arms[0].a: a and b are allowed with projection interp only",
         "arms: [{name: a, projection: none}, {name: a, projection: dom}]|arms[1].name: 'a' is used twice",
         "subspace: {k: 0}|subspace.k: 0 is out of range; allowed: [1, 1000]",
+        "subspace: {operator: fisher}|subspace.operator: 'fisher' is not allowed; allowed: hessian, ggn",
         "model: {spec: 'mlp:784-x-10:tanh'}|model.spec:",
         "seeds: [1, 1]|seeds: seed 1 is listed twice",
         "arms: [{name: a, projection: dom, track: false}]|arms[0].track: must be true for a projected arm",

@@ -15,6 +15,7 @@ import org.alignscope.nn.HvpBenchmark;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Models;
+import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.ParameterBlock;
 import org.alignscope.nn.Precision;
 import org.alignscope.nn.TensorInfo;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.alignscope.nn.Loss;
+import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.Precision;
 
 /**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
+import org.alignscope.nn.OperatorKind;
 
 /**
  * The Hessian (or Gauss–Newton matrix) of the <b>mean</b> loss over a whole reference set, evaluated in chunks.
@@ -48,7 +49,7 @@ public final class ReferenceOperator implements SymmetricOperator {
         this.tmp = new double[model.parameterCount()];
         if (cache) {
             Batch b = chunks.get(0);
-            this.whole = kind == OperatorKind.HESSIAN ? model.hessian(b) : model.gaussNewton(b);
+            this.whole = kind.of(model, b);
         } else {
             this.whole = null;
         }

@@ -17,6 +17,7 @@ import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Models;
+import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.Precision;
 import org.alignscope.spectral.EigenResult;
 import org.hipparchus.linear.Array2DRowRealMatrix;

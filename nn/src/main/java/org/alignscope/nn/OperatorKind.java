@@ -1,8 +1,9 @@
-package org.alignscope.lab.curvature;
+package org.alignscope.nn;
 
 import java.util.Locale;
+import org.alignscope.linalg.SymmetricOperator;
 
-/** Which curvature matrix of the mean loss a run analyses. */
+/** Which curvature matrix of a model's mean loss an analysis uses. */
 public enum OperatorKind {
     /** The Hessian ∇²L (indefinite in general). */
     HESSIAN("hessian"),
@@ -20,12 +21,17 @@ public enum OperatorKind {
         return label;
     }
 
+    /** This matrix of {@code model}'s mean loss on {@code b}: {@link Model#hessian} or {@link Model#gaussNewton}. */
+    public SymmetricOperator of(Model model, Batch b) {
+        return this == HESSIAN ? model.hessian(b) : model.gaussNewton(b);
+    }
+
     /** Parses {@code hessian} or {@code ggn} (also {@code gauss-newton}, {@code gn}). */
     public static OperatorKind parse(String s) {
         switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "hessian": case "h": return HESSIAN;
             case "ggn": case "gn": case "gauss-newton": case "gaussnewton": return GGN;
-            default: throw new IllegalArgumentException("--operator: must be hessian or ggn (got '" + s + "')");
+            default: throw new IllegalArgumentException("must be hessian or ggn (got '" + s + "')");
         }
     }
 }
