@@ -235,6 +235,24 @@ class HessianRunTest {
     }
 
     @Test
+    void forMseTheOutputLayersHessianBlockIsItsGaussNewtonBlock(@TempDir Path dir) {
+        // MSE is quadratic in the outputs and the outputs are linear in the last layer's parameters, so the second
+        // term of H = JᵀH_zJ + Σ ∂ℓ/∂z ∇²z vanishes on that block: H[S,S] = G[S,S] exactly, while the whole H ≠ G.
+        HessianSettings s = tiny(dir.resolve("h")).withLoss(Loss.MSE).withBlock("2").withK(3, 0);
+        HessianRun.Result h = HessianRun.run(HessianRun.prepare(s), "test", line -> { });
+        HessianRun.Result g = HessianRun.run(HessianRun.prepare(s.withOperator(OperatorKind.GGN, 0)
+                .withOut(dir.resolve("g"))), "test", line -> { });
+        double scale = Math.abs(h.top().eigenvalues()[0]);
+        assertArrayEquals(h.top().eigenvalues(), g.top().eigenvalues(), 1e-10 * scale);
+        HessianRun.Result hAll = HessianRun.run(HessianRun.prepare(s.withBlock(null).withOut(dir.resolve("ha"))),
+                "test", line -> { });
+        HessianRun.Result gAll = HessianRun.run(HessianRun.prepare(s.withBlock(null).withOperator(OperatorKind.GGN, 0)
+                .withOut(dir.resolve("ga"))), "test", line -> { });
+        assertTrue(Math.abs(hAll.top().eigenvalues()[0] - gAll.top().eigenvalues()[0]) > 1e-6 * scale,
+                "the whole Hessian differs from the Gauss-Newton matrix away from a minimum");
+    }
+
+    @Test
     void inputErrorsNameTheirOption(@TempDir Path dir) {
         HessianSettings s = tiny(dir.resolve("x"));
         assertMessage("--n:", () -> HessianRun.prepare(s.withData("synthetic", 31)));
