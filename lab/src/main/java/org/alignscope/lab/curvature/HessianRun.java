@@ -354,7 +354,7 @@ public final class HessianRun {
         }
         String title = String.format(java.util.Locale.ROOT, "Spectral density of the %s%s (SLQ, %d x %d steps), %s, n = %d",
                 s.operator() == OperatorKind.HESSIAN ? "Hessian" : "Gauss-Newton matrix",
-                block == null ? "" : " block " + block.label(), s.densityProbes(),
+                blockNote(block), s.densityProbes(),
                 s.densitySteps(), model.spec(), n);
         new LinePlot(title, "eigenvalue", "density (log scale, + 1e-7)", 900, 520).logY()
                 .line("density", grid, shown).save(out.resolve("density.png"));
