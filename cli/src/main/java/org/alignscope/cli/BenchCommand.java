@@ -97,6 +97,11 @@ final class BenchCommand implements Runnable {
                 + "when > 1) (default: ${DEFAULT-VALUE}).")
         int threads;
 
+        @Option(names = "--per-layer", description = "Then also time every layer's forward, backward, R-forward and "
+                + "R-backward pass inside the HVP (whole batch on one engine, medians of --reps HVPs): one per_layer "
+                + "line per layer, then per_layer_total_ms.")
+        boolean perLayer;
+
         @Override
         public void run() {
             String spec = model.equals("mlp") ? MLP : model.equals("cnn") ? CNN : model;
@@ -139,6 +144,28 @@ final class BenchCommand implements Runnable {
             System.out.println(String.format(Locale.ROOT, "hvp_over_grad %.3f", r.hvpOverGrad()));
             System.out.println(String.format(Locale.ROOT, "hessian_operator_apply_ms %.3f", r.operatorMs()));
             System.out.println(String.format(Locale.ROOT, "operator_over_grad %.3f", r.operatorMs() / r.gradMs()));
+            if (perLayer) {
+                try {
+                    printLayerTimes(HvpBenchmark.measureLayers(spec, batch, l, p, reps, warmup));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--per-layer: " + e.getMessage(), e);
+                }
+            }
+        }
+
+        /** per_layer &lt;layer&gt; forward_ms … r_backward_ms …, then the sum of all passes. */
+        private static void printLayerTimes(HvpBenchmark.LayerTimes t) {
+            double total = 0;
+            for (int i = 0; i < t.layers().size(); i++) {
+                StringBuilder line = new StringBuilder("per_layer " + t.layers().get(i));
+                for (int pass = 0; pass < HvpBenchmark.LayerTimes.PASSES.size(); pass++) {
+                    double ms = t.medianMs()[pass][i];
+                    total += ms;
+                    line.append(String.format(Locale.ROOT, " %s_ms %.3f", HvpBenchmark.LayerTimes.PASSES.get(pass), ms));
+                }
+                System.out.println(line);
+            }
+            System.out.println(String.format(Locale.ROOT, "per_layer_total_ms %.3f", total));
         }
     }
     @Command(name = "lanczos", mixinStandardHelpOptions = true,

@@ -140,6 +140,20 @@ class HessianCommandTest {
         for (String key : new String[] {"blas ", "grad_ms ", "hvp_ms ", "hvp_over_grad "}) {
             assertTrue(stdout.lines().anyMatch(l -> l.startsWith(key)), key + " missing:\n" + stdout);
         }
+        assertFalse(stdout.contains("per_layer"), stdout);
+        String perLayer = captureStdout(() -> {
+            AlignScopeTest.Outcome o = AlignScopeTest.execute("bench", "hvp", "--model", "mlp:20-8-3:tanh",
+                    "--batch", "16", "--reps", "20", "--warmup-s", "0", "--per-layer");
+            assertEquals(0, o.code(), o.err());
+        });
+        assertEquals(3, perLayer.lines().filter(l -> l.startsWith("per_layer ")).count(), perLayer);
+        assertTrue(perLayer.lines().anyMatch(l -> l.matches("per_layer 1 tanh 8->8 forward_ms [0-9.]+ backward_ms "
+                + "[0-9.]+ r_forward_ms [0-9.]+ r_backward_ms [0-9.]+")), perLayer);
+        assertTrue(perLayer.lines().anyMatch(l -> l.startsWith("per_layer_total_ms ")), perLayer);
+        AlignScopeTest.Outcome lls = AlignScopeTest.execute("bench", "hvp", "--model", "lls:20-3", "--loss", "mse",
+                "--batch", "16", "--reps", "20", "--warmup-s", "0", "--per-layer");
+        assertEquals(2, lls.code(), lls.err());
+        assertTrue(lls.err().contains("--per-layer"), lls.err());
     }
 
     @Test

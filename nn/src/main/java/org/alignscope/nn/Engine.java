@@ -31,6 +31,26 @@ final class Engine<A> {
     private double[] hrz = new double[0];
     private int n;
     private boolean linearised;
+    /** While set, clock[pass][layer] accumulates the nanoseconds of each layer pass (FORWARD … R_BACKWARD). */
+    private long[][] clock;
+
+    /** The pass indices of {@link #setClock}. */
+    static final int FORWARD = 0;
+    static final int BACKWARD = 1;
+    static final int R_FORWARD = 2;
+    static final int R_BACKWARD = 3;
+
+    /** "index kind in->out" of each layer, e.g. {@code 0 dense 784->128}, {@code 1 tanh 128->128}. */
+    List<String> layerNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < depth; i++) {
+            Layer<A> l = layers.get(i);
+            String kind = l instanceof ActivationLayer<A> a ? a.f.token()
+                    : l.getClass().getSimpleName().replace("Layer", "").toLowerCase(java.util.Locale.ROOT);
+            names.add(i + " " + kind + " " + l.in + "->" + l.out);
+        }
+        return names;
+    }
 
     Engine(Ops<A> ops, List<Layer<A>> layers, Loss loss, int paramCount) {
         this.ops = ops;
@@ -44,6 +64,21 @@ final class Engine<A> {
         this.g = new Object[depth + 1];
         this.r = new Object[depth + 1];
         this.rg = new Object[depth + 1];
+    }
+
+    /** Times every layer pass into {@code c[pass][layer]} (added), or stops timing when null. */
+    void setClock(long[][] c) {
+        clock = c;
+    }
+
+    private long tick() {
+        return clock == null ? 0 : System.nanoTime();
+    }
+
+    private void tock(int pass, int layer, long t0) {
+        if (clock != null) {
+            clock[pass][layer] += System.nanoTime() - t0;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -80,7 +115,9 @@ final class Engine<A> {
         linearised = false;
         load(b);
         for (int i = 0; i < depth; i++) {
+            long t0 = tick();
             layers.get(i).forward(p, n, at(act, i), at(act, i + 1), second);
+            tock(FORWARD, i, t0);
         }
         ops.toDouble(at(act, depth), 0, z, n * outSize);
     }
@@ -118,7 +155,9 @@ final class Engine<A> {
         double value = loss.valueAndGradient(z, b.labels(), n, outSize, dz, aux);
         ops.fromDouble(dz, at(g, depth), 0, n * outSize);
         for (int i = depth - 1; i >= 1; i--) {
+            long t0 = tick();
             layers.get(i).backward(p, n, at(act, i), at(g, i + 1), at(g, i), null);
+            tock(BACKWARD, i, t0);
         }
         linearised = true;
         return value;
@@ -129,7 +168,9 @@ final class Engine<A> {
             throw new IllegalStateException("linearise(...) first");
         }
         for (int i = 0; i < depth; i++) {
+            long t0 = tick();
             layers.get(i).rForward(p, v, n, at(act, i), i == 0 ? null : at(r, i), at(r, i + 1));
+            tock(R_FORWARD, i, t0);
         }
         ops.toDouble(at(r, depth), 0, rz, n * outSize);
         loss.hessianTimes(aux, n, outSize, rz, hrz);
@@ -141,8 +182,10 @@ final class Engine<A> {
         rForward(p, v);
         ops.fill(out, 0, paramCount, 0);
         for (int i = depth - 1; i >= 0; i--) {
+            long t0 = tick();
             layers.get(i).rBackward(p, v, n, at(act, i), i == 0 ? null : at(r, i), at(g, i + 1), at(rg, i + 1),
                     i > 0 ? at(rg, i) : null, out);
+            tock(R_BACKWARD, i, t0);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.alignscope.nn;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.alignscope.linalg.Blas;
 import org.alignscope.linalg.random.RandomStream;
@@ -42,20 +43,11 @@ public final class HvpBenchmark {
      */
     public static Result measure(String spec, int batch, Loss loss, Precision precision, int reps, double warmupSeconds,
                                  int threads) {
-        Model m = Models.create(spec, loss, precision, 1, 1.0);
+        Setup su = Setup.of(spec, batch, loss, precision);
+        Model m = su.model();
+        Batch b = su.batch();
+        double[] v = su.direction();
         m.setThreads(threads);
-        RandomStream r = RandomStream.of(1, 99);
-        double[] x = new double[batch * m.inputSize()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = r.nextDouble();
-        }
-        int[] y = new int[batch];
-        for (int s = 0; s < batch; s++) {
-            y[s] = s % m.outputSize();
-        }
-        Batch b = new Batch(x, y, batch);
-        double[] v = new double[m.parameterCount()];
-        RandomStream.of(1, 98).fillGaussian(v, 0, v.length);
         double[] g = new double[v.length];
         double[] hv = new double[v.length];
         long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
@@ -88,6 +80,68 @@ public final class HvpBenchmark {
         }
         return new Result(backend(), spec, batch, loss, precision, m.parameterCount(), threads, reps, median(tg),
                 median(th), median(to));
+    }
+
+    /** The benchmark's model (seed 1), batch (pixel-like inputs, cycling labels) and HVP direction. */
+    private record Setup(Model model, Batch batch, double[] direction) {
+        static Setup of(String spec, int batch, Loss loss, Precision precision) {
+            Model m = Models.create(spec, loss, precision, 1, 1.0);
+            RandomStream r = RandomStream.of(1, 99);
+            double[] x = new double[batch * m.inputSize()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextDouble();
+            }
+            int[] y = new int[batch];
+            for (int s = 0; s < batch; s++) {
+                y[s] = s % m.outputSize();
+            }
+            double[] v = new double[m.parameterCount()];
+            RandomStream.of(1, 98).fillGaussian(v, 0, v.length);
+            return new Setup(m, new Batch(x, y, batch), v);
+        }
+    }
+
+    /**
+     * Where one HVP's time goes: medians over {@code reps} HVPs (each with its forward pass, the whole batch on one
+     * engine) of every layer's forward, first-order backward, R-forward and R-backward pass.
+     *
+     * @param layers   "index kind in->out" per layer
+     * @param medianMs [pass][layer] in milliseconds, passes in the order forward, backward, R-forward, R-backward
+     *                 (the first layer has no backward pass: 0)
+     */
+    public record LayerTimes(List<String> layers, double[][] medianMs) {
+        /** The pass names, in the order of {@link #medianMs}. */
+        public static final List<String> PASSES = List.of("forward", "backward", "r_forward", "r_backward");
+    }
+
+    /** Runs {@link LayerTimes}' measurement after {@code warmupSeconds} of untimed HVPs. */
+    public static LayerTimes measureLayers(String spec, int batch, Loss loss, Precision precision, int reps,
+                                           double warmupSeconds) {
+        Setup su = Setup.of(spec, batch, loss, precision);
+        if (!(su.model() instanceof Network net)) {
+            throw new IllegalArgumentException("per-layer timing needs a network (mlp or cnn), not " + spec);
+        }
+        int depth = net.layerNames().size();
+        double[] hv = new double[su.direction().length];
+        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int warm = 0; warm < 3 || System.nanoTime() < until; warm++) {
+            net.hvpTimed(su.batch(), su.direction(), hv, new long[4][depth]);
+        }
+        long[][][] nanos = new long[reps][4][depth];
+        for (int r = 0; r < reps; r++) {
+            net.hvpTimed(su.batch(), su.direction(), hv, nanos[r]);
+        }
+        double[][] ms = new double[4][depth];
+        double[] sample = new double[reps];
+        for (int pass = 0; pass < 4; pass++) {
+            for (int l = 0; l < depth; l++) {
+                for (int r = 0; r < reps; r++) {
+                    sample[r] = nanos[r][pass][l] * 1e-6;
+                }
+                ms[pass][l] = median(sample);
+            }
+        }
+        return new LayerTimes(net.layerNames(), ms);
     }
 
     static double median(double[] a) {

@@ -125,6 +125,22 @@ public final class Network implements Model {
         evaluator.hvp(b, v, out);
     }
 
+    /**
+     * {@link #hvp} on one engine over the whole batch (no split), adding the nanoseconds of every layer's forward,
+     * backward (first-order signals), R-forward and R-backward pass to {@code clock[pass][layer]}
+     * ({@link Engine#FORWARD} … {@link Engine#R_BACKWARD}); for {@link HvpBenchmark#measureLayers}.
+     */
+    void hvpTimed(Batch b, double[] v, double[] out, long[][] clock) {
+        checkLength(v, "v");
+        checkLength(out, "out");
+        evaluator.hvpTimed(b, v, out, clock);
+    }
+
+    /** "index kind in->out" of each layer, in order (e.g. {@code 0 dense 784->128}). */
+    List<String> layerNames() {
+        return evaluator.layerNames();
+    }
+
     @Override
     public SymmetricOperator hessian(Batch b) {
         return evaluator.operator(b, false);
@@ -277,11 +293,7 @@ public final class Network implements Model {
             A va = ops.importVector(v, vScratch);
             Batch[] ps = split(b);
             if (ps.length == 1) {
-                Engine<A> e = engine(0);
-                e.linearise(p, b);
-                A o = ops.outputVector(out, outScratch);
-                e.hessianTimes(p, va, o);
-                ops.exportVector(o, out, params.length);
+                hvpOnOneEngine(p, b, va, out);
                 return;
             }
             prepare(ps.length);
@@ -291,6 +303,30 @@ public final class Network implements Model {
                 e.hessianTimes(p, va, partOut.get(t));
             });
             combine(ps, b.n(), out);
+        }
+
+        private void hvpOnOneEngine(A p, Batch b, A va, double[] out) {
+            Engine<A> e = engine(0);
+            e.linearise(p, b);
+            A o = ops.outputVector(out, outScratch);
+            e.hessianTimes(p, va, o);
+            ops.exportVector(o, out, params.length);
+        }
+
+        /** {@link #hvp} on one engine, whole batch, adding each layer pass's nanoseconds to clock[pass][layer]. */
+        void hvpTimed(Batch b, double[] v, double[] out, long[][] clock) {
+            vScratch = ops.scratch(vScratch, params.length);
+            Engine<A> e = engine(0);
+            e.setClock(clock);
+            try {
+                hvpOnOneEngine(params(), b, ops.importVector(v, vScratch), out);
+            } finally {
+                e.setClock(null);
+            }
+        }
+
+        List<String> layerNames() {
+            return engine(0).layerNames();
         }
 
         /** Creates the engines and result buffers of the first {@code count} parts (on this thread). */
