@@ -69,13 +69,4 @@ public final class PrincipalSubmatrix implements SymmetricOperator {
             System.arraycopy(image, starts[r], out, at, lengths[r]);
         }
     }
-
-    /** v<sub>S</sub> as a vector of A's dimension, zero outside S (an eigenvector of the block in full coordinates). */
-    public double[] embed(double[] v) {
-        double[] x = new double[full.dimension()];
-        for (int r = 0, at = 0; r < starts.length; at += lengths[r], r++) {
-            System.arraycopy(v, at, x, starts[r], lengths[r]);
-        }
-        return x;
-    }
 }
