@@ -121,19 +121,21 @@ public final class HvpBenchmark {
         if (!(su.model() instanceof Network net)) {
             throw new IllegalArgumentException("per-layer timing needs a network (mlp or cnn), not " + spec);
         }
-        int depth = net.layerNames().size();
+        List<String> layers = net.layerNames();
+        int depth = layers.size();
+        int passes = LayerTimes.PASSES.size();
         double[] hv = new double[su.direction().length];
         long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
         for (int warm = 0; warm < 3 || System.nanoTime() < until; warm++) {
-            net.hvpTimed(su.batch(), su.direction(), hv, new long[4][depth]);
+            net.hvpTimed(su.batch(), su.direction(), hv, new long[passes][depth]);
         }
-        long[][][] nanos = new long[reps][4][depth];
+        long[][][] nanos = new long[reps][passes][depth];
         for (int r = 0; r < reps; r++) {
             net.hvpTimed(su.batch(), su.direction(), hv, nanos[r]);
         }
-        double[][] ms = new double[4][depth];
+        double[][] ms = new double[passes][depth];
         double[] sample = new double[reps];
-        for (int pass = 0; pass < 4; pass++) {
+        for (int pass = 0; pass < passes; pass++) {
             for (int l = 0; l < depth; l++) {
                 for (int r = 0; r < reps; r++) {
                     sample[r] = nanos[r][pass][l] * 1e-6;
@@ -141,7 +143,7 @@ public final class HvpBenchmark {
                 ms[pass][l] = median(sample);
             }
         }
-        return new LayerTimes(net.layerNames(), ms);
+        return new LayerTimes(layers, ms);
     }
 
     static double median(double[] a) {
