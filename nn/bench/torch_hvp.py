@@ -9,10 +9,15 @@ warm-up, for 1 and 2 intra-op threads:
     /usr/bin/python3 nn/bench/torch_hvp.py --model cnn --batch 100 --loss ce --precision f64
 
 The last line, torch_best, is the better of the two thread counts by HVP time (the baseline of issue 4).
+
+With --serve it times HVPs in blocks on request instead (nn/bench/paired.py alternates it with ours): after the
+warm-up it prints "ready"; for each input line "N T" it sets T intra-op threads (1 or 2), runs 2 untimed and N timed
+HVPs and prints "hvp_ms t1 ... tN"; it stops at the end of the input.
 (Debian's python3-torch installs into /usr/bin/python3, not into a pyenv interpreter.)
 """
 import argparse
 import statistics
+import sys
 import time
 
 import torch
@@ -50,6 +55,7 @@ def main():
     ap.add_argument("--loss", default="ce", choices=["ce", "mse"])
     ap.add_argument("--precision", default="f64", choices=["f64", "f32"])
     ap.add_argument("--reps", type=int, default=21)
+    ap.add_argument("--serve", action="store_true")
     args = ap.parse_args()
     dtype = torch.float64 if args.precision == "f64" else torch.float32
     torch.manual_seed(1)
@@ -70,6 +76,9 @@ def main():
         dot = sum((gi * vi).sum() for gi, vi in zip(g, v))
         return torch.autograd.grad(dot, params)
 
+    if args.serve:
+        serve(grad, hvp)
+        return
     best = None
     for threads in (1, 2):
         torch.set_num_threads(threads)
@@ -86,6 +95,26 @@ def main():
             best = (threads, g, h)
     # the baseline of issue 4: the better of 1 and 2 threads (by HVP time)
     print(f"torch_best threads {best[0]} grad_ms {best[1]:.3f} hvp_ms {best[2]:.3f}")
+
+
+def serve(grad, hvp):
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+        t_end = time.perf_counter() + 3
+        while time.perf_counter() < t_end:
+            grad(); hvp()
+    print("ready", flush=True)
+    for line in sys.stdin:
+        fields = line.split()
+        if len(fields) != 2 or not all(f.isdigit() for f in fields) or not 1 <= int(fields[0]) <= 10000 \
+                or fields[1] not in ("1", "2"):
+            sys.exit(f"torch_hvp.py --serve: each input line must be 'N T' with N in 1..10000 and T 1 or 2, got {line!r}")
+        torch.set_num_threads(int(fields[1]))
+        hvp(); hvp()
+        times = []
+        for _ in range(int(fields[0])):
+            t0 = time.perf_counter(); hvp(); times.append((time.perf_counter() - t0) * 1e3)
+        print("hvp_ms " + " ".join(f"{t:.4f}" for t in times), flush=True)
 
 
 if __name__ == "__main__":

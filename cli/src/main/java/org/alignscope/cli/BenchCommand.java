@@ -1,5 +1,10 @@
 package org.alignscope.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +107,12 @@ final class BenchCommand implements Runnable {
                 + "line per layer, then per_layer_total_ms.")
         boolean perLayer;
 
+        @Option(names = "--serve", description = "Instead of the medians: after the warm-up print the blas line and "
+                + "'ready', then for each line N on standard input run 2 untimed and N timed HVPs and print 'hvp_ms' "
+                + "with the N times in ms; stop at the end of the input. nn/bench/paired.py uses it to alternate with "
+                + "PyTorch in short blocks.")
+        boolean serve;
+
         @Override
         public void run() {
             String spec = model.equals("mlp") ? MLP : model.equals("cnn") ? CNN : model;
@@ -133,6 +144,19 @@ final class BenchCommand implements Runnable {
                 Models.create(spec, l, p);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--model: " + e.getMessage(), e);
+            }
+            if (serve) {
+                if (perLayer) {
+                    throw new IllegalArgumentException("--serve: cannot be combined with --per-layer");
+                }
+                System.out.println("blas " + HvpBenchmark.backend());
+                try {
+                    HvpBenchmark.serve(spec, batch, l, p, warmup, threads,
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("--serve: reading standard input failed", e);
+                }
+                return;
             }
             HvpBenchmark.Result r = HvpBenchmark.measure(spec, batch, l, p, reps, warmup, threads);
             System.out.println("blas " + r.backend());

@@ -1,5 +1,8 @@
 package org.alignscope.nn;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -50,13 +53,7 @@ public final class HvpBenchmark {
         m.setThreads(threads);
         double[] g = new double[v.length];
         double[] hv = new double[v.length];
-        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        int warm = 0;
-        while (warm < 3 || System.nanoTime() < until) {
-            m.gradient(b, g);
-            m.hvp(b, v, hv);
-            warm++;
-        }
+        warmUp(m, b, v, warmupSeconds);
         // the Lanczos path: H built once (forward pass done), then one R-forward + one R-backward per product
         var h = m.hessian(b);
         double[] ho = new double[v.length];
@@ -80,6 +77,69 @@ public final class HvpBenchmark {
         }
         return new Result(backend(), spec, batch, loss, precision, m.parameterCount(), threads, reps, median(tg),
                 median(th), median(to));
+    }
+
+    /** At least three gradient + HVP pairs, and as many more as fit in {@code seconds}. */
+    private static void warmUp(Model m, Batch b, double[] v, double seconds) {
+        double[] g = new double[v.length];
+        double[] hv = new double[v.length];
+        long until = System.nanoTime() + (long) (seconds * 1e9);
+        for (int warm = 0; warm < 3 || System.nanoTime() < until; warm++) {
+            m.gradient(b, g);
+            m.hvp(b, v, hv);
+        }
+    }
+
+    /** Untimed HVPs at the start of each served block (they absorb the wake-up of idle threads and caches). */
+    static final int SERVE_UNTIMED = 2;
+
+    /**
+     * Times HVPs in blocks on request, so that another process can alternate with this one in short blocks
+     * ({@code nn/bench/paired.py} pairs us with PyTorch this way: the host's drift then hits both sides of a pair
+     * alike). After the warm-up it writes {@code ready}; then for each input line holding a block size N (1 to
+     * 10,000) it runs {@value #SERVE_UNTIMED} untimed HVPs and N timed ones (each with its forward pass, as in
+     * {@link #measure}) and writes {@code hvp_ms t1 … tN}; it returns at the end of the input. Output is flushed
+     * after every line.
+     *
+     * @throws IllegalArgumentException for a line that is not such a block size (naming the line)
+     */
+    public static void serve(String spec, int batch, Loss loss, Precision precision, double warmupSeconds, int threads,
+                             BufferedReader in, PrintStream out) throws IOException {
+        Setup su = Setup.of(spec, batch, loss, precision);
+        Model m = su.model();
+        m.setThreads(threads);
+        double[] v = su.direction();
+        double[] hv = new double[v.length];
+        warmUp(m, su.batch(), v, warmupSeconds);
+        out.println("ready");
+        out.flush();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            int count = blockSize(line);
+            for (int i = 0; i < SERVE_UNTIMED; i++) {
+                m.hvp(su.batch(), v, hv);
+            }
+            StringBuilder times = new StringBuilder("hvp_ms");
+            for (int i = 0; i < count; i++) {
+                long t0 = System.nanoTime();
+                m.hvp(su.batch(), v, hv);
+                times.append(String.format(Locale.ROOT, " %.4f", (System.nanoTime() - t0) * 1e-6));
+            }
+            out.println(times);
+            out.flush();
+        }
+    }
+
+    private static int blockSize(String line) {
+        try {
+            int count = Integer.parseInt(line.strip());
+            if (count >= 1 && count <= 10_000) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("serve: each input line must be a block size from 1 to 10000, got '"
+                + line + "'");
     }
 
     /** The benchmark's model (seed 1), batch (pixel-like inputs, cycling labels) and HVP direction. */

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark runs and reports sane fields; nothing here asserts on wall-clock speed. */
@@ -23,6 +29,32 @@ class HvpBenchmarkTest {
         assertEquals(2.0, HvpBenchmark.median(new double[] {5, 1, 2}), 0.0);
         assertEquals(2.5, HvpBenchmark.median(new double[] {4, 1, 2, 3}), 0.0);
         assertThrows(IllegalArgumentException.class, () -> HvpBenchmark.main(new String[] {"--reps", "3"}));
+    }
+
+    @Test
+    void serveAnswersEveryBlockWithItsTimesAndStopsAtTheEndOfTheInput() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        HvpBenchmark.serve("mlp:20-8-3:tanh", 16, Loss.CROSS_ENTROPY, Precision.F64, 0.0, 2,
+                new BufferedReader(new StringReader("3\n 1 \n")), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("ready", lines.get(0));
+        int[] expected = {3, 1};
+        for (int block = 0; block < 2; block++) {
+            String[] f = lines.get(block + 1).split(" ");
+            assertEquals("hvp_ms", f[0]);
+            assertEquals(expected[block] + 1, f.length, lines.get(block + 1));
+            for (int i = 1; i < f.length; i++) {
+                double ms = Double.parseDouble(f[i]);
+                assertTrue(ms >= 0 && Double.isFinite(ms), lines.get(block + 1));
+            }
+        }
+        for (String bad : new String[] {"0", "abc", "10001", "2 1"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HvpBenchmark.serve(
+                    "mlp:20-8-3:tanh", 16, Loss.MSE, Precision.F32, 0.0, 1, new BufferedReader(new StringReader(bad)),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
     }
 
     @Test
