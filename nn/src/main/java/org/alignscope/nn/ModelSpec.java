@@ -129,31 +129,59 @@ public final class ModelSpec {
         return text;
     }
 
-    /** Instantiates the layers on the given kernels, with parameter offsets assigned in order. */
+    /**
+     * Instantiates the layers on the given kernels, with parameter offsets assigned in order.
+     *
+     * <p>A ReLU directly followed by a max pool is built in the other order, pool then ReLU: the ReLU then touches
+     * 1/k² of the elements (a quarter for 2×2 windows), and the two orders compute the same function and the same
+     * derivatives. ReLU is monotone, so max<sub>w</sub> relu(z) = relu(max<sub>w</sub> z) exactly; the pool sends
+     * its derivative to the window's first maximal element, which is the same element in both orders when the
+     * maximum is positive, and when it is not, relu′ = 0 (z &gt; 0 strictly, see {@link Ops#positiveMask}) makes the
+     * derivative zero in both (first and second order alike, as ReLU has no curvature; at most the sign of a zero
+     * can differ). NaN inputs are the exception: a ReLU maps NaN to 0 but a pool keeps a NaN that comes first in
+     * its window. Both layers keep their own module index, so tensor names are those of the spec.
+     */
     <A> List<Layer<A>> build(Ops<A> kernels) {
+        return build(kernels, true);
+    }
+
+    /** {@link #build(Ops)}; with {@code reorder} false strictly in the spec's order (the reference in tests). */
+    <A> List<Layer<A>> build(Ops<A> kernels, boolean reorder) {
         List<Layer<A>> out = new ArrayList<>();
         int offset = 0;
         for (int i = 0; i < ops.size(); i++) {
-            Op op = ops.get(i);
-            Shape in = shapes.get(i);
-            Shape next = shapes.get(i + 1);
-            Layer<A> layer;
-            if (op instanceof Dense d) {
-                layer = new DenseLayer<>(kernels, in, d.out(), i);
-            } else if (op instanceof Conv c) {
-                layer = new Conv2dLayer<>(kernels, in, c.out(), c.k(), c.stride(), c.pad(), next, i);
-            } else if (op instanceof Act a) {
-                layer = new ActivationLayer<>(kernels, in, a.f(), i);
-            } else if (op instanceof Pool p) {
-                layer = new PoolLayer<>(kernels, in, p.max(), p.k(), p.stride(), next, i);
-            } else {
-                layer = new FlattenLayer<>(kernels, in, i);
+            List<Layer<A>> built = reorder && reluBeforeMaxPool(i)
+                    ? List.of(layer(kernels, i + 1, shapes.get(i), shapes.get(i + 2)),
+                            layer(kernels, i, shapes.get(i + 2), shapes.get(i + 2)))
+                    : List.of(layer(kernels, i, shapes.get(i), shapes.get(i + 1)));
+            for (Layer<A> layer : built) {
+                layer.offset = offset;
+                offset += layer.parameterCount();
+                out.add(layer);
             }
-            layer.offset = offset;
-            offset += layer.parameterCount();
-            out.add(layer);
+            i += built.size() - 1;
         }
         return out;
+    }
+
+    private boolean reluBeforeMaxPool(int i) {
+        return i + 1 < ops.size() && ops.get(i) instanceof Act a && a.f() == Activation.RELU
+                && ops.get(i + 1) instanceof Pool p && p.max();
+    }
+
+    /** Op i as a layer from {@code in} to {@code next}. */
+    private <A> Layer<A> layer(Ops<A> kernels, int i, Shape in, Shape next) {
+        Op op = ops.get(i);
+        if (op instanceof Dense d) {
+            return new DenseLayer<>(kernels, in, d.out(), i);
+        } else if (op instanceof Conv c) {
+            return new Conv2dLayer<>(kernels, in, c.out(), c.k(), c.stride(), c.pad(), next, i);
+        } else if (op instanceof Act a) {
+            return new ActivationLayer<>(kernels, in, a.f(), i);
+        } else if (op instanceof Pool p) {
+            return new PoolLayer<>(kernels, in, p.max(), p.k(), p.stride(), next, i);
+        }
+        return new FlattenLayer<>(kernels, in, i);
     }
 
     /**
