@@ -14,8 +14,11 @@ other. Settings, as in compare.sh:
 Each block: every setting in turn (the order rotates from block to block), each 2 untimed and --reps timed HVPs
 (each with its forward pass); a setting's block value is the median of its timed calls. Per block, ours best /
 PyTorch best (the better of its four settings) is one paired ratio; the summary gives their median and spread.
+All servers are started afresh every --relaunch blocks: a process's speed also depends on its launch (JIT
+decisions, memory placement), and one launch per setting would measure that launch only.
 
-    /usr/bin/python3 nn/bench/paired.py [--blocks 20] [--reps 21] [--model mlp|cnn] [--precision f64|f32]
+    /usr/bin/python3 nn/bench/paired.py [--blocks 20] [--reps 21] [--relaunch 5] [--model mlp|cnn]
+                                        [--precision f64|f32]
 
 Both sides use the same OPENBLAS_CORETYPE: yours if exported, else the one the ./alignscope launcher chose.
 Needs python3-torch for /usr/bin/python3 (not a test dependency).
@@ -77,9 +80,10 @@ def main():
     ap.add_argument("--reps", type=int, default=21, help="timed HVPs per setting and block, at least 20")
     ap.add_argument("--model", default="mlp", choices=["mlp", "cnn"])
     ap.add_argument("--precision", default="f64", choices=["f64", "f32"])
+    ap.add_argument("--relaunch", type=int, default=5, help="start all servers afresh every this many blocks")
     args = ap.parse_args()
-    if args.blocks < 1 or args.reps < 20:
-        ap.error("--blocks must be >= 1 and --reps >= 20")
+    if args.blocks < 1 or args.reps < 20 or args.relaunch < 1:
+        ap.error("--blocks and --relaunch must be >= 1 and --reps >= 20")
     if subprocess.run(["/usr/bin/python3", "-c", "import torch"], capture_output=True).returncode != 0:
         sys.exit("paired.py: PyTorch not found for /usr/bin/python3 (Debian: apt-get install python3-torch)")
     if not os.environ.get("OPENBLAS_CORETYPE"):
@@ -91,27 +95,32 @@ def main():
             "--precision", args.precision, "--warmup-s", "2", "--serve"]
     theirs = ["/usr/bin/python3", TORCH_SCRIPT, "--model", args.model, "--batch", batch, "--loss", "ce",
               "--precision", args.precision, "--serve"]
-    servers = {"ours_split2": Server(ours + ["--threads", "2"], 1), "ours_ob2": Server(ours + ["--threads", "1"], 2),
-               "torch_ob1": Server(theirs, 1), "torch_ob2": Server(theirs, 2)}
-    for s in servers.values():
-        s.wait_ready()
+    launch = {"ours_split2": (ours + ["--threads", "2"], 1), "ours_ob2": (ours + ["--threads", "1"], 2),
+              "torch_ob1": (theirs, 1), "torch_ob2": (theirs, 2)}
     reps = str(args.reps)
-    settings = [("ours_split2", servers["ours_split2"], reps), ("ours_ob2", servers["ours_ob2"], reps)]
-    settings += [(f"{name}_t{t}", servers[name], f"{reps} {t}") for name in ("torch_ob1", "torch_ob2") for t in (1, 2)]
+    settings = [("ours_split2", "ours_split2", reps), ("ours_ob2", "ours_ob2", reps)]
+    settings += [(f"{name}_t{t}", name, f"{reps} {t}") for name in ("torch_ob1", "torch_ob2") for t in (1, 2)]
 
     print(f"{args.model} {args.precision}, batch {batch}, cross-entropy, {args.reps} timed HVPs per setting and "
-          f"block, OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', 'unset')}, {os.cpu_count()} cores, "
+          f"block, servers relaunched every {args.relaunch} blocks, "
+          f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', 'unset')}, {os.cpu_count()} cores, "
           f"{time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}")
     print("| block | load | " + " | ".join(name for name, _, _ in settings) + " | ours best / torch best |")
     print("|---" * (len(settings) + 3) + "|")
-    ratios, all_times = [], {name: [] for name, _, _ in settings}
+    ratios, all_times, servers = [], {name: [] for name, _, _ in settings}, {}
     for block in range(args.blocks):
+        if block % args.relaunch == 0:
+            for s in servers.values():
+                s.close()
+            servers = {name: Server(argv, blas) for name, (argv, blas) in launch.items()}
+            for s in servers.values():
+                s.wait_ready()
         load = open("/proc/loadavg").read().split()[0]
         medians = {}
         for i in range(len(settings)):
             name, server, request = settings[(block + i) % len(settings)]
             time.sleep(SETTLE_S)
-            times = server.block(request)
+            times = servers[server].block(request)
             all_times[name] += times
             medians[name] = statistics.median(times)
         ours_best = min(v for k, v in medians.items() if k.startswith("ours"))
