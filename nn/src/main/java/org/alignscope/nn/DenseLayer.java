@@ -12,10 +12,10 @@ final class DenseLayer<A> extends Layer<A> {
     private final int fout;
     /**
      * Whether the products x Wᵀ of the forward and R-forward passes are computed as W xᵀ (out × batch) and then
-     * transposed while the bias is added, which replaces the separate bias pass. OpenBLAS (0.3.21, SkylakeX kernels)
-     * is faster that way round when the layer narrows by 2× or more and slower on square layers: with the transpose,
-     * 0.89–0.92 of the time for 784→128, 0.80 for 128→10, 0.94 for 1568→10, but 1.06–1.08 for 128→128 and 200→200
-     * (docs/benchmarks-hvp.md, Measurement 8).
+     * transposed while the bias is added, which replaces the separate bias pass. OpenBLAS (0.3.21, SkylakeX
+     * kernels) is faster that way round when the layer narrows by 2× or more and slower on square layers: with the
+     * transpose, 0.89–0.92 of the time for 784→128, 0.80 for 128→10, 0.94 for 1568→10, but 1.06–1.08 for 128→128
+     * and 200→200 (docs/benchmarks-hvp.md, Measurement 8).
      */
     private final boolean outputMajor;
     /** The out × batch product when {@link #outputMajor}. */

@@ -61,7 +61,7 @@ abstract class Ops<A> {
     /** y[r, c] += b[bOff + c] for a rows × cols block of y. */
     abstract void addRowVector(A y, int rows, int cols, A b, int bOff);
 
-    /** dst[r, c] = src[c, r] + b[bOff + c]: dst (rows × cols) is the transpose of src (cols × rows) plus a row vector. */
+    /** dst[r, c] = src[c, r] + b[bOff + c]: dst (rows × cols) is src (cols × rows) transposed plus a row vector. */
     abstract void transposeAddRowVector(A src, int rows, int cols, A b, int bOff, A dst);
 
     /** out[outOff + c] += Σ_r g[r, c] over a rows × cols block of g. */
