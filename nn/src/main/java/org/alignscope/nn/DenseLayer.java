@@ -12,10 +12,11 @@ final class DenseLayer<A> extends Layer<A> {
     private final int fout;
     /**
      * Whether the products x Wᵀ of the forward and R-forward passes are computed as W xᵀ (out × batch) and then
-     * transposed while the bias is added, which replaces the separate bias pass. OpenBLAS (0.3.21, SkylakeX
+     * transposed while the bias is added, which replaces the separate bias pass. OpenBLAS's dgemm (0.3.21, SkylakeX
      * kernels) is faster that way round when the layer narrows by 2× or more and slower on square layers: with the
      * transpose, 0.89–0.92 of the time for 784→128, 0.80 for 128→10, 0.94 for 1568→10, but 1.06–1.08 for 128→128
-     * and 200→200 (docs/benchmarks-hvp.md, Measurement 8).
+     * and 200→200. Its sgemm is slower that way round on every shape (1.07–1.39), so float32 keeps x Wᵀ
+     * (docs/benchmarks-hvp.md, Measurement 8).
      */
     private final boolean outputMajor;
     /** The out × batch product when {@link #outputMajor}. */
@@ -25,7 +26,7 @@ final class DenseLayer<A> extends Layer<A> {
         super(ops, in, Shape.vector(outFeatures), index);
         this.fin = in.size();
         this.fout = outFeatures;
-        this.outputMajor = fin >= 2 * fout;
+        this.outputMajor = ops.precision() == Precision.F64 && fin >= 2 * fout;
     }
 
     @Override

@@ -142,19 +142,16 @@ abstract class Ops<A> {
      */
     static double tanh(double x) {
         double ax = Math.abs(x);
-        double t = ax >= TANH_HALF ? 1 - 2 / (Math.exp(2 * ax) + 1) : lambertTanh(ax);
+        double t;
+        if (ax >= TANH_HALF) {
+            t = 1 - 2 / (Math.exp(2 * ax) + 1);
+        } else {
+            double s = ax * ax;
+            double num = ((36 * s + 6930) * s + 270270) * s + 2027025;
+            double den = (((s + 630) * s + 51975) * s + 945945) * s + 2027025;
+            t = ax * (num / den);
+        }
         return Math.copySign(t, x);
-    }
-
-    /**
-     * The small-|x| branch of {@link #tanh}, x·P(x²)/Q(x²), for either sign (it is odd, so lambertTanh(x) =
-     * tanh(x) bit for bit when |x| &lt; ln(3)/2). Branch-free: a loop of it vectorises.
-     */
-    static double lambertTanh(double x) {
-        double s = x * x;
-        double num = ((36 * s + 6930) * s + 270270) * s + 2027025;
-        double den = (((s + 630) * s + 51975) * s + 945945) * s + 2027025;
-        return x * (num / den);
     }
 
     /** The first output index o ≥ 0 whose input index o·stride − pad + kk is ≥ 0 (clamped to [0, outLen]). */
