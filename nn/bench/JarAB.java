@@ -15,9 +15,9 @@ import java.util.Random;
  * <pre>
  * ./alignscope --version                       # builds cli/target/alignscope.jar; copy it away, change, build again
  * OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1 java nn/bench/JarAB.java OLD.jar NEW.jar \
- *     [spec mlp:784-128-128-10:tanh] [batch 1000] [threads 2] [rounds 9]
+ *     [spec mlp:784-128-128-10:tanh] [batch 1000] [threads 2] [rounds 9] [precision f64|f32]
  * </pre>
- * Cross-entropy, float64, PyTorch's initialisation with seed 1, inputs uniform in [0, 1), labels cycling.
+ * Cross-entropy, PyTorch's initialisation with seed 1, inputs uniform in [0, 1), labels cycling.
  */
 public final class JarAB {
     private JarAB() {
@@ -25,7 +25,7 @@ public final class JarAB {
 
     /** One jar's model, batch and direction, and the HVP as a Runnable writing into {@code out}. */
     private record Side(Runnable hvp, double[] out) {
-        static Side of(String jar, String spec, int n, int threads) throws Exception {
+        static Side of(String jar, String spec, int n, int threads, String precision) throws Exception {
             ClassLoader cl = new URLClassLoader(new URL[] {new File(jar).toURI().toURL()},
                     ClassLoader.getPlatformClassLoader());
             Class<?> lossType = cl.loadClass("org.alignscope.nn.Loss");
@@ -34,7 +34,7 @@ public final class JarAB {
             Class<?> batchType = cl.loadClass("org.alignscope.nn.Batch");
             Object model = cl.loadClass("org.alignscope.nn.Models")
                     .getMethod("create", String.class, lossType, precisionType, long.class, double.class)
-                    .invoke(null, spec, constant(lossType, "CROSS_ENTROPY"), constant(precisionType, "F64"), 1L, 1.0);
+                    .invoke(null, spec, constant(lossType, "CROSS_ENTROPY"), constant(precisionType, precision), 1L, 1.0);
             modelType.getMethod("setThreads", int.class).invoke(model, threads);
             int inputs = (int) modelType.getMethod("inputSize").invoke(model);
             int classes = (int) modelType.getMethod("outputSize").invoke(model);
@@ -66,14 +66,16 @@ public final class JarAB {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: java nn/bench/JarAB.java OLD.jar NEW.jar [spec] [batch] [threads] [rounds]");
+            System.err.println("usage: java nn/bench/JarAB.java OLD.jar NEW.jar [spec] [batch] [threads] [rounds] "
+                    + "[f64|f32]");
             System.exit(2);
         }
         String spec = args.length > 2 ? args[2] : "mlp:784-128-128-10:tanh";
         int n = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 9;
-        Side[] side = {Side.of(args[0], spec, n, threads), Side.of(args[1], spec, n, threads)};
+        String precision = args.length > 6 ? args[6].toUpperCase(java.util.Locale.ROOT) : "F64";
+        Side[] side = {Side.of(args[0], spec, n, threads, precision), Side.of(args[1], spec, n, threads, precision)};
         side[0].hvp().run();
         side[1].hvp().run();
         double diff = 0;
@@ -82,8 +84,8 @@ public final class JarAB {
             diff = Math.max(diff, Math.abs(side[0].out()[i] - side[1].out()[i]));
             scale = Math.max(scale, Math.abs(side[0].out()[i]));
         }
-        System.out.printf("%s, batch %d, %d thread(s): max |HVP_B - HVP_A| = %.3g (max |HVP_A| = %.3g)%n", spec, n,
-                threads, diff, scale);
+        System.out.printf("%s %s, batch %d, %d thread(s): max |HVP_B - HVP_A| = %.3g (max |HVP_A| = %.3g)%n", spec,
+                precision.toLowerCase(java.util.Locale.ROOT), n, threads, diff, scale);
         for (int w = 0; w < 30; w++) {
             side[0].hvp().run();
             side[1].hvp().run();
