@@ -5,7 +5,7 @@ For the MLP of issue 4 (784-128-128-10, tanh, batch 1000, float64) this times, i
 round by round so that the host's drift hits all of them alike:
 
   torch_t1, torch_t2  PyTorch's HVP (forward + backward with create_graph + backward of <g, v>) on 1 and 2
-                      intra-op threads, as nn/bench/torch_hvp.py does;
+                      intra-op threads, nn/bench/torch_hvp.py's own closure;
   floor_t1, floor_t2  only the matrix products of a forward-over-reverse (Pearlmutter) HVP, whole batch, through
                       the same torch.mm and so the same BLAS, on 1 and 2 intra-op threads;
   floor_split2        the same products with the batch split in two halves on two Python threads (torch.mm
@@ -32,7 +32,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import torch
-import torch.nn.functional as F
+
+from torch_hvp import benchmark_functions
 
 SIZES = [784, 128, 128, 10]
 
@@ -66,28 +67,6 @@ def run_products(products):
         torch.mm(a, b, out=c)
 
 
-def torch_hvp(n, dtype):
-    torch.manual_seed(1)
-    layers = []
-    for i, (d_in, d_out) in enumerate(zip(SIZES[:-1], SIZES[1:])):
-        layers.append(torch.nn.Linear(d_in, d_out))
-        if i < len(SIZES) - 2:
-            layers.append(torch.nn.Tanh())
-    net = torch.nn.Sequential(*layers).to(dtype)
-    params = list(net.parameters())
-    x = torch.rand(n, SIZES[0], dtype=dtype)
-    y = torch.arange(n) % SIZES[-1]
-    v = [torch.randn_like(p) for p in params]
-
-    def hvp():
-        loss = F.cross_entropy(net(x), y)
-        g = torch.autograd.grad(loss, params, create_graph=True)
-        dot = sum((gi * vi).sum() for gi, vi in zip(g, v))
-        return torch.autograd.grad(dot, params)
-
-    return hvp
-
-
 def block_median(fn, threads, reps):
     """Median ms of reps calls of fn on `threads` intra-op threads, after two untimed calls."""
     torch.set_num_threads(threads)
@@ -116,7 +95,7 @@ def main():
     blas_threads = os.environ.get("OPENBLAS_NUM_THREADS", "unset")
     split = not args.no_split and blas_threads == "1"
     dtype = torch.float64
-    hvp = torch_hvp(args.batch, dtype)
+    _, hvp = benchmark_functions("mlp", args.batch, "ce", dtype)
     whole = pearlmutter_products(args.batch, dtype)
     halves = [pearlmutter_products(args.batch // 2, dtype) for _ in range(2)]
     pool = ThreadPoolExecutor(2)

@@ -48,6 +48,34 @@ def loss_fn(kind, z, y):
     return 0.5 * ((z - onehot) ** 2).sum(dim=1).mean()
 
 
+def benchmark_functions(model, batch, loss, dtype):
+    """(grad, hvp) closures on the benchmark's network (seed 1), pixel-like inputs, cycling labels and direction."""
+    torch.manual_seed(1)
+    net = (mlp([784, 128, 128, 10], torch.nn.Tanh) if model == "mlp" else small_cnn()).to(dtype)
+    params = [p for p in net.parameters()]
+    shape = (batch, 784) if model == "mlp" else (batch, 1, 28, 28)
+    x = torch.rand(shape, dtype=dtype)
+    y = torch.arange(batch) % 10
+    v = [torch.randn_like(p) for p in params]
+
+    def grad():
+        return torch.autograd.grad(loss_fn(loss, net(x), y), params)
+
+    def hvp():
+        g = torch.autograd.grad(loss_fn(loss, net(x), y), params, create_graph=True)
+        dot = sum((gi * vi).sum() for gi, vi in zip(g, v))
+        return torch.autograd.grad(dot, params)
+
+    return grad, hvp
+
+
+def warm_up(grad, hvp, threads, seconds=3):
+    torch.set_num_threads(threads)
+    t_end = time.perf_counter() + seconds
+    while time.perf_counter() < t_end:
+        grad(); hvp()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="mlp", choices=["mlp", "cnn"])
@@ -58,33 +86,13 @@ def main():
     ap.add_argument("--serve", action="store_true")
     args = ap.parse_args()
     dtype = torch.float64 if args.precision == "f64" else torch.float32
-    torch.manual_seed(1)
-    net = (mlp([784, 128, 128, 10], torch.nn.Tanh) if args.model == "mlp" else small_cnn()).to(dtype)
-    params = [p for p in net.parameters()]
-    shape = (args.batch, 784) if args.model == "mlp" else (args.batch, 1, 28, 28)
-    x = torch.rand(shape, dtype=dtype)
-    y = torch.arange(args.batch) % 10
-    v = [torch.randn_like(p) for p in params]
-
-    def grad():
-        loss = loss_fn(args.loss, net(x), y)
-        return torch.autograd.grad(loss, params)
-
-    def hvp():
-        loss = loss_fn(args.loss, net(x), y)
-        g = torch.autograd.grad(loss, params, create_graph=True)
-        dot = sum((gi * vi).sum() for gi, vi in zip(g, v))
-        return torch.autograd.grad(dot, params)
-
+    grad, hvp = benchmark_functions(args.model, args.batch, args.loss, dtype)
     if args.serve:
         serve(grad, hvp)
         return
     best = None
     for threads in (1, 2):
-        torch.set_num_threads(threads)
-        t_end = time.perf_counter() + 3
-        while time.perf_counter() < t_end:
-            grad(); hvp()
+        warm_up(grad, hvp, threads)
         tg, th = [], []
         for _ in range(args.reps):
             t0 = time.perf_counter(); grad(); t1 = time.perf_counter(); hvp(); t2 = time.perf_counter()
@@ -99,10 +107,7 @@ def main():
 
 def serve(grad, hvp):
     for threads in (1, 2):
-        torch.set_num_threads(threads)
-        t_end = time.perf_counter() + 3
-        while time.perf_counter() < t_end:
-            grad(); hvp()
+        warm_up(grad, hvp, threads)
     print("ready", flush=True)
     for line in sys.stdin:
         fields = line.split()
