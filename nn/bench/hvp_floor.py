@@ -23,7 +23,8 @@ torch.profiler: aten::mm and aten::addmm), a ratio of 0.789.
     OPENBLAS_NUM_THREADS=2 /usr/bin/python3 nn/bench/hvp_floor.py --rounds 15
 
 Set OPENBLAS_CORETYPE as ./alignscope does (SkylakeX on AVX-512 machines). With OPENBLAS_NUM_THREADS=2 the split
-runs two 2-thread BLAS calls on two cores and is skipped (--no-split is implied).
+runs two 2-thread BLAS calls on two cores and is skipped (--no-split is implied). glibc keeps freed memory, as
+in torch_hvp.py's default (--malloc retain).
 """
 import argparse
 import os
@@ -33,7 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import torch
 
-from torch_hvp import benchmark_functions
+from torch_hvp import benchmark_functions, retain_freed_memory
 
 SIZES = [784, 128, 128, 10]
 
@@ -101,6 +102,7 @@ def main():
     ap.add_argument("--warmup-s", type=float, default=3)
     ap.add_argument("--no-split", action="store_true")
     args = ap.parse_args()
+    retain_freed_memory()  # as torch_hvp.py does by default: no page faults for PyTorch's fresh tensors
     if args.batch < 2 or args.batch % 2:
         ap.error("--batch must be an even number >= 2")
     if args.rounds < 1 or args.reps < 20:

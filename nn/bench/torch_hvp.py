@@ -14,8 +14,17 @@ With --serve it times HVPs in blocks on request instead (nn/bench/paired.py alte
 warm-up it prints "ready"; for each input line "N T" it sets T intra-op threads (1 or 2), runs 2 untimed and N timed
 HVPs and prints "hvp_ms t1 ... tN"; it stops at the end of the input.
 (Debian's python3-torch installs into /usr/bin/python3, not into a pyenv interpreter.)
+
+PyTorch allocates a fresh tensor for every intermediate result, and glibc's malloc hands large freed blocks back to
+the kernel (munmap, or trimming the top of the heap), so the next tensor of that size faults its pages in again. On a
+virtual machine where page faults are dear that can cost more than the arithmetic: on the 2-core AMD EPYC VM of
+docs/benchmarks-hvp.md (Measurement 9) torch_best took 52.7 ms per HVP with OpenBLAS on 1 thread and 47.0 ms on 2,
+against 24.9 and 16.7 ms when glibc keeps freed memory. By default the script therefore sets glibc's mmap threshold
+to 32 MiB and its trim threshold to 1 GiB (mallopt), as a long-running training process in effect has them;
+--malloc default leaves glibc's settings alone.
 """
 import argparse
+import ctypes
 import statistics
 import sys
 import time
@@ -76,6 +85,16 @@ def warm_up(grad, hvp, threads, seconds=3):
         grad(); hvp()
 
 
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # mallopt parameters, glibc's malloc.h
+
+
+def retain_freed_memory():
+    """Keeps freed blocks in the process (no mmap/munmap per tensor) so that PyTorch does not pay page faults."""
+    libc = ctypes.CDLL("libc.so.6")
+    if not (libc.mallopt(M_MMAP_THRESHOLD, 32 << 20) and libc.mallopt(M_TRIM_THRESHOLD, 1 << 30)):
+        sys.exit("torch_hvp.py: mallopt refused the thresholds; run with --malloc default")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="mlp", choices=["mlp", "cnn"])
@@ -84,7 +103,11 @@ def main():
     ap.add_argument("--precision", default="f64", choices=["f64", "f32"])
     ap.add_argument("--reps", type=int, default=21)
     ap.add_argument("--serve", action="store_true")
+    ap.add_argument("--malloc", default="retain", choices=["retain", "default"],
+                    help="retain: glibc keeps freed memory (see the module docstring); default: glibc's settings")
     args = ap.parse_args()
+    if args.malloc == "retain":
+        retain_freed_memory()
     dtype = torch.float64 if args.precision == "f64" else torch.float32
     grad, hvp = benchmark_functions(args.model, args.batch, args.loss, dtype)
     if args.serve:
