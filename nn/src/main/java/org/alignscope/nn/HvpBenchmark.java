@@ -12,14 +12,10 @@ import org.alignscope.linalg.random.RandomStream;
 /**
  * Times a gradient and an exact Hessian-vector product on one batch: each timed call includes its forward pass
  * ({@link Model#gradient} and {@link Model#hvp}); the calls alternate (gradient, HVP, gradient, ...) so that
- * machine noise hits both alike (a product of the cached {@link Model#hessian} operator is timed in the same loop); the result is the median of each after a warm-up. Inputs are uniform in
- * [0, 1) (pixel-like), labels cycle through the classes, θ is PyTorch's default initialisation (seed 1).
- *
- * <pre>
- * java -cp ... org.alignscope.nn.HvpBenchmark --model mlp:784-128-128-10:tanh --batch 1000 --loss ce \
- *      --precision f64 [--reps 21] [--warmup-s 3] [--threads 1]
- * </pre>
- * prints the BLAS backend and the lines {@code grad_ms}, {@code hvp_ms}, {@code hvp_over_grad}; then
+ * machine noise hits both alike (a product of the cached {@link Model#hessian} operator is timed in the same loop);
+ * the result is the median of each after a warm-up. Inputs are uniform in [0, 1) (pixel-like), labels cycle through
+ * the classes, θ is PyTorch's default initialisation (seed 1). The command line is {@code ./alignscope bench hvp},
+ * which prints the BLAS backend and the lines {@code grad_ms}, {@code hvp_ms}, {@code hvp_over_grad}; then
  * {@code hessian_operator_apply_ms}: one product of {@link Model#hessian}'s operator, whose forward pass and
  * first-order backward signals are computed once when it is built (the cost per Lanczos step).
  */
@@ -211,44 +207,5 @@ public final class HvpBenchmark {
         Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-    }
-
-    public static void main(String[] args) {
-        String spec = "mlp:784-128-128-10:tanh";
-        int batch = 1000;
-        Loss loss = Loss.CROSS_ENTROPY;
-        Precision precision = Precision.F64;
-        int reps = 21;
-        double warmup = 3;
-        int threads = 1;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + a + " needs a value");
-            }
-            String val = args[++i];
-            switch (a) {
-                case "--model": spec = val; break;
-                case "--batch": batch = Integer.parseInt(val); break;
-                case "--loss": loss = Loss.parse(val); break;
-                case "--precision": precision = Precision.parse(val); break;
-                case "--reps": reps = Integer.parseInt(val); break;
-                case "--warmup-s": warmup = Double.parseDouble(val); break;
-                case "--threads": threads = Integer.parseInt(val); break;
-                default: throw new IllegalArgumentException("unknown option " + a
-                        + " (expected --model, --batch, --loss, --precision, --reps, --warmup-s, --threads)");
-            }
-        }
-        if (reps < 20) {
-            throw new IllegalArgumentException("--reps must be at least 20, got " + reps);
-        }
-        Result res = measure(spec, batch, loss, precision, reps, warmup, threads);
-        System.out.printf(Locale.ROOT, "blas %s%nmodel %s%nbatch %d%nloss %s%nprecision %s%nparameters %d%nthreads %d%n"
-                + "reps %d%n", res.backend(), res.spec(), res.batch(), res.loss().label(), res.precision().label(),
-                res.parameters(), res.threads(), res.reps());
-        System.out.printf(Locale.ROOT, "grad_ms %.3f%nhvp_ms %.3f%nhvp_over_grad %.3f%n", res.gradMs(), res.hvpMs(),
-                res.hvpOverGrad());
-        System.out.printf(Locale.ROOT, "hessian_operator_apply_ms %.3f%noperator_over_grad %.3f%n", res.operatorMs(),
-                res.operatorMs() / res.gradMs());
     }
 }
