@@ -92,7 +92,7 @@ def retain_freed_memory():
     """Keeps freed blocks in the process (no mmap/munmap per tensor) so that PyTorch does not pay page faults."""
     libc = ctypes.CDLL("libc.so.6")
     if not (libc.mallopt(M_MMAP_THRESHOLD, 32 << 20) and libc.mallopt(M_TRIM_THRESHOLD, 1 << 30)):
-        sys.exit("torch_hvp.py: mallopt refused the thresholds; run with --malloc default")
+        sys.exit("glibc's mallopt refused the thresholds (torch_hvp.py runs without them under --malloc default)")
 
 
 def main():
