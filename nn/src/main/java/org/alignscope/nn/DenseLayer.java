@@ -6,27 +6,21 @@ import org.alignscope.linalg.random.RandomStream;
 /**
  * Fully connected layer y = x Wᵀ + b with W of shape out × in (PyTorch {@code nn.Linear}); W is followed by b
  * in the flat vector. Every product is one GEMM over the whole batch.
+ *
+ * <p>Its input and output may each be stored sample-major (n × features) or feature-major (features × n, see
+ * {@link Layer#featureMajorIn}); each product passes the stored matrices to the GEMM transposed or not, so no
+ * layout is ever converted. With a feature-major output the forward product is Yᵀ = W Xᵀ (out × n), which
+ * OpenBLAS 0.3.21's SkylakeX dgemm runs faster than X Wᵀ on every dense shape of the benchmark MLP
+ * (docs/benchmarks-hvp.md, Measurements 8–10).
  */
 final class DenseLayer<A> extends Layer<A> {
     private final int fin;
     private final int fout;
-    /**
-     * Whether the products x Wᵀ of the forward and R-forward passes are computed as W xᵀ (out × batch) and then
-     * transposed while the bias is added, which replaces the separate bias pass. OpenBLAS's dgemm (0.3.21, SkylakeX
-     * kernels) is faster that way round when the layer narrows by 2× or more and slower on square layers: with the
-     * transpose, 0.89–0.92 of the time for 784→128, 0.80 for 128→10, 0.94 for 1568→10, but 1.06–1.08 for 128→128
-     * and 200→200. Its sgemm is slower that way round on every shape (1.07–1.39), so float32 keeps x Wᵀ
-     * (docs/benchmarks-hvp.md, Measurement 8).
-     */
-    private final boolean outputMajor;
-    /** The out × batch product when {@link #outputMajor}. */
-    private A product;
 
     DenseLayer(Ops<A> ops, Shape in, int outFeatures, int index) {
         super(ops, in, Shape.vector(outFeatures), index);
         this.fin = in.size();
         this.fout = outFeatures;
-        this.outputMajor = ops.precision() == Precision.F64 && fin >= 2 * fout;
     }
 
     @Override
@@ -54,55 +48,94 @@ final class DenseLayer<A> extends Layer<A> {
 
     @Override
     void forward(A p, int n, A x, A y, boolean second) {
-        affine(p, x, null, null, n, y);
-    }
-
-    /** y = x Wᵀ (+ x2 W2ᵀ when x2 is not null) + b, with W and b from {@code w}, W2 from {@code w2}. */
-    private void affine(A w, A x, A w2, A x2, int n, A y) {
-        if (outputMajor) {
-            product = ops.ensure(product, fout * n);
-            ops.gemm(false, true, fout, n, fin, 1, w, offset, fin, x, 0, fin, 0, product, 0, n);
-            if (x2 != null) {
-                ops.gemm(false, true, fout, n, fin, 1, w2, offset, fin, x2, 0, fin, 1, product, 0, n);
-            }
-            ops.transposeAddRowVector(product, n, fout, w, bias(), y);
-        } else {
-            ops.gemm(false, true, n, fout, fin, 1, x, 0, fin, w, offset, fin, 0, y, 0, fout);
-            if (x2 != null) {
-                ops.gemm(false, true, n, fout, fin, 1, x2, 0, fin, w2, offset, fin, 1, y, 0, fout);
-            }
-            ops.addRowVector(y, n, fout, w, bias());
-        }
+        product(p, x, n, 0, y);
+        addBias(p, n, y);
     }
 
     @Override
     void backward(A p, int n, A x, A gy, A gx, A gp) {
         if (gp != null) {
-            ops.gemm(true, false, fout, fin, n, 1, gy, 0, fout, x, 0, fin, 1, gp, offset, fin);
-            ops.addColumnSums(gy, n, fout, gp, bias());
+            addWeightProduct(gy, x, n, gp);
+            addBiasSums(gy, n, gp);
         }
         if (gx != null) {
-            ops.gemm(false, false, n, fin, fout, 1, gy, 0, fout, p, offset, fin, 0, gx, 0, fin);
+            inputProduct(gy, p, n, 0, gx);
         }
     }
 
     @Override
     void rForward(A p, A v, int n, A x, A rx, A ry) {
         // R{y} = x Vᵀ + R{x} Wᵀ + v_b
-        affine(v, x, p, rx, n, ry);
+        product(v, x, n, 0, ry);
+        if (rx != null) {
+            product(p, rx, n, 1, ry);
+        }
+        addBias(v, n, ry);
     }
 
     @Override
     void rBackward(A p, A v, int n, A x, A rx, A gy, A rgy, A rgx, A hv) {
         // R{gW} = R{gy}ᵀ x + gyᵀ R{x};  R{gb} = colsum R{gy};  R{gx} = R{gy} W + gy V
-        ops.gemm(true, false, fout, fin, n, 1, rgy, 0, fout, x, 0, fin, 1, hv, offset, fin);
+        addWeightProduct(rgy, x, n, hv);
         if (rx != null) {
-            ops.gemm(true, false, fout, fin, n, 1, gy, 0, fout, rx, 0, fin, 1, hv, offset, fin);
+            addWeightProduct(gy, rx, n, hv);
         }
-        ops.addColumnSums(rgy, n, fout, hv, bias());
+        addBiasSums(rgy, n, hv);
         if (rgx != null) {
-            ops.gemm(false, false, n, fin, fout, 1, rgy, 0, fout, p, offset, fin, 0, rgx, 0, fin);
-            ops.gemm(false, false, n, fin, fout, 1, gy, 0, fout, v, offset, fin, 1, rgx, 0, fin);
+            inputProduct(rgy, p, n, 0, rgx);
+            inputProduct(gy, v, n, 1, rgx);
         }
+    }
+
+    /** y = x Wᵀ + beta·y, W from {@code w} at this layer's offset; x in the input layout, y in the output layout. */
+    private void product(A w, A x, int n, double beta, A y) {
+        if (featureMajorOut) {
+            ops.gemm(false, !featureMajorIn, fout, n, fin, 1, w, offset, fin, x, 0, inLd(n), beta, y, 0, n);
+        } else {
+            ops.gemm(featureMajorIn, true, n, fout, fin, 1, x, 0, inLd(n), w, offset, fin, beta, y, 0, fout);
+        }
+    }
+
+    /** gx = gy W + beta·gx, W from {@code w}; gy in the output layout, gx in the input layout. */
+    private void inputProduct(A gy, A w, int n, double beta, A gx) {
+        if (featureMajorIn) {
+            ops.gemm(true, !featureMajorOut, fin, n, fout, 1, w, offset, fin, gy, 0, outLd(n), beta, gx, 0, n);
+        } else {
+            ops.gemm(featureMajorOut, false, n, fin, fout, 1, gy, 0, outLd(n), w, offset, fin, beta, gx, 0, fin);
+        }
+    }
+
+    /** The weight block of {@code out} += gyᵀ x (fout × fin). */
+    private void addWeightProduct(A gy, A x, int n, A out) {
+        ops.gemm(!featureMajorOut, featureMajorIn, fout, fin, n, 1, gy, 0, outLd(n), x, 0, inLd(n), 1, out, offset,
+                fin);
+    }
+
+    /** y += b (to every sample), b from {@code w} after this layer's weights. */
+    private void addBias(A w, int n, A y) {
+        if (featureMajorOut) {
+            ops.addColumnVector(y, fout, n, w, bias());
+        } else {
+            ops.addRowVector(y, n, fout, w, bias());
+        }
+    }
+
+    /** The bias block of {@code out} += Σ over samples of gy. */
+    private void addBiasSums(A gy, int n, A out) {
+        if (featureMajorOut) {
+            ops.addRowSums(gy, fout, n, out, bias());
+        } else {
+            ops.addColumnSums(gy, n, fout, out, bias());
+        }
+    }
+
+    /** The leading dimension of an input-sized buffer. */
+    private int inLd(int n) {
+        return featureMajorIn ? n : fin;
+    }
+
+    /** The leading dimension of an output-sized buffer. */
+    private int outLd(int n) {
+        return featureMajorOut ? n : fout;
     }
 }

@@ -29,6 +29,9 @@ final class Engine<A> {
     private double[] aux = new double[0];
     private double[] rz = new double[0];
     private double[] hrz = new double[0];
+    /** Whether the last layer's output is feature-major (outSize × n), as z and the loss's arrays are not. */
+    private final boolean outputFeatureMajor;
+    private double[] swap = new double[0];
     private int n;
     private boolean linearised;
     /** While set, clock[pass][layer] accumulates the nanoseconds of each layer pass (FORWARD … R_BACKWARD). */
@@ -64,6 +67,7 @@ final class Engine<A> {
         this.g = new Object[depth + 1];
         this.r = new Object[depth + 1];
         this.rg = new Object[depth + 1];
+        this.outputFeatureMajor = layers.get(depth - 1).featureMajorOut;
     }
 
     /** Times every layer pass into {@code c[pass][layer]} (added), or stops timing when null. */
@@ -106,6 +110,7 @@ final class Engine<A> {
             aux = new double[k];
             rz = new double[k];
             hrz = new double[k];
+            swap = new double[k];
         }
         inScratch = ops.scratch(inScratch, b.x().length);
         act[0] = ops.importVector(b.x(), inScratch);
@@ -119,7 +124,37 @@ final class Engine<A> {
             layers.get(i).forward(p, n, at(act, i), at(act, i + 1), second);
             tock(FORWARD, i, t0);
         }
-        ops.toDouble(at(act, depth), 0, z, n * outSize);
+        exportOutput(at(act, depth), z);
+    }
+
+    /** dst (n × k, sample-major, as the loss takes it) = an output-sized buffer of the last layer. */
+    private void exportOutput(A src, double[] dst) {
+        int k = n * outSize;
+        if (!outputFeatureMajor) {
+            ops.toDouble(src, 0, dst, k);
+            return;
+        }
+        ops.toDouble(src, 0, swap, k);
+        for (int j = 0; j < outSize; j++) {
+            for (int s = 0; s < n; s++) {
+                dst[s * outSize + j] = swap[j * n + s];
+            }
+        }
+    }
+
+    /** The inverse of {@link #exportOutput}: an output-sized buffer of the last layer = src (n × k). */
+    private void importOutput(double[] src, A dst) {
+        int k = n * outSize;
+        if (!outputFeatureMajor) {
+            ops.fromDouble(src, dst, 0, k);
+            return;
+        }
+        for (int j = 0; j < outSize; j++) {
+            for (int s = 0; s < n; s++) {
+                swap[j * n + s] = src[s * outSize + j];
+            }
+        }
+        ops.fromDouble(swap, dst, 0, k);
     }
 
     /** Writes the outputs (n × k) into out. */
@@ -138,7 +173,7 @@ final class Engine<A> {
     double gradient(A p, Batch b, A out) {
         forward(p, b, false);
         double value = loss.valueAndGradient(z, b.labels(), n, outSize, dz, aux);
-        ops.fromDouble(dz, at(g, depth), 0, n * outSize);
+        importOutput(dz, at(g, depth));
         ops.fill(out, 0, paramCount, 0);
         for (int i = depth - 1; i >= 0; i--) {
             layers.get(i).backward(p, n, at(act, i), at(g, i + 1), i > 0 ? at(g, i) : null, out);
@@ -153,7 +188,7 @@ final class Engine<A> {
     double linearise(A p, Batch b) {
         forward(p, b, true);
         double value = loss.valueAndGradient(z, b.labels(), n, outSize, dz, aux);
-        ops.fromDouble(dz, at(g, depth), 0, n * outSize);
+        importOutput(dz, at(g, depth));
         for (int i = depth - 1; i >= 1; i--) {
             long t0 = tick();
             layers.get(i).backward(p, n, at(act, i), at(g, i + 1), at(g, i), null);
@@ -172,9 +207,9 @@ final class Engine<A> {
             layers.get(i).rForward(p, v, n, at(act, i), i == 0 ? null : at(r, i), at(r, i + 1));
             tock(R_FORWARD, i, t0);
         }
-        ops.toDouble(at(r, depth), 0, rz, n * outSize);
+        exportOutput(at(r, depth), rz);
         loss.hessianTimes(aux, n, outSize, rz, hrz);
-        ops.fromDouble(hrz, at(rg, depth), 0, n * outSize);
+        importOutput(hrz, at(rg, depth));
     }
 
     /** out = H v at the point of the last {@link #linearise}. */

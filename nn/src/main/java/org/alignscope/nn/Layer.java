@@ -15,7 +15,9 @@ import org.alignscope.linalg.random.RandomStream;
  *       (Hv)<sub>θ</sub> += R{g<sub>θ</sub>}.</li>
  * </ol>
  * A layer owns its workspaces and the state of the last forward pass, so an instance serves one
- * {@link Engine}. All buffers hold n samples row by row; parameters live in a flat array at {@link #offset}.
+ * {@link Engine}. Buffers hold n samples row by row (sample-major, n × features) unless {@link #featureMajorIn} /
+ * {@link #featureMajorOut} say that they hold them column by column (feature-major, features × n), which only
+ * dense and activation layers accept; parameters live in a flat array at {@link #offset}.
  */
 abstract class Layer<A> {
     final Ops<A> ops;
@@ -25,6 +27,10 @@ abstract class Layer<A> {
     final int index;
     /** Offset of this layer's parameters in the flat vector. */
     int offset;
+    /** Whether the buffers of this layer's input (x, gx and their R-derivatives) are feature-major. */
+    boolean featureMajorIn;
+    /** Whether the buffers of this layer's output (y, gy and their R-derivatives) are feature-major. */
+    boolean featureMajorOut;
 
     Layer(Ops<A> ops, Shape in, Shape out, int index) {
         this.ops = ops;

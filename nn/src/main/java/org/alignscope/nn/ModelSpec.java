@@ -161,7 +161,39 @@ public final class ModelSpec {
             }
             i += built.size() - 1;
         }
+        assignLayouts(out, kernels.precision());
         return out;
+    }
+
+    /**
+     * In float64, a dense layer followed (past any activations) by another dense layer or by the loss writes its
+     * output feature-major, and the layers after it read it so; everything else is sample-major. Then every product
+     * of an MLP is a GEMM on the stored matrices as they are, with no transposition anywhere but of the n × classes
+     * output at the loss (docs/benchmarks-hvp.md, Measurement 10). Float32 stays sample-major: OpenBLAS's sgemm was
+     * slower in that orientation on every shape measured (Measurement 8).
+     */
+    private static <A> void assignLayouts(List<Layer<A>> layers, Precision precision) {
+        boolean featureMajor = false;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer<A> layer = layers.get(i);
+            layer.featureMajorIn = featureMajor;
+            if (layer instanceof DenseLayer) {
+                featureMajor = precision == Precision.F64 && nextIsDenseOrLoss(layers, i);
+            } else if (!(layer instanceof ActivationLayer)) {
+                featureMajor = false;
+            }
+            layer.featureMajorOut = featureMajor;
+        }
+    }
+
+    /** Whether the first layer after i that is not an activation is a dense layer, or there is none. */
+    private static <A> boolean nextIsDenseOrLoss(List<Layer<A>> layers, int i) {
+        for (int j = i + 1; j < layers.size(); j++) {
+            if (!(layers.get(j) instanceof ActivationLayer)) {
+                return layers.get(j) instanceof DenseLayer;
+            }
+        }
+        return true;
     }
 
     private boolean reluBeforeMaxPool(int i) {

@@ -61,14 +61,29 @@ abstract class Ops<A> {
     /** y[r, c] += b[bOff + c] for a rows × cols block of y. */
     abstract void addRowVector(A y, int rows, int cols, A b, int bOff);
 
-    /** dst[r, c] = src[c, r] + b[bOff + c]: dst (rows × cols) is src (cols × rows) transposed plus a row vector. */
-    abstract void transposeAddRowVector(A src, int rows, int cols, A b, int bOff, A dst);
+    /** y[r, c] += b[bOff + r] for a rows × cols block of y. */
+    abstract void addColumnVector(A y, int rows, int cols, A b, int bOff);
 
     /** out[outOff + c] += Σ_r g[r, c] over a rows × cols block of g. */
     abstract void addColumnSums(A g, int rows, int cols, A out, int outOff);
 
-    /** a = f(z), d1 = f'(z) and, when d2 is not null, d2 = f''(z), elementwise over n entries. */
+    /**
+     * a = f(z), d1 = f'(z) and, when d2 is not null, d2 = f''(z), elementwise over n entries; for ReLU and GELU
+     * (tanh has {@link #tanh} and takes its derivatives from its output).
+     */
     abstract void activation(Activation f, A z, A a, A d1, A d2, int n);
+
+    /** y = tanh(z) ({@link #tanh(double)}), elementwise over n entries. */
+    abstract void tanh(A z, A y, int n);
+
+    /** out = (1 − y²) ⊙ g: g times tanh′ = 1 − tanh², from the output y = tanh(z). */
+    abstract void mulTanhSlope(A y, A g, A out, int n);
+
+    /**
+     * out = s ⊙ rgy + (−2 y s) ⊙ gy ⊙ rx with s = 1 − y²: the R-backward pass of y = tanh(z), f′ = 1 − y² and
+     * f″ = −2 y (1 − y²) taken from the output (see {@link ActivationLayer}).
+     */
+    abstract void tanhRBackward(A y, A rgy, A gy, A rx, A out, int n);
 
     /** out = x ⊙ y. */
     abstract void mul(A x, A y, A out, int n);

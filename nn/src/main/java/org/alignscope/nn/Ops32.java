@@ -87,19 +87,13 @@ final class Ops32 extends Ops<float[]> {
         }
     }
 
-    /** Rows per block of {@link #transposeAddRowVector}, so that the block's source runs stay in L1. */
-    private static final int TRANSPOSE_BLOCK = 32;
-
     @Override
-    void transposeAddRowVector(float[] src, int rows, int cols, float[] b, int bOff, float[] dst) {
-        for (int r0 = 0; r0 < rows; r0 += TRANSPOSE_BLOCK) {
-            int r1 = Math.min(rows, r0 + TRANSPOSE_BLOCK);
+    void addColumnVector(float[] y, int rows, int cols, float[] b, int bOff) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            double br = b[bOff + r];
             for (int c = 0; c < cols; c++) {
-                double bc = b[bOff + c];
-                int s = c * rows;
-                for (int r = r0; r < r1; r++) {
-                    dst[r * cols + c] = (float) (src[s + r] + bc);
-                }
+                y[o + c] += br;
             }
         }
     }
@@ -117,17 +111,6 @@ final class Ops32 extends Ops<float[]> {
     @Override
     void activation(Activation f, float[] z, float[] a, float[] d1, float[] d2, int n) {
         switch (f) {
-            case TANH:
-                for (int i = 0; i < n; i++) {
-                    double t = tanh(z[i]);
-                    double s = 1 - t * t;
-                    a[i] = (float) t;
-                    d1[i] = (float) s;
-                    if (d2 != null) {
-                        d2[i] = (float) (-2 * t * s);
-                    }
-                }
-                break;
             case RELU:
                 for (int i = 0; i < n; i++) {
                     double x = z[i];
@@ -153,6 +136,30 @@ final class Ops32 extends Ops<float[]> {
                 break;
             default:
                 throw new AssertionError(f);
+        }
+    }
+
+    @Override
+    void tanh(float[] z, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) tanh(z[i]);
+        }
+    }
+
+    @Override
+    void mulTanhSlope(float[] y, float[] g, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            double t = y[i];
+            out[i] = (float) ((1 - t * t) * g[i]);
+        }
+    }
+
+    @Override
+    void tanhRBackward(float[] y, float[] rgy, float[] gy, float[] rx, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            double t = y[i];
+            double s = 1 - t * t;
+            out[i] = (float) (s * rgy[i] + -2 * t * s * gy[i] * rx[i]);
         }
     }
 

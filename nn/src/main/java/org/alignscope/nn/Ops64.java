@@ -79,19 +79,13 @@ final class Ops64 extends Ops<double[]> {
         }
     }
 
-    /** Rows per block of {@link #transposeAddRowVector}, so that the block's source runs stay in L1. */
-    private static final int TRANSPOSE_BLOCK = 32;
-
     @Override
-    void transposeAddRowVector(double[] src, int rows, int cols, double[] b, int bOff, double[] dst) {
-        for (int r0 = 0; r0 < rows; r0 += TRANSPOSE_BLOCK) {
-            int r1 = Math.min(rows, r0 + TRANSPOSE_BLOCK);
+    void addColumnVector(double[] y, int rows, int cols, double[] b, int bOff) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            double br = b[bOff + r];
             for (int c = 0; c < cols; c++) {
-                double bc = b[bOff + c];
-                int s = c * rows;
-                for (int r = r0; r < r1; r++) {
-                    dst[r * cols + c] = (double) (src[s + r] + bc);
-                }
+                y[o + c] += br;
             }
         }
     }
@@ -109,17 +103,6 @@ final class Ops64 extends Ops<double[]> {
     @Override
     void activation(Activation f, double[] z, double[] a, double[] d1, double[] d2, int n) {
         switch (f) {
-            case TANH:
-                for (int i = 0; i < n; i++) {
-                    double t = tanh(z[i]);
-                    double s = 1 - t * t;
-                    a[i] = (double) t;
-                    d1[i] = (double) s;
-                    if (d2 != null) {
-                        d2[i] = (double) (-2 * t * s);
-                    }
-                }
-                break;
             case RELU:
                 for (int i = 0; i < n; i++) {
                     double x = z[i];
@@ -145,6 +128,30 @@ final class Ops64 extends Ops<double[]> {
                 break;
             default:
                 throw new AssertionError(f);
+        }
+    }
+
+    @Override
+    void tanh(double[] z, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = (double) tanh(z[i]);
+        }
+    }
+
+    @Override
+    void mulTanhSlope(double[] y, double[] g, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            double t = y[i];
+            out[i] = (double) ((1 - t * t) * g[i]);
+        }
+    }
+
+    @Override
+    void tanhRBackward(double[] y, double[] rgy, double[] gy, double[] rx, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            double t = y[i];
+            double s = 1 - t * t;
+            out[i] = (double) (s * rgy[i] + -2 * t * s * gy[i] * rx[i]);
         }
     }
 
