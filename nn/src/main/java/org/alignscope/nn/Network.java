@@ -231,15 +231,12 @@ public final class Network implements Model {
 
         /** out = Σ_t (n_t/n) · (part t's result), in part order. */
         private void combine(Batch[] ps, int n, double[] out) {
-            Arrays.fill(out, 0);
+            double[] weights = new double[ps.length];
             for (int t = 0; t < ps.length; t++) {
-                double[] d = partResult.get(t);
-                ops.exportVector(partOut.get(t), d, params.length);
-                double w = (double) ps[t].n() / n;
-                for (int i = 0; i < out.length; i++) {
-                    out[i] += w * d[i];
-                }
+                ops.exportVector(partOut.get(t), partResult.get(t), params.length);
+                weights[t] = (double) ps[t].n() / n;
             }
+            weightedSum(partResult, weights, out);
         }
 
         void outputs(Batch b, double[] out) {
@@ -359,6 +356,30 @@ public final class Network implements Model {
         return s;
     }
 
+    /**
+     * out = Σ_t w_t d_t over the first w.length parts, summed in part order: one pass over the first two parts
+     * together, then one per further part (as (w_0 d_0 + w_1 d_1) + w_2 d_2 + …, the rounding of a plain loop).
+     */
+    static void weightedSum(List<double[]> parts, double[] w, double[] out) {
+        double[] d0 = parts.get(0);
+        if (w.length == 1) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = w[0] * d0[i];
+            }
+            return;
+        }
+        double[] d1 = parts.get(1);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = w[0] * d0[i] + w[1] * d1[i];
+        }
+        for (int t = 2; t < w.length; t++) {
+            double[] d = parts.get(t);
+            for (int i = 0; i < out.length; i++) {
+                out[i] += w[t] * d[i];
+            }
+        }
+    }
+
     private static int[] starts(Batch[] ps) {
         int[] start = new int[ps.length];
         for (int t = 1; t < ps.length; t++) {
@@ -433,15 +454,10 @@ public final class Network implements Model {
                 return;
             }
             Parallel.run(engines.size(), t -> product(t, va, outs.get(t)));
-            Arrays.fill(out, 0);
             for (int t = 0; t < engines.size(); t++) {
-                double[] d = results.get(t);
-                ops.exportVector(outs.get(t), d, dim);
-                double w = weights[t];
-                for (int i = 0; i < dim; i++) {
-                    out[i] += w * d[i];
-                }
+                ops.exportVector(outs.get(t), results.get(t), dim);
             }
+            weightedSum(results, weights, out);
         }
 
         private void product(int t, A va, A o) {
