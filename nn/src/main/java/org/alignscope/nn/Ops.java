@@ -153,20 +153,24 @@ abstract class Ops<A> {
      *       relative error on this interval is below 2·2⁻⁵² (checked against 200-bit arithmetic); the integer
      *       coefficients are exact in double.</li>
      * </ul>
-     * The sign is restored with {@link Math#copySign} (tanh is odd, −0 stays −0); ±∞ give ±1, NaN gives NaN.
+     * tanh is odd: the rational branch is odd by itself, the other restores the sign with {@link Math#copySign};
+     * −0 stays −0, ±∞ give ±1, NaN gives NaN.
      */
     static double tanh(double x) {
-        double ax = Math.abs(x);
-        double t;
-        if (ax >= TANH_HALF) {
-            t = 1 - 2 / (Math.exp(2 * ax) + 1);
-        } else {
-            double s = ax * ax;
-            double num = ((36 * s + 6930) * s + 270270) * s + 2027025;
-            double den = (((s + 630) * s + 51975) * s + 945945) * s + 2027025;
-            t = ax * (num / den);
-        }
-        return Math.copySign(t, x);
+        return Math.abs(x) >= TANH_HALF ? tanhLarge(x) : tanhSmall(x);
+    }
+
+    /** {@link #tanh}'s branch for |x| &lt; ln(3)/2 (Lambert's convergent); arithmetic only, so loops vectorise. */
+    static double tanhSmall(double x) {
+        double s = x * x;
+        double num = ((36 * s + 6930) * s + 270270) * s + 2027025;
+        double den = (((s + 630) * s + 51975) * s + 945945) * s + 2027025;
+        return x * (num / den);
+    }
+
+    /** {@link #tanh}'s branch for |x| ≥ ln(3)/2. */
+    static double tanhLarge(double x) {
+        return Math.copySign(1 - 2 / (Math.exp(2 * Math.abs(x)) + 1), x);
     }
 
     /** The first output index o ≥ 0 whose input index o·stride − pad + kk is ≥ 0 (clamped to [0, outLen]). */

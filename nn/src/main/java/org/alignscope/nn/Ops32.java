@@ -60,6 +60,14 @@ final class Ops32 extends Ops<float[]> {
             dst[off + i] = (float) src[i];
         }
     }
+
+    /** {@link #tanh(double)} in one pass (see Ops64: the two-pass form does not vectorise with float arrays). */
+    @Override
+    void tanh(float[] z, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) tanh(z[i]);
+        }
+    }
     // END-PRECISION-SPECIFIC
 
     @Override
@@ -136,13 +144,6 @@ final class Ops32 extends Ops<float[]> {
                 break;
             default:
                 throw new AssertionError(f);
-        }
-    }
-
-    @Override
-    void tanh(float[] z, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = (float) tanh(z[i]);
         }
     }
 

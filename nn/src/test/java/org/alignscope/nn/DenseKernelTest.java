@@ -39,7 +39,7 @@ class DenseKernelTest {
     @Test
     void tanhKernelsAreTheDefinition() {
         RandomStream r = RandomStream.of(17, 2);
-        // sd 0.3: few |z| >= ln(3)/2 (the rational branch); sd 3: most (the exponential branch); plus special values
+        // sd 0.3: few |z| >= ln(3)/2 (f64 tanh takes two passes); sd 3: most (one pass); plus special values
         for (double sd : new double[] {0.3, 3}) {
             int n = 1000;
             double[] z = new double[n];
