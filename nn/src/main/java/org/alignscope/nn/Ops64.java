@@ -54,41 +54,23 @@ final class Ops64 extends Ops<double[]> {
     }
 
     /**
-     * {@link #tanh(double)}, bit for bit. When few pre-activations have |z| ≥ ln(3)/2 (as in a trained tanh MLP)
-     * it runs in two passes: the rational branch over every entry, in a loop the JIT vectorises, then the
-     * exponential branch over the large entries only — 0.34–0.55 of the time of one branchy pass with 1–13 % of
-     * them large, 0.78 with 27 %, equal at about 40 %, slower beyond (docs/benchmarks-hvp.md, Measurement 10). So
-     * it takes one pass when 13 or more of 32 evenly spaced entries are large. Float32 always takes one pass: the
-     * two-pass form does not vectorise with float arrays.
+     * {@link #tanh(double)}, bit for bit, in two passes: the rational branch over every entry, in a loop the JIT
+     * vectorises, then the exponential branch over the entries with |z| ≥ 1 only. Against one branchy pass (64,000
+     * entries, Gaussian): 0.3 of its time at standard deviation 0.36 (0.6 % of the entries large), 0.5 at 0.7
+     * (15 %), 0.8 at 1, about equal at 2–3 (62–74 %); docs/benchmarks-hvp.md, Measurement 10. Float32 keeps one
+     * pass: with float arrays the first loop does not vectorise.
      */
     @Override
     void tanh(double[] z, double[] y, int n) {
-        if (n > 0 && mostlyLarge(z, n)) {
-            for (int i = 0; i < n; i++) {
-                y[i] = tanh(z[i]);
-            }
-            return;
-        }
         for (int i = 0; i < n; i++) {
             y[i] = tanhSmall(z[i]);
         }
         for (int i = 0; i < n; i++) {
             double x = z[i];
-            if (Math.abs(x) >= TANH_HALF) {
+            if (Math.abs(x) >= TANH_SWITCH) {
                 y[i] = tanhLarge(x);
             }
         }
-    }
-
-    /** Whether 13 or more of 32 evenly spaced entries of z[0, n), n ≥ 1, have |z| ≥ ln(3)/2. */
-    private static boolean mostlyLarge(double[] z, int n) {
-        int large = 0;
-        for (int k = 0; k < 32; k++) {
-            if (Math.abs(z[(int) ((long) k * n / 32)]) >= TANH_HALF) {
-                large++;
-            }
-        }
-        return large >= 13;
     }
     // END-PRECISION-SPECIFIC
 

@@ -12,14 +12,20 @@ class TanhTest {
         RandomStream r = RandomStream.of(11, 3);
         double worst = 0;
         for (int i = 0; i < 400_000; i++) {
-            // |x| log-uniform over [1e-12, 40] and both signs: the small branch, the switch at ln(3)/2, saturation
+            // |x| log-uniform over [1e-12, 40] and both signs: the small branch, the switch at 1, saturation
             double x = Math.copySign(Math.pow(10, -12 + 13.6 * r.nextDouble()), r.nextDouble() - 0.5);
             double ref = Math.tanh(x);
             double ulps = Math.abs(Ops.tanh(x) - ref) / Math.ulp(ref);
             worst = Math.max(worst, ulps);
         }
+        for (int i = 0; i < 200_000; i++) {
+            // uniform over [-1.2, 1.2]: the whole rational branch and the switch at 1 densely
+            double x = 2.4 * r.nextDouble() - 1.2;
+            double ref = Math.tanh(x);
+            worst = Math.max(worst, Math.abs(Ops.tanh(x) - ref) / Math.ulp(ref));
+        }
         assertTrue(worst <= 4, "worst error " + worst + " ulp");
-        for (double x : new double[] {Ops.TANH_HALF, Math.nextDown(Ops.TANH_HALF), -Ops.TANH_HALF, 1e-300,
+        for (double x : new double[] {Ops.TANH_SWITCH, Math.nextDown(Ops.TANH_SWITCH), -Ops.TANH_SWITCH, 1e-300,
             Double.MIN_VALUE, 19.0, 20.0, 400}) {
             assertTrue(Math.abs(Ops.tanh(x) - Math.tanh(x)) <= 4 * Math.ulp(Math.tanh(x)), "x = " + x);
         }
