@@ -229,11 +229,15 @@ public final class Network implements Model {
             return partOut.get(t);
         }
 
-        /** out = Σ_t (n_t/n) · (part t's result), in part order. */
+        /** Part t's result as doubles (for the combination); run by the part itself. */
+        private void exportPart(int t) {
+            ops.exportVector(partOut.get(t), partResult.get(t), params.length);
+        }
+
+        /** out = Σ_t (n_t/n) · (part t's result, exported), in part order. */
         private void combine(Batch[] ps, int n, double[] out) {
             double[] weights = new double[ps.length];
             for (int t = 0; t < ps.length; t++) {
-                ops.exportVector(partOut.get(t), partResult.get(t), params.length);
                 weights[t] = (double) ps[t].n() / n;
             }
             weightedSum(partResult, weights, out);
@@ -279,7 +283,10 @@ public final class Network implements Model {
             }
             double[] values = new double[ps.length];
             prepare(ps.length);
-            Parallel.run(ps.length, t -> values[t] = engines.get(t).gradient(p, ps[t], partOut.get(t)));
+            Parallel.run(ps.length, t -> {
+                values[t] = engines.get(t).gradient(p, ps[t], partOut.get(t));
+                exportPart(t);
+            });
             combine(ps, b.n(), out);
             return weighted(values, ps, b.n());
         }
@@ -298,6 +305,7 @@ public final class Network implements Model {
                 Engine<A> e = engines.get(t);
                 e.linearise(p, ps[t]);
                 e.hessianTimes(p, va, partOut.get(t));
+                exportPart(t);
             });
             combine(ps, b.n(), out);
         }
@@ -357,24 +365,31 @@ public final class Network implements Model {
     }
 
     /**
-     * out = Σ_t w_t d_t over the first w.length parts, summed in part order: one pass over the first two parts
-     * together, then one per further part (as (w_0 d_0 + w_1 d_1) + w_2 d_2 + …, the rounding of a plain loop).
+     * out = Σ_t w_t d_t over the first w.length parts, summed in part order ((w_0 d_0 + w_1 d_1) + w_2 d_2 + …, the
+     * rounding of a plain loop), in w.length slices of the index range evaluated concurrently ({@link Parallel}).
      */
     static void weightedSum(List<double[]> parts, double[] w, double[] out) {
+        int count = w.length;
+        Parallel.run(count, t -> weightedSum(parts, w, out, (int) ((long) t * out.length / count),
+                (int) ((long) (t + 1) * out.length / count)));
+    }
+
+    /** {@link #weightedSum(List, double[], double[])} on out[from, to): the first two parts in one pass. */
+    private static void weightedSum(List<double[]> parts, double[] w, double[] out, int from, int to) {
         double[] d0 = parts.get(0);
         if (w.length == 1) {
-            for (int i = 0; i < out.length; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] = w[0] * d0[i];
             }
             return;
         }
         double[] d1 = parts.get(1);
-        for (int i = 0; i < out.length; i++) {
+        for (int i = from; i < to; i++) {
             out[i] = w[0] * d0[i] + w[1] * d1[i];
         }
         for (int t = 2; t < w.length; t++) {
             double[] d = parts.get(t);
-            for (int i = 0; i < out.length; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] += w[t] * d[i];
             }
         }
@@ -453,10 +468,10 @@ public final class Network implements Model {
                 ops.exportVector(o, out, dim);
                 return;
             }
-            Parallel.run(engines.size(), t -> product(t, va, outs.get(t)));
-            for (int t = 0; t < engines.size(); t++) {
+            Parallel.run(engines.size(), t -> {
+                product(t, va, outs.get(t));
                 ops.exportVector(outs.get(t), results.get(t), dim);
-            }
+            });
             weightedSum(results, weights, out);
         }
 

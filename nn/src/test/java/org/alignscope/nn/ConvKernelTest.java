@@ -220,18 +220,20 @@ class ConvKernelTest {
     }
 
     @Test
-    void rowSumsAccumulateIntoTheTarget() {
+    void rowSumsAccumulateIntoTheTargetInColumnOrder() {
         RandomStream r = RandomStream.of(11, 5);
-        double[] g = gaussian(r, 5 * 9);
-        double[] out = gaussian(r, 8);
-        double[] expected = out.clone();
-        for (int row = 0; row < 5; row++) {
-            for (int c = 0; c < 9; c++) {
-                expected[3 + row] += g[row * 9 + c];
+        for (int rows : new int[] {1, 3, 4, 5, 8, 11}) {
+            double[] g = gaussian(r, rows * 9);
+            double[] out = gaussian(r, rows + 3);
+            double[] expected = out.clone();
+            for (int row = 0; row < rows; row++) {
+                for (int c = 0; c < 9; c++) {
+                    expected[3 + row] += g[row * 9 + c];
+                }
             }
+            OPS.addRowSums(g, rows, 9, out, 3);
+            assertArrayEquals(expected, out, 0.0, rows + " rows");
         }
-        OPS.addRowSums(g, 5, 9, out, 3);
-        assertArrayEquals(expected, out, 0.0);
     }
 
     @Test
