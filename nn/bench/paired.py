@@ -86,10 +86,9 @@ def main():
         ap.error("--blocks and --relaunch must be >= 1 and --reps >= 20")
     if subprocess.run(["/usr/bin/python3", "-c", "import torch"], capture_output=True).returncode != 0:
         sys.exit("paired.py: PyTorch not found for /usr/bin/python3 (Debian: apt-get install python3-torch)")
-    if not os.environ.get("OPENBLAS_CORETYPE"):
-        coretype = launcher_coretype()
-        if coretype:
-            os.environ["OPENBLAS_CORETYPE"] = coretype
+    coretype = launcher_coretype()  # also builds a stale jar now, before the servers start side by side
+    if coretype and not os.environ.get("OPENBLAS_CORETYPE"):
+        os.environ["OPENBLAS_CORETYPE"] = coretype
     batch = "1000" if args.model == "mlp" else "100"
     ours = [LAUNCHER, "bench", "hvp", "--model", args.model, "--batch", batch, "--loss", "ce",
             "--precision", args.precision, "--warmup-s", "2", "--serve"]
