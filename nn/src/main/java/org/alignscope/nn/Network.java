@@ -365,8 +365,9 @@ public final class Network implements Model {
     }
 
     /**
-     * out = Σ_t w_t d_t over the first w.length parts, summed in part order ((w_0 d_0 + w_1 d_1) + w_2 d_2 + …, the
-     * rounding of a plain loop), in w.length slices of the index range evaluated concurrently ({@link Parallel}).
+     * out = Σ_t w_t d_t over the first w.length ≥ 2 parts (a split has at least two), summed in part order
+     * ((w_0 d_0 + w_1 d_1) + w_2 d_2 + …, the rounding of a plain loop), in w.length slices of the index range
+     * evaluated concurrently ({@link Parallel}).
      */
     static void weightedSum(List<double[]> parts, double[] w, double[] out) {
         int count = w.length;
@@ -377,12 +378,6 @@ public final class Network implements Model {
     /** {@link #weightedSum(List, double[], double[])} on out[from, to): the first two parts in one pass. */
     private static void weightedSum(List<double[]> parts, double[] w, double[] out, int from, int to) {
         double[] d0 = parts.get(0);
-        if (w.length == 1) {
-            for (int i = from; i < to; i++) {
-                out[i] = w[0] * d0[i];
-            }
-            return;
-        }
         double[] d1 = parts.get(1);
         for (int i = from; i < to; i++) {
             out[i] = w[0] * d0[i] + w[1] * d1[i];
