@@ -1,18 +1,21 @@
 package org.alignscope.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.alignscope.io.IoFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code alignscope} command. Errors in the user's input print one line and exit with code 2. */
+/**
+ * The {@code alignscope} command. Every failure is one line on standard error, never a stack trace: the user's input
+ * exits with code 2, the environment (I/O, memory) with 3, a defect of the tool with 4 ({@link ExitCode}).
+ */
 @Command(name = "alignscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Curvature geometry of SGD: the paper laboratory, curvature engine and alignment monitor.",
         subcommands = {QuadCommand.class, HessianCommand.class, TrainCommand.class, MonitorCommand.class,
                 SweepCommand.class, BenchCommand.class, ReportCommand.class,
                 CompareCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class AlignScope implements Runnable {
-    /** Exit code for invalid input. */
-    static final int USAGE = 2;
     /**
      * netlib announces its BLAS choice on stderr; the manifests record it instead. A strong reference, since
      * java.util.logging forgets the level of a logger nobody holds.
@@ -37,16 +40,35 @@ public final class AlignScope implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("alignscope: error: " + ex.getMessage() + " (see --help)");
-            return USAGE;
+            return ExitCode.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            if (ex instanceof IllegalArgumentException) {
-                err.println("alignscope: error: " + ex.getMessage());
-                return USAGE;
-            }
-            throw ex;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
         return cl;
+    }
+
+    /** Prints one line for a failure of a command and returns its exit code. */
+    static int report(Throwable ex, PrintWriter err) {
+        if (ex instanceof IllegalArgumentException) {
+            err.println("alignscope: error: " + ex.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (ex instanceof IoFailure) {
+            err.println("alignscope: error: " + ex.getMessage());
+            return ExitCode.ENVIRONMENT;
+        }
+        if (ex instanceof UncheckedIOException u) {
+            err.println("alignscope: error: " + (u.getMessage() != null ? u.getMessage() : IoFailure.reason(u.getCause())));
+            return ExitCode.ENVIRONMENT;
+        }
+        if (ex instanceof OutOfMemoryError) {
+            err.println("alignscope: error: out of memory (raise the Java heap, e.g. ALIGNSCOPE_JAVA_OPTS=-Xmx16g)");
+            return ExitCode.ENVIRONMENT;
+        }
+        if (System.getenv("ALIGNSCOPE_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        err.println("alignscope: internal error: " + ex + " (a defect of AlignScope; ALIGNSCOPE_DEBUG=1 prints the"
+                + " stack trace)");
+        return ExitCode.INTERNAL;
     }
 }

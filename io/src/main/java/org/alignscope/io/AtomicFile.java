@@ -1,0 +1,140 @@
+package org.alignscope.io;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A file replaced as a whole: the content goes to {@code .NAME.tmp} beside it and is renamed over it when complete,
+ * so a reader, a killed process or a full disk sees either the complete new file or the previous one. With
+ * {@code durable} the content and the rename are also forced to the device (a checkpoint that must survive a
+ * crash of the machine, not only of the process). Failures are {@link IoFailure}s naming the file.
+ */
+public final class AtomicFile implements AutoCloseable {
+    /** Writes the content of a file. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private final Path file;
+    private final Path tmp;
+    private final boolean durable;
+    private final FileChannel channel;
+    private final OutputStream out;
+    private boolean done;
+
+    private AtomicFile(Path file, boolean durable) {
+        this.file = file;
+        this.durable = durable;
+        this.tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            createParent(file);
+            channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw IoFailure.of("write", file, e);
+        }
+        OutputStream raw = Channels.newOutputStream(channel);
+        this.out = new FilterOutputStream(raw) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                WriteFaults.beforeWrite(file);
+                raw.write(b, off, len);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+        };
+    }
+
+    /** Opens {@code file} for replacement; {@link #commit} publishes it, {@link #close} without commit drops it. */
+    public static AtomicFile open(Path file, boolean durable) {
+        return new AtomicFile(file, durable);
+    }
+
+    /** Writes {@code file} as a whole. */
+    public static void write(Path file, boolean durable, Body body) {
+        try (AtomicFile f = open(file, durable)) {
+            try {
+                body.writeTo(f.stream());
+            } catch (IOException e) {
+                throw IoFailure.of("write", file, e);
+            }
+            f.commit();
+        }
+    }
+
+    /** Writes {@code text} (UTF-8) as the whole of {@code file}. */
+    public static void writeString(Path file, String text) {
+        write(file, false, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The stream to write the content to (unbuffered: wrap it in a buffer for many small writes). */
+    public OutputStream stream() {
+        return out;
+    }
+
+    /** Renames the complete content over the file. */
+    public void commit() {
+        try {
+            out.flush();
+            if (durable) {
+                channel.force(true);
+            }
+            channel.close();
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (durable) {
+                syncDirectory(file.toAbsolutePath().getParent());
+            }
+            done = true;
+        } catch (IOException e) {
+            throw IoFailure.of("write", file, e);
+        }
+    }
+
+    /** Drops the temporary file unless it was committed. */
+    @Override
+    public void close() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            channel.close();
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the first failure is the one reported; a leftover .tmp is replaced by the next write
+        }
+    }
+
+    static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    /** Forces a directory's entries (a rename) to the device, where the file system allows it. */
+    static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException ignored) {
+            // some file systems cannot open a directory for reading; the rename itself is still atomic
+        }
+    }
+}
