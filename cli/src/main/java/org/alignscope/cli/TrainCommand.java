@@ -1,7 +1,5 @@
 package org.alignscope.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,10 +7,12 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.alignscope.dashboard.DashboardServer;
 import org.alignscope.linalg.progress.Progress;
+import org.alignscope.io.OutputFolder;
 import org.alignscope.report.html.ReportPage;
 import org.alignscope.train.ArmResult;
 import org.alignscope.train.ConfigReader;
 import org.alignscope.train.SeedResult;
+import org.alignscope.train.TrainConfig;
 import org.alignscope.train.TrainExperiment;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
                 + " Hessian eigenspace, then branch into paired arms (plain, Dom, Bulk, ...) that see the same"
                 + " mini-batches. See docs/training.md for the config schema and the output columns."})
 final class TrainCommand implements Runnable, CellCheck {
+    /** The kind of run a train output folder holds. */
+    static final String KIND = "train";
 
     static final class Mode {
         @Option(names = "--config", description = "YAML experiment (e.g. configs/quick-fmnist-mlp.yaml).")
@@ -39,8 +41,12 @@ final class TrainCommand implements Runnable, CellCheck {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
-    @Option(names = "--out", description = "Output folder (with --config; default: runs/train).")
+    @Option(names = "--out", description = "Output folder (with --config; default: runs/train). A folder that holds"
+            + " anything but an earlier train run is refused unless --force.")
     Path out;
+
+    @Option(names = "--force", description = "Empty a non-empty --out folder first, whatever it holds.")
+    boolean force;
 
     @Option(names = "--dashboard", description = "Serve the run folder's live dashboard while training; the first"
             + " line printed is its URL.")
@@ -73,20 +79,30 @@ final class TrainCommand implements Runnable, CellCheck {
             if (!Files.exists(cfg)) {
                 throw new IllegalArgumentException("--replot: " + mode.replot + " has no config.yaml (not a run folder)");
             }
-            TrainExperiment.plots(ConfigReader.read(cfg), mode.replot);
-            ReportPage.write(mode.replot);
+            TrainConfig config = ConfigReader.read(cfg);
+            try (OutputFolder folder = OutputFolder.claimExisting("--replot", mode.replot, KIND, command)) {
+                TrainExperiment.plots(config, mode.replot);
+                ReportPage.write(mode.replot);
+            }
             System.out.println("wrote " + mode.replot.resolve("plots") + " and " + mode.replot.resolve("report.html"));
             return;
         }
-        if (mode.resume != null && out != null) {
-            throw new IllegalArgumentException("--out: not allowed with --resume (the run folder is DIR)");
+        if (mode.resume != null && (out != null || force)) {
+            throw new IllegalArgumentException((force ? "--force" : "--out") + ": not allowed with --resume (the run"
+                    + " folder is DIR)");
         }
         dir = mode.resume != null ? mode.resume : out == null ? Path.of("runs/train") : out;
-        try (DashboardServer server = dashboard ? serve(dir) : null) {
+        check();
+        if (mode.resume != null) {
+            TrainExperiment.checkResumable(dir);  // before the lock is taken: a refused resume changes no file
+        }
+        try (OutputFolder folder = mode.resume != null ? OutputFolder.claimExisting("--resume", dir, KIND, command)
+                : OutputFolder.claim("--out", dir, KIND, command, force);
+             DashboardServer server = dashboard ? serve(dir) : null) {
             results = mode.resume != null ? TrainExperiment.resume(dir, command, progress, steps)
                     : TrainExperiment.run(mode.config, dir, command, progress, steps);
+            ReportPage.write(dir);
         }
-        ReportPage.write(dir);
         System.out.println("seed\tswitch_step\tswitch_reason\tarm\tstatus\tref_loss_at_switch\tref_loss_final"
                 + "\ttrain_acc\ttest_acc");
         for (SeedResult s : results) {
@@ -100,14 +116,8 @@ final class TrainCommand implements Runnable, CellCheck {
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", dir, (System.nanoTime() - t0) / 1e9));
     }
 
-    /** Starts the dashboard on the (possibly new) run folder and prints its URL as the first line. */
+    /** Starts the dashboard on the run folder and prints its URL as the first line. */
     private DashboardServer serve(Path dir) {
-        check();  // a bad config is reported before any URL is printed
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
-        }
         DashboardServer server = DashboardServer.start(dir, dashboardAddress, dashboardPort);
         System.out.println(server.url());
         System.out.flush();

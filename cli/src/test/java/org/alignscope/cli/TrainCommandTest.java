@@ -61,7 +61,7 @@ class TrainCommandTest {
         assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"status\" : \"complete\""));
         r = run("train", "--resume", out.toString());
         assertEquals("2", r[0], r[1]);
-        assertTrue(r[1].contains("--resume: no checkpoint"), r[1]);
+        assertTrue(r[1].contains("--resume: " + out + " is a finished run"), r[1]);
     }
 
     @Test

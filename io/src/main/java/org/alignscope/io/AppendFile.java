@@ -52,6 +52,8 @@ public final class AppendFile implements AutoCloseable {
             ch.truncate(length);
             ch.position(length);
             return new AppendFile(file, ch, length);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--resume: " + file + " is missing (the run folder is damaged)");
         } catch (IOException e) {
             throw IoFailure.of("open", file, e);
         }

@@ -55,6 +55,12 @@ public final class AtomicFile implements AutoCloseable {
             public void write(int b) throws IOException {
                 write(new byte[] {(byte) b}, 0, 1);
             }
+
+            /** The file is closed by {@link #commit} or {@link AtomicFile#close}, not by a writer that closes its target. */
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
         };
     }
 
@@ -80,7 +86,10 @@ public final class AtomicFile implements AutoCloseable {
         write(file, false, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The stream to write the content to (unbuffered: wrap it in a buffer for many small writes). */
+    /**
+     * The stream to write the content to (unbuffered: wrap it in a buffer for many small writes); closing it does not
+     * close the file.
+     */
     public OutputStream stream() {
         return out;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.alignscope.io.AtomicFile;
 
 /**
  * Saves and loads a model's parameters as one NumPy {@code .npy} file per tensor (PyTorch names and layout,
@@ -53,7 +54,7 @@ public final class Checkpoint {
         }
         Index index = new Index(FORMAT, 1, model.spec(), model.lossFunction().label(), p.label(),
                 model.parameterCount(), entries);
-        JSON.writeValue(dir.resolve(INDEX).toFile(), index);
+        AtomicFile.write(dir.resolve(INDEX), false, out -> JSON.writeValue(out, index));
     }
 
     /** Reads {@code dir/index.json}. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.alignscope.io.AtomicFile;
 
 /**
  * NumPy {@code .npy} files of little-endian float64 ({@code <f8}) or float32 ({@code <f4}) arrays in C order.
@@ -64,7 +65,10 @@ public final class Npy {
         return b.array();
     }
 
-    /** Writes {@code data[off .. off + prod(shape))} as {@code precision} ({@code <f8} or {@code <f4}). */
+    /**
+     * Writes {@code data[off .. off + prod(shape))} as {@code precision} ({@code <f8} or {@code <f4}), replacing the
+     * file as a whole ({@link AtomicFile}).
+     */
     public static void write(Path file, double[] data, int off, int[] shape, Precision precision) throws IOException {
         byte[] head = header(precision.numpyDescr(), shape);
         int n = 1;
@@ -80,7 +84,7 @@ public final class Npy {
                 b.putFloat((float) data[off + i]);
             }
         }
-        Files.write(file, b.array());
+        AtomicFile.write(file, false, out -> out.write(b.array()));
     }
 
     /**

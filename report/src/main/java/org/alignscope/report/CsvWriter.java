@@ -2,35 +2,44 @@ package org.alignscope.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.alignscope.io.AppendFile;
+import org.alignscope.io.AtomicFile;
+import org.alignscope.io.IoFailure;
 
 /**
  * Writes a CSV file row by row. Numbers: doubles in Java's shortest round-trip form, ±∞ as {@code inf} /
  * {@code -inf}, NaN (undefined) as an empty field; text fields are quoted when they hold a comma, quote or
- * line break. With {@code flushEachRow} every row reaches the file as it is written, so a killed run keeps
- * everything up to its last row.
+ * line break.
+ *
+ * <p>A <em>live</em> file ({@code flushEachRow}) is appended to row by row, each row whole or not at all
+ * ({@link AppendFile}), so a reader follows it while it grows and a killed run keeps every row up to its last one.
+ * Otherwise the file is written beside its place and renamed there by {@link #close} ({@link AtomicFile}): a reader
+ * sees the previous file or the complete new one, and a write that failed publishes nothing.
  */
 public final class CsvWriter implements AutoCloseable {
-    private final Writer out;
-    private final boolean flushEachRow;
+    private final AppendFile live;
+    private final AtomicFile whole;
+    private final Writer buffered;
+    private final Path file;
     private final int columns;
+    private boolean failed;
 
     public CsvWriter(Path file, boolean flushEachRow, String... header) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            this.out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        this.flushEachRow = flushEachRow;
+        this.file = file;
         this.columns = header.length;
+        if (flushEachRow) {
+            this.live = AppendFile.create(file);
+            this.whole = null;
+            this.buffered = null;
+        } else {
+            this.live = null;
+            this.whole = AtomicFile.open(file, false);
+            this.buffered = new BufferedWriter(new OutputStreamWriter(whole.stream(), StandardCharsets.UTF_8), 1 << 16);
+        }
         row((Object[]) header);
     }
 
@@ -39,19 +48,23 @@ public final class CsvWriter implements AutoCloseable {
         if (fields.length != columns) {
             throw new IllegalArgumentException("CSV row has " + fields.length + " fields, header has " + columns);
         }
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(format(fields[i]));
+        }
+        line.append('\n');
+        if (live != null) {
+            live.append(line.toString());
+            return;
+        }
         try {
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(format(fields[i]));
-            }
-            out.write('\n');
-            if (flushEachRow) {
-                out.flush();
-            }
+            buffered.write(line.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            failed = true;
+            throw IoFailure.of("write", file, e);
         }
     }
 
@@ -77,12 +90,20 @@ public final class CsvWriter implements AutoCloseable {
         return s;
     }
 
+    /** Ends a live file; publishes a whole file unless one of its writes failed. */
     @Override
     public void close() {
-        try {
-            out.close();
+        if (live != null) {
+            live.close();
+            return;
+        }
+        try (AtomicFile f = whole) {
+            if (!failed) {
+                buffered.flush();
+                f.commit();
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw IoFailure.of("write", file, e);
         }
     }
 }

@@ -3,10 +3,8 @@ package org.alignscope.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.alignscope.linalg.Blas;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.alignscope.io.AtomicFile;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +14,8 @@ import java.util.Map;
  * system, the BLAS in use and start time — enough to rerun the command bit for bit. Settings keep their insertion order.
  */
 public final class Manifest {
+    /** The file's name in a run folder. */
+    public static final String FILE = "manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Map<String, Object> root = new LinkedHashMap<>();
     private final Map<String, Object> settings = new LinkedHashMap<>();
@@ -43,12 +43,8 @@ public final class Manifest {
         return this;
     }
 
+    /** Replaces {@code folder/manifest.json} as a whole ({@link AtomicFile}). */
     public void write(Path folder) {
-        try {
-            Files.createDirectories(folder);
-            JSON.writeValue(folder.resolve("manifest.json").toFile(), root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write manifest in " + folder + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(folder.resolve(FILE), false, out -> JSON.writeValue(out, root));
     }
 }

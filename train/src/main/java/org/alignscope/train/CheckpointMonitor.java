@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.alignscope.io.AtomicFolder;
 import org.alignscope.monitor.FindingCode;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.report.CsvWriter;
@@ -60,13 +61,14 @@ public final class CheckpointMonitor {
         if (cfg.monitor() == null) {
             throw new IllegalArgumentException("--config: has no monitor: section (it gives k, samples and the arms)");
         }
-        Path ck = Files.exists(dir.resolve("state.json")) ? dir : dir.resolve(TrainCheckpoint.FOLDER);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--checkpoint: " + dir + " is not a folder");
         }
-        if (!Files.exists(ck.resolve("state.json"))) {
-            throw new IllegalArgumentException("--checkpoint: no training checkpoint in " + dir + " (no state.json;"
-                    + " a completed run removes its checkpoint, set logging.checkpoint_every to keep one)");
+        Path ck = TrainCheckpoint.locate(Files.exists(dir.resolve(AtomicFolder.CHECKSUMS)) ? dir
+                : dir.resolve(TrainCheckpoint.FOLDER), "--checkpoint");
+        if (ck == null) {
+            throw new IllegalArgumentException("--checkpoint: no training checkpoint in " + dir + " (a completed run"
+                    + " removes its checkpoint; logging.checkpoint_every sets how often a running one writes it)");
         }
         Trainer tr = new Trainer(cfg, dir, null);
         TrainCheckpoint.Loaded loaded;

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.alignscope.io.AtomicFile;
+import org.alignscope.io.AtomicFolder;
 import org.alignscope.monitor.AdaptiveSchedule;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Npy;
@@ -26,12 +25,16 @@ import org.alignscope.nn.Precision;
  * {@code .npy} files in float64 (the master copy, also for f32 models); the rest is {@code state.json}, with the
  * EMA stored as its IEEE bits. The random streams need no state: they are derived from (seed, purpose, index).
  *
- * <p>The folder is written as {@code checkpoint.tmp} and then renamed over {@code checkpoint}, so a run killed
- * while writing keeps the previous checkpoint.
+ * <p>The folder is replaced as a whole ({@link AtomicFolder}): a run killed at any instant keeps a complete copy,
+ * and every file carries its SHA-256, so a torn or edited file is refused. {@code config.yaml} is copied in, so that
+ * a resume can name the first key in which the run folder's config has changed since ({@link ConfigDifference}).
  */
 final class TrainCheckpoint {
     static final String FOLDER = "checkpoint";
     static final String FORMAT = "alignscope-train-checkpoint";
+    /** The run's settings, in the run folder and copied into the checkpoint. */
+    static final String CONFIG = "config.yaml";
+    private static final String STATE = "state.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TrainCheckpoint() {
@@ -42,9 +45,19 @@ final class TrainCheckpoint {
 
     static void save(Path dir, Trainer.SeedState s, List<SeedResult> completed, Trainer tr) {
         try {
-            Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
-            deleteTree(tmp);
-            Files.createDirectories(tmp);
+            for (MetricsWriter w : s.writers) {
+                w.sync();
+            }
+            for (MetricsWriter w : s.monitorWriters) {
+                if (w != null) {
+                    w.sync();
+                }
+            }
+            Path tmp = AtomicFolder.begin(dir);
+            Path config = tr.outFolder().resolve(CONFIG);
+            if (Files.isRegularFile(config)) {
+                Files.copy(config, tmp.resolve(CONFIG));
+            }
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("format", FORMAT);
             root.put("version", 1);
@@ -113,14 +126,8 @@ final class TrainCheckpoint {
             }
             root.put("trajectories", traj);
             root.put("completed_seeds", completed);
-            JSON.writeValue(tmp.resolve("state.json").toFile(), root);
-            Path old = dir.resolveSibling(dir.getFileName() + ".old");
-            deleteTree(old);
-            if (Files.exists(dir)) {
-                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            AtomicFile.write(tmp.resolve(STATE), false, out -> JSON.writeValue(out, root));
+            AtomicFolder.commit(dir);
         } catch (IOException e) {
             throw Trainer.unchecked(e);
         }
@@ -171,15 +178,28 @@ final class TrainCheckpoint {
     }
 
     /**
+     * The complete copy of the checkpoint {@code dir} ({@link AtomicFolder#open}), or null when the run never wrote
+     * one.
+     *
+     * @throws IllegalArgumentException (prefixed by {@code option}) when every copy is damaged
+     */
+    static Path locate(Path dir, String option) {
+        try {
+            return AtomicFolder.open(dir);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Reads a checkpoint; with {@code openFiles} false the run's metrics and monitor files are left untouched and
      * the trajectories write nowhere (the {@code monitor --checkpoint} command).
      */
     @SuppressWarnings("unchecked")
     static Loaded load(Path dir, Trainer tr, boolean openFiles) throws IOException {
-        Path file = dir.resolve("state.json");
+        Path file = dir.resolve(STATE);
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("--resume: no checkpoint in " + dir.getParent() + " (" + file
-                    + " is missing; set logging.checkpoint_every to write checkpoints)");
+            throw new IllegalArgumentException("--resume: " + dir + " holds no " + STATE);
         }
         Map<String, Object> root = JSON.readValue(file.toFile(), Map.class);
         if (!FORMAT.equals(root.get("format"))) {
@@ -194,6 +214,10 @@ final class TrainCheckpoint {
                     + s.seedIndex + " of the run's config");
         }
         s.step = ((Number) root.get("step")).longValue();
+        if (s.step < 0 || s.step >= cfg.steps()) {
+            throw new IllegalArgumentException("--resume: the checkpoint's step " + s.step + " lies outside the run's"
+                    + " steps 0.." + (cfg.steps() - 1));
+        }
         s.basePhase = (Boolean) root.get("base_phase");
         s.ema = Double.longBitsToDouble(((Number) root.get("ema_bits")).longValue());
         s.switchStep = root.get("switch_step") == null ? null : ((Number) root.get("switch_step")).longValue();
@@ -261,6 +285,9 @@ final class TrainCheckpoint {
             Object mv = m.get("monitor_vectors");
             a.monitorVectors = readRows(dir.resolve(name + ".monitor.npy"), mv == null ? 0 : ((Number) mv).intValue(), pc);
             a.status = (String) m.get("status");
+            if (a.running()) {
+                requireFinite(dir.resolve(name + ".params.npy"), model.parameters());
+            }
             a.divergedStep = m.get("diverged_step") == null ? null : ((Number) m.get("diverged_step")).longValue();
             a.refreshes = ((Number) m.get("refreshes")).intValue();
             a.lastRefresh = ((Number) m.get("last_refresh")).longValue();
@@ -294,6 +321,15 @@ final class TrainCheckpoint {
         return new Loaded(s, done);
     }
 
+    private static void requireFinite(Path file, double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("--resume: " + file + " holds non-finite parameters of a running"
+                        + " trajectory (NaN or infinity)");
+            }
+        }
+    }
+
     private static int indexOf(TrainConfig cfg, String name) {
         for (int i = 0; i < cfg.arms().size(); i++) {
             if (cfg.arms().get(i).name().equals(name)) {
@@ -311,14 +347,4 @@ final class TrainCheckpoint {
         return o == null ? null : ((Number) o).doubleValue();
     }
 
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> w = Files.walk(p)) {
-            for (Path q : (Iterable<Path>) w.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(q);
-            }
-        }
-    }
 }

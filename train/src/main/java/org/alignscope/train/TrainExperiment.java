@@ -11,11 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.alignscope.io.AtomicFile;
+import org.alignscope.io.AtomicFolder;
+import org.alignscope.io.IoFailure;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.Blas;
 import org.alignscope.nn.OperatorKind;
 import org.alignscope.report.LinePlot;
 import org.alignscope.report.Manifest;
+import org.alignscope.report.RunStatus;
 
 /**
  * A run folder for a {@link TrainConfig}: {@code config.yaml} (the file as given, used by {@code --resume}),
@@ -42,12 +46,11 @@ public final class TrainExperiment {
         String text;
         try {
             text = Files.readString(configFile);
-            Files.createDirectories(out);
-            TrainCheckpoint.deleteTree(out.resolve(TrainCheckpoint.FOLDER));
-            Files.writeString(out.resolve("config.yaml"), text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            throw IoFailure.of("read", configFile, e);
         }
+        AtomicFolder.delete(out.resolve(TrainCheckpoint.FOLDER));
+        AtomicFile.writeString(out.resolve(TrainCheckpoint.CONFIG), text);
         return execute(cfg, tr, out, command, false);
     }
 
@@ -58,34 +61,69 @@ public final class TrainExperiment {
 
     /** As {@link #resume(Path, String, Consumer)}, reporting finished steps (seeds × steps) to {@code steps}. */
     public static List<SeedResult> resume(Path out, String command, Consumer<String> progress, Progress steps) {
-        Path file = out.resolve("config.yaml");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--resume: " + out + " is not a training run folder (no config.yaml)");
-        }
-        TrainConfig cfg = ConfigReader.read(file);
+        TrainConfig cfg = checkResumable(out);
         Trainer tr = new Trainer(cfg, out, progress);
         tr.reportTo(steps);
         return execute(cfg, tr, out, command, true);
     }
 
+    /**
+     * Checks, writing nothing, that {@code out} holds a run that {@code --resume} can continue: not finished, with
+     * a complete checkpoint written with the folder's {@code config.yaml} as it is now.
+     *
+     * @return the folder's config
+     * @throws IllegalArgumentException naming what stands in the way
+     */
+    public static TrainConfig checkResumable(Path out) {
+        Path file = out.resolve(TrainCheckpoint.CONFIG);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--resume: " + out + " is not a training run folder (no config.yaml)");
+        }
+        if (RunStatus.COMPLETE.equals(RunStatus.of(out))) {
+            throw new IllegalArgumentException("--resume: " + out + " is a finished run (manifest.json status"
+                    + " complete); nothing is left to continue");
+        }
+        TrainConfig cfg = ConfigReader.read(file);
+        Path ck = TrainCheckpoint.locate(out.resolve(TrainCheckpoint.FOLDER), "--resume");
+        if (ck == null) {
+            throw new IllegalArgumentException("--resume: " + out + " has no checkpoint (the run stopped before its"
+                    + " first, due every logging.checkpoint_every = " + cfg.logging().checkpointEvery()
+                    + " steps); start it again with --config " + file + " --out " + out + " --force");
+        }
+        String changed = ConfigDifference.between(read(ck.resolve(TrainCheckpoint.CONFIG)), read(file));
+        if (changed != null) {
+            throw new IllegalArgumentException("--resume: " + file + " differs from the config the checkpoint was"
+                    + " written with, first at '" + changed + "'; restore it, or start a new run with --force");
+        }
+        return cfg;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--resume: " + file + " is missing (the checkpoint is damaged)");
+        } catch (IOException e) {
+            throw IoFailure.of("read", file, e);
+        }
+    }
+
     private static List<SeedResult> execute(TrainConfig cfg, Trainer tr, Path out, String command, boolean resume) {
         long t0 = System.nanoTime();
         Manifest m = manifest(cfg, tr, command);
-        m.put("status", "running");
+        m.put("status", RunStatus.RUNNING);
         m.write(out);
         List<SeedResult> results;
         try {
             results = resume ? tr.resume() : tr.run();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw RunStatus.failed(m, out, IoFailure.of("read", out.resolve(TrainCheckpoint.FOLDER), e));
+        } catch (RuntimeException e) {
+            throw RunStatus.failed(m, out, e);
         }
-        m.put("status", "complete");
-        try {
-            // a finished run has nothing to continue; --resume on it then says so instead of redoing the tail
-            TrainCheckpoint.deleteTree(out.resolve(TrainCheckpoint.FOLDER));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        m.put("status", RunStatus.COMPLETE);
+        // a finished run has nothing to continue; --resume on it then says so instead of redoing the tail
+        AtomicFolder.delete(out.resolve(TrainCheckpoint.FOLDER));
         m.put("resumed", resume);
         m.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);
         m.put("seconds_by_activity", tr.seconds());
