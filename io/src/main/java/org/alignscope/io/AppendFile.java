@@ -88,15 +88,6 @@ public final class AppendFile implements AutoCloseable {
         }
     }
 
-    /** Forces the records written so far to the device. */
-    public void sync() {
-        try {
-            channel.force(false);
-        } catch (IOException e) {
-            throw IoFailure.of("write", file, e);
-        }
-    }
-
     @Override
     public void close() {
         try {

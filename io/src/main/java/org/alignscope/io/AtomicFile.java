@@ -14,9 +14,10 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A file replaced as a whole: the content goes to {@code .NAME.tmp} beside it and is renamed over it when complete,
- * so a reader, a killed process or a full disk sees either the complete new file or the previous one. With
- * {@code durable} the content and the rename are also forced to the device (a checkpoint that must survive a
- * crash of the machine, not only of the process). Failures are {@link IoFailure}s naming the file.
+ * so a reader, a killed process or a full disk sees either the complete new file or the previous one. Nothing is
+ * forced to the device: the guarantee holds for the death of the process, which is what a resume relies on; after a
+ * crash of the whole machine a checksummed {@link AtomicFolder} detects what did not reach the disk. Failures are
+ * {@link IoFailure}s naming the file.
  */
 public final class AtomicFile implements AutoCloseable {
     /** Writes the content of a file. */
@@ -27,14 +28,12 @@ public final class AtomicFile implements AutoCloseable {
 
     private final Path file;
     private final Path tmp;
-    private final boolean durable;
     private final FileChannel channel;
     private final OutputStream out;
     private boolean done;
 
-    private AtomicFile(Path file, boolean durable) {
+    private AtomicFile(Path file) {
         this.file = file;
-        this.durable = durable;
         this.tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
             createParent(file);
@@ -65,13 +64,13 @@ public final class AtomicFile implements AutoCloseable {
     }
 
     /** Opens {@code file} for replacement; {@link #commit} publishes it, {@link #close} without commit drops it. */
-    public static AtomicFile open(Path file, boolean durable) {
-        return new AtomicFile(file, durable);
+    public static AtomicFile open(Path file) {
+        return new AtomicFile(file);
     }
 
     /** Writes {@code file} as a whole. */
-    public static void write(Path file, boolean durable, Body body) {
-        try (AtomicFile f = open(file, durable)) {
+    public static void write(Path file, Body body) {
+        try (AtomicFile f = open(file)) {
             try {
                 body.writeTo(f.stream());
             } catch (IOException e) {
@@ -83,7 +82,7 @@ public final class AtomicFile implements AutoCloseable {
 
     /** Writes {@code text} (UTF-8) as the whole of {@code file}. */
     public static void writeString(Path file, String text) {
-        write(file, false, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -98,17 +97,11 @@ public final class AtomicFile implements AutoCloseable {
     public void commit() {
         try {
             out.flush();
-            if (durable) {
-                channel.force(true);
-            }
             channel.close();
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (durable) {
-                syncDirectory(file.toAbsolutePath().getParent());
             }
             done = true;
         } catch (IOException e) {
@@ -135,15 +128,6 @@ public final class AtomicFile implements AutoCloseable {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
-        }
-    }
-
-    /** Forces a directory's entries (a rename) to the device, where the file system allows it. */
-    static void syncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException ignored) {
-            // some file systems cannot open a directory for reading; the rename itself is still atomic
         }
     }
 }

@@ -1,12 +1,10 @@
 package org.alignscope.io;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -51,16 +49,14 @@ public final class AtomicFolder {
         try {
             StringBuilder sums = new StringBuilder();
             for (Path f : files(tmp)) {
-                force(f);
                 sums.append(sha256(f)).append("  ").append(f.getFileName()).append('\n');
             }
-            AtomicFile.write(tmp.resolve(CHECKSUMS), true, out -> out.write(sums.toString().getBytes(StandardCharsets.UTF_8)));
+            AtomicFile.write(tmp.resolve(CHECKSUMS), out -> out.write(sums.toString().getBytes(StandardCharsets.UTF_8)));
             OutputFolder.deleteTree(old);
             if (Files.exists(target)) {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            AtomicFile.syncDirectory(target.toAbsolutePath().getParent());
             OutputFolder.deleteTree(old);
         } catch (IOException e) {
             throw IoFailure.of("write", target, e);
@@ -153,12 +149,6 @@ public final class AtomicFolder {
                 String name = p.getFileName().toString();
                 return !name.equals(CHECKSUMS) && !name.startsWith(".");
             }).sorted().toList());
-        }
-    }
-
-    private static void force(Path f) throws IOException {
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
-            ch.force(true);
         }
     }
 

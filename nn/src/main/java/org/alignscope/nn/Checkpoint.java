@@ -54,7 +54,7 @@ public final class Checkpoint {
         }
         Index index = new Index(FORMAT, 1, model.spec(), model.lossFunction().label(), p.label(),
                 model.parameterCount(), entries);
-        AtomicFile.write(dir.resolve(INDEX), false, out -> JSON.writeValue(out, index));
+        AtomicFile.write(dir.resolve(INDEX), out -> JSON.writeValue(out, index));
     }
 
     /** Reads {@code dir/index.json}. */

@@ -84,7 +84,7 @@ public final class Npy {
                 b.putFloat((float) data[off + i]);
             }
         }
-        AtomicFile.write(file, false, out -> out.write(b.array()));
+        AtomicFile.write(file, out -> out.write(b.array()));
     }
 
     /**

@@ -37,7 +37,7 @@ public final class CsvWriter implements AutoCloseable {
             this.buffered = null;
         } else {
             this.live = null;
-            this.whole = AtomicFile.open(file, false);
+            this.whole = AtomicFile.open(file);
             this.buffered = new BufferedWriter(new OutputStreamWriter(whole.stream(), StandardCharsets.UTF_8), 1 << 16);
         }
         row((Object[]) header);

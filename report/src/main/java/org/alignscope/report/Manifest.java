@@ -45,6 +45,6 @@ public final class Manifest {
 
     /** Replaces {@code folder/manifest.json} as a whole ({@link AtomicFile}). */
     public void write(Path folder) {
-        AtomicFile.write(folder.resolve(FILE), false, out -> JSON.writeValue(out, root));
+        AtomicFile.write(folder.resolve(FILE), out -> JSON.writeValue(out, root));
     }
 }

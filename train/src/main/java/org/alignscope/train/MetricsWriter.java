@@ -70,11 +70,6 @@ public final class MetricsWriter implements AutoCloseable {
         return jsonl.length();
     }
 
-    /** Forces both files to the device (before a checkpoint records their lengths). */
-    public void sync() {
-        csv.sync();
-        jsonl.sync();
-    }
 
     /** Writes one row to both files and flushes them. */
     public void row(Map<String, Object> values, Map<String, double[]> arrays) {

@@ -45,14 +45,6 @@ final class TrainCheckpoint {
 
     static void save(Path dir, Trainer.SeedState s, List<SeedResult> completed, Trainer tr) {
         try {
-            for (MetricsWriter w : s.writers) {
-                w.sync();
-            }
-            for (MetricsWriter w : s.monitorWriters) {
-                if (w != null) {
-                    w.sync();
-                }
-            }
             Path tmp = AtomicFolder.begin(dir);
             Path config = tr.outFolder().resolve(CONFIG);
             if (Files.isRegularFile(config)) {
@@ -126,7 +118,7 @@ final class TrainCheckpoint {
             }
             root.put("trajectories", traj);
             root.put("completed_seeds", completed);
-            AtomicFile.write(tmp.resolve(STATE), false, out -> JSON.writeValue(out, root));
+            AtomicFile.write(tmp.resolve(STATE), out -> JSON.writeValue(out, root));
             AtomicFolder.commit(dir);
         } catch (IOException e) {
             throw Trainer.unchecked(e);
