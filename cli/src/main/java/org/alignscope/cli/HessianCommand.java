@@ -124,6 +124,9 @@ final class HessianCommand implements Runnable, CellCheck {
     @Option(names = "--out", defaultValue = "runs/hessian", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    OutputOwner owner;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -150,7 +153,11 @@ final class HessianCommand implements Runnable, CellCheck {
         HessianRun.Prepared prep = HessianRun.prepare(s);
         String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Progress phases = progress.progress("hessian", "phases");
-        HessianRun.Result r = HessianRun.run(prep, command, line -> ProgressBar.message(phases, line), phases);
+        HessianRun.Result r = owner.write(out, () -> {
+            HessianRun.Result result = HessianRun.run(prep, command, line -> ProgressBar.message(phases, line), phases);
+            ReportPage.write(out);
+            return result;
+        });
         System.out.println((op == OperatorKind.HESSIAN ? "top eigenvalues of the Hessian" : "top eigenvalues of the GGN")
                 + HessianRun.blockNote(prep.block()));
         printTable(r.top());
@@ -164,7 +171,6 @@ final class HessianCommand implements Runnable, CellCheck {
                         e.estimate(), e.standardError(), e.operatorApplications()));
             }
         }
-        ReportPage.write(out);
         System.out.println(String.format(Locale.ROOT, "wrote %s (%d HVPs in all) in %.1f s", out, r.hvps(),
                 (System.nanoTime() - start) / 1e9));
     }

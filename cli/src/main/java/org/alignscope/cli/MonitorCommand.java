@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.alignscope.io.AtomicFile;
 import org.alignscope.monitor.AlignmentMonitor;
 import org.alignscope.monitor.BlockEstimate;
 import org.alignscope.monitor.CrossCheck;
@@ -78,6 +79,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/monitor", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    OutputOwner owner;
+
     @Override
     public Integer call() {
         if (checkpoint != null || config != null) {
@@ -117,6 +121,11 @@ final class MonitorCommand implements Callable<Integer> {
         if (!(thetaThreshold >= 0 && thetaThreshold <= 1)) {
             throw new IllegalArgumentException("--theta-threshold: must lie in [0, 1] (got " + thetaThreshold + ")");
         }
+        return owner.write(out, () -> crossCheck());
+    }
+
+    /** {@code --quadratic}: the monitor against the exact quantities of a quadratic. */
+    private int crossCheck() {
         long t0 = System.nanoTime();
         QuadraticSource src = QuadraticSource.authors(d, k, m, sigma, seed);
         MonitorOptions options = MonitorOptions.of(k, samples).withLanczosTolerance(tolerance)
@@ -133,11 +142,7 @@ final class MonitorCommand implements Callable<Integer> {
         for (Finding f : r.findings()) {
             text.add(f.toString());
         }
-        try {
-            Files.write(out.resolve("findings.txt"), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFile.writeString(out.resolve("findings.txt"), lines(text));
         double seconds = (System.nanoTime() - t0) / 1e9;
         new Manifest("alignscope monitor --quadratic")
                 .setting("d", d).setting("k", k).setting("m", m).setting("sigma", sigma).setting("eta", eta)
@@ -147,7 +152,7 @@ final class MonitorCommand implements Callable<Integer> {
                 .put("seeds", List.of(seed)).put("crosscheck_passes", cc.passes())
                 .put("hvps_eigensolve", r.eigen().applications())
                 .put("max_relative_residual", r.eigen().maxRelativeResidual())
-                .put("elapsed_seconds", seconds).write(out);
+                .put("elapsed_seconds", seconds).complete().write(out);
         ReportPage.write(out);
 
         System.out.println("quantity\texact\testimated\trel_error\tstd_error\tpass");
@@ -169,17 +174,18 @@ final class MonitorCommand implements Callable<Integer> {
         TrainConfig cfg = ConfigReader.read(config);
         List<CheckpointMonitor.Evaluation> evs = CheckpointMonitor.evaluate(cfg, checkpoint,
                 probeSteps == 0 ? cfg.monitor() == null ? 0 : cfg.monitor().probeSteps() : probeSteps);
+        return owner.write(out, () -> write(cfg, evs, t0));
+    }
+
+    /** Writes the evaluations at a checkpoint into {@code OUT/<trajectory>/} and prints them. */
+    private int write(TrainConfig cfg, List<CheckpointMonitor.Evaluation> evs, long t0) {
         List<String> names = new ArrayList<>();
         for (CheckpointMonitor.Evaluation e : evs) {
             Path dir = out.resolve(e.trajectory());
             CheckpointMonitor.write(e, dir);
             writeSensitivity(e.result(), dir.resolve("sensitivity.csv"));
             writeEigen(e.result(), dir.resolve("eigen.csv"));
-            try {
-                Files.write(dir.resolve("findings.txt"), MonitorBridge.findingLines(e.result()));
-            } catch (IOException x) {
-                throw new UncheckedIOException(x);
-            }
+            AtomicFile.writeString(dir.resolve("findings.txt"), lines(MonitorBridge.findingLines(e.result())));
             names.add(e.trajectory());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -193,7 +199,7 @@ final class MonitorCommand implements Callable<Integer> {
                 .put("data", cfg.data())
                 .setting("probe_steps", first.probe() == null ? 0 : first.probe().draws())
                 .put("seeds", List.of(first.seed())).put("step", first.result().step())
-                .put("trajectories", names).put("elapsed_seconds", seconds).write(out);
+                .put("trajectories", names).put("elapsed_seconds", seconds).complete().write(out);
         ReportPage.write(out);
         System.out.println("trajectory	step	theta	eta	eta_star	eta_loss_dom	eta_loss_bulk	dloss_pred	dloss_real"
                 + "	findings");
@@ -218,6 +224,15 @@ final class MonitorCommand implements Callable<Integer> {
     }
 
     /** The k ± spread table: the eigengap profile and θ, η* for each k'. */
+    /** Lines as the text of a file, each ended by a line break. */
+    private static String lines(List<String> lines) {
+        StringBuilder b = new StringBuilder();
+        for (String l : lines) {
+            b.append(l).append('\n');
+        }
+        return b.toString();
+    }
+
     static void writeSensitivity(MonitorResult r, Path file) {
         double[] lam = r.eigen().values();
         try (CsvWriter w = new CsvWriter(file, false, "k", "lambda_k", "lambda_k1", "gap", "gap_ratio", "theta", "chi",

@@ -60,9 +60,12 @@ final class QuadCommand implements Runnable {
         @Option(names = "--out", defaultValue = "runs/quad-run", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out;
 
+        @Mixin
+        OutputOwner owner;
+
         @Override
         public void run() {
-            sweep(List.of(m), List.of(seed), o, out, "run", progress);
+            sweep(List.of(m), List.of(seed), o, out, owner, progress);
         }
 
         @Override
@@ -90,9 +93,12 @@ final class QuadCommand implements Runnable {
         @Option(names = "--out", defaultValue = "runs/quad-sweep", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out;
 
+        @Mixin
+        OutputOwner owner;
+
         @Override
         public void run() {
-            sweep(m, seeds, o, out, "sweep", progress);
+            sweep(m, seeds, o, out, owner, progress);
         }
     }
 
@@ -101,14 +107,18 @@ final class QuadCommand implements Runnable {
                 o.spectrum, o.initScale, o.init, o.step, o.steps, o.steadyWindow(), o.stride, o.dense);
     }
 
-    static void sweep(List<String> ms, List<Long> seeds, QuadOptions o, Path out, String name, ProgressOptions p) {
+    static void sweep(List<String> ms, List<Long> seeds, QuadOptions o, Path out, OutputOwner owner, ProgressOptions p) {
         QuadSettings settings = settings(ms, seeds, o);
+        settings.runs();
         int threads = o.threadCount();
         long start = System.nanoTime();
-        List<QuadSweep.Result> results = QuadSweep.run(settings, out, threads, "quad " + name, !o.noRunPlots,
-                p.progress("quad " + name, o.dense ? "runs" : "block-steps"));
-        ReportPage.write(out);
-        printResults(results, out, (System.nanoTime() - start) / 1e9);
+        String name = owner.kind();
+        owner.write(out, () -> {
+            List<QuadSweep.Result> results = QuadSweep.run(settings, out, threads, name, !o.noRunPlots,
+                    p.progress(name, o.dense ? "runs" : "block-steps"));
+            ReportPage.write(out);
+            printResults(results, out, (System.nanoTime() - start) / 1e9);
+        });
     }
 
     @Command(name = "reproduce", mixinStandardHelpOptions = true,
@@ -123,6 +133,9 @@ final class QuadCommand implements Runnable {
         @Mixin
         ProgressOptions progress;
 
+        @Mixin
+        OutputOwner owner;
+
         @Override
         public void run() {
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -130,11 +143,13 @@ final class QuadCommand implements Runnable {
                 throw new IllegalArgumentException("--threads: must be >= 1 (got " + n + ")");
             }
             long start = System.nanoTime();
-            System.err.println("simulating 63 runs (9 m x 7 seeds, 30,000 steps, d = 500) on " + n + " threads ...");
-            PaperReproduction.run(out, n, "quad reproduce", progress.progress("quad reproduce", "block-steps"));
-        ReportPage.write(out);
-            System.out.println(String.format(Locale.ROOT, "wrote %s (summary.md, summary.csv, figures/) in %.1f s",
-                    out, (System.nanoTime() - start) / 1e9));
+            owner.write(out, () -> {
+                System.err.println("simulating 63 runs (9 m x 7 seeds, 30,000 steps, d = 500) on " + n + " threads ...");
+                PaperReproduction.run(out, n, "quad reproduce", progress.progress("quad reproduce", "block-steps"));
+                ReportPage.write(out);
+                System.out.println(String.format(Locale.ROOT, "wrote %s (summary.md, summary.csv, figures/) in %.1f s",
+                        out, (System.nanoTime() - start) / 1e9));
+            });
         }
     }
 }

@@ -40,6 +40,9 @@ final class QuadVerifyCommand implements Callable<Integer> {
     @Option(names = "--replay", paramLabel = "FILE", description = "Recompute the instance in FILE and print one line; exit 0 (holds) or 1 (violated).")
     Path replay;
 
+    @picocli.CommandLine.Mixin
+    OutputOwner owner;
+
     @Override
     public Integer call() {
         if (replay != null) {
@@ -58,9 +61,11 @@ final class QuadVerifyCommand implements Callable<Integer> {
         long start = System.nanoTime();
         String command = "alignscope quad verify --out " + out + (instances != null ? " --instances " + instances : "")
                 + " --seed " + seed + (thorough ? " --thorough" : "");
-        List<VerifySuite.Entry> entries = VerifySuite.run(out, budget, seed, n, command,
-                progress.progress("quad verify", "claims"));
-        ReportPage.write(out);
+        List<VerifySuite.Entry> entries = new java.util.ArrayList<>();
+        owner.write(out, () -> {
+            entries.addAll(VerifySuite.run(out, budget, seed, n, command, progress.progress("quad verify", "claims")));
+            ReportPage.write(out);
+        });
         System.out.println("claim\tstatus\tinstances\tworst_margin");
         for (VerifySuite.Entry e : entries) {
             ClaimResult r = e.result();

@@ -24,8 +24,6 @@ import picocli.CommandLine.Option;
                 + " Hessian eigenspace, then branch into paired arms (plain, Dom, Bulk, ...) that see the same"
                 + " mini-batches. See docs/training.md for the config schema and the output columns."})
 final class TrainCommand implements Runnable, CellCheck {
-    /** The kind of run a train output folder holds. */
-    static final String KIND = "train";
 
     static final class Mode {
         @Option(names = "--config", description = "YAML experiment (e.g. configs/quick-fmnist-mlp.yaml).")
@@ -45,8 +43,8 @@ final class TrainCommand implements Runnable, CellCheck {
             + " anything but an earlier train run is refused unless --force.")
     Path out;
 
-    @Option(names = "--force", description = "Empty a non-empty --out folder first, whatever it holds.")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    OutputOwner owner;
 
     @Option(names = "--dashboard", description = "Serve the run folder's live dashboard while training; the first"
             + " line printed is its URL.")
@@ -80,15 +78,15 @@ final class TrainCommand implements Runnable, CellCheck {
                 throw new IllegalArgumentException("--replot: " + mode.replot + " has no config.yaml (not a run folder)");
             }
             TrainConfig config = ConfigReader.read(cfg);
-            try (OutputFolder folder = OutputFolder.claimExisting("--replot", mode.replot, KIND, command)) {
+            try (OutputFolder folder = OutputFolder.claimExisting("--replot", mode.replot, owner.kind(), command)) {
                 TrainExperiment.plots(config, mode.replot);
                 ReportPage.write(mode.replot);
             }
             System.out.println("wrote " + mode.replot.resolve("plots") + " and " + mode.replot.resolve("report.html"));
             return;
         }
-        if (mode.resume != null && (out != null || force)) {
-            throw new IllegalArgumentException((force ? "--force" : "--out") + ": not allowed with --resume (the run"
+        if (mode.resume != null && (out != null || owner.force)) {
+            throw new IllegalArgumentException((owner.force ? "--force" : "--out") + ": not allowed with --resume (the run"
                     + " folder is DIR)");
         }
         dir = mode.resume != null ? mode.resume : out == null ? Path.of("runs/train") : out;
@@ -96,8 +94,8 @@ final class TrainCommand implements Runnable, CellCheck {
         if (mode.resume != null) {
             TrainExperiment.checkResumable(dir);  // before the lock is taken: a refused resume changes no file
         }
-        try (OutputFolder folder = mode.resume != null ? OutputFolder.claimExisting("--resume", dir, KIND, command)
-                : OutputFolder.claim("--out", dir, KIND, command, force);
+        try (OutputFolder folder = mode.resume != null ? OutputFolder.claimExisting("--resume", dir, owner.kind(), command)
+                : owner.claim(dir);
              DashboardServer server = dashboard ? serve(dir) : null) {
             results = mode.resume != null ? TrainExperiment.resume(dir, command, progress, steps)
                     : TrainExperiment.run(mode.config, dir, command, progress, steps);

@@ -64,13 +64,15 @@ public final class AtomicFolder {
     }
 
     /**
-     * The complete copy of {@code target} to read (see the class comment), or null when there is none at all.
+     * The complete copy of {@code target} to read (see the class comment), or null when there is none at all. An
+     * incomplete staging folder is no damage: it was never published, and the process died while writing it.
      *
-     * @throws IllegalArgumentException when copies exist but none is complete, naming the first damage found
+     * @throws IllegalArgumentException when a published copy exists but none is complete, naming the damage
      */
     public static Path open(Path target) {
+        Path tmp = sibling(target, ".tmp");
         String damage = null;
-        for (Path p : List.of(target, sibling(target, ".tmp"), sibling(target, ".old"))) {
+        for (Path p : List.of(target, tmp, sibling(target, ".old"))) {
             if (!Files.isDirectory(p)) {
                 continue;
             }
@@ -78,7 +80,7 @@ public final class AtomicFolder {
             if (why == null) {
                 return p;
             }
-            if (damage == null) {
+            if (damage == null && !p.equals(tmp)) {
                 damage = why;
             }
         }

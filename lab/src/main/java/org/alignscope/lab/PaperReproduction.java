@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.alignscope.io.AtomicFile;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.quadratic.ExpectedDynamics;
 import org.alignscope.quadratic.QuadraticRun;
@@ -357,11 +358,7 @@ public final class PaperReproduction {
                 + "`phase1_fits.csv`: the B.3 fits per run.\n- `figures/`: fig2 and fig5 (loss and alignment per m, "
                 + "seed 42, with the limit curve θ̄_t and θ_∞), fig3 and fig6 (E and Std of θ against m), figB3, figB4, "
                 + "thm15.\n- `m_<m>/seed_<seed>/trajectory.csv`: every run's logged steps.\n");
-        try {
-            Files.writeString(file, md.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFile.writeString(file, md.toString());
     }
 
     /** Says how far and in which direction the simulation sits from θ_∞, and why. */

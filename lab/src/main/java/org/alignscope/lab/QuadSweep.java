@@ -71,8 +71,8 @@ public final class QuadSweep {
     record Simulated(List<Result> results, Manifest manifest, long startNanos) {
         void finish(Path out) {
             manifest.put("elapsed_seconds", (System.nanoTime() - startNanos) / 1e9)
-                    .put("diverged_runs", results.stream().filter(r -> r.trajectory().diverged()).count());
-            manifest.write(out);
+                    .put("diverged_runs", results.stream().filter(r -> r.trajectory().diverged()).count())
+                    .complete().write(out);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * {@code manifest.json} of a run folder: tool version, command, the full settings, seeds, JDK, operating
- * system, the BLAS in use and start time — enough to rerun the command bit for bit. Settings keep their insertion order.
+ * system, the BLAS in use and start time — enough to rerun the command bit for bit — and the run's {@link RunStatus},
+ * {@code running} until {@link #complete}. Settings keep their insertion order.
  */
 public final class Manifest {
     /** The file's name in a run folder. */
@@ -24,6 +25,7 @@ public final class Manifest {
         root.put("tool", "alignscope");
         root.put("version", Version.get());
         root.put("command", command);
+        root.put("status", RunStatus.RUNNING);
         root.put("started", Instant.now().toString());
         root.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -34,6 +36,12 @@ public final class Manifest {
     /** Adds one setting (a number, string, list or map). */
     public Manifest setting(String name, Object value) {
         settings.put(name, value);
+        return this;
+    }
+
+    /** Records that the run finished: its files are all there ({@link RunStatus}). */
+    public Manifest complete() {
+        root.put("status", RunStatus.COMPLETE);
         return this;
     }
 

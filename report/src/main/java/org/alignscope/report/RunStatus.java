@@ -2,9 +2,11 @@ package org.alignscope.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.alignscope.io.AtomicFile;
 import org.alignscope.io.OutputFolder;
 
 /**
@@ -42,17 +44,23 @@ public final class RunStatus {
     }
 
     /**
-     * Records in {@code m} that the run failed with {@code e} and writes it, as far as the disk still allows (the
-     * failure may be the disk itself); returns {@code e} for the caller to throw.
+     * Sets the status (and, when not null, the error) in {@code dir/manifest.json}, keeping everything else in it; a
+     * folder without a readable manifest gets a minimal one. As far as the disk still allows: the failure being
+     * recorded may be the disk itself, and then the manifest keeps saying {@code running}, which readers take for
+     * {@code killed} once the lock is gone.
      */
-    public static RuntimeException failed(Manifest m, Path dir, RuntimeException e) {
+    public static void mark(Path dir, String status, String error) {
         try {
-            m.put("status", FAILED);
-            m.put("error", String.valueOf(e.getMessage()));
-            m.write(dir);
-        } catch (RuntimeException ignored) {
-            // the manifest keeps saying "running"; with the lock gone, readers see the run as killed
+            Path file = dir.resolve(Manifest.FILE);
+            ObjectNode root = Files.isRegularFile(file) && JSON.readTree(file.toFile()) instanceof ObjectNode o ? o
+                    : JSON.createObjectNode().put("tool", "alignscope");
+            root.put("status", status);
+            if (error != null) {
+                root.put("error", error);
+            }
+            AtomicFile.write(file, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, root));
+        } catch (IOException | RuntimeException ignored) {
+            // see above: the status stays as the disk last saw it
         }
-        return e;
     }
 }

@@ -111,17 +111,19 @@ public final class TrainExperiment {
     private static List<SeedResult> execute(TrainConfig cfg, Trainer tr, Path out, String command, boolean resume) {
         long t0 = System.nanoTime();
         Manifest m = manifest(cfg, tr, command);
-        m.put("status", RunStatus.RUNNING);
         m.write(out);
         List<SeedResult> results;
         try {
             results = resume ? tr.resume() : tr.run();
         } catch (IOException e) {
-            throw RunStatus.failed(m, out, IoFailure.of("read", out.resolve(TrainCheckpoint.FOLDER), e));
+            IoFailure f = IoFailure.of("read", out.resolve(TrainCheckpoint.FOLDER), e);
+            RunStatus.mark(out, RunStatus.FAILED, f.getMessage());
+            throw f;
         } catch (RuntimeException e) {
-            throw RunStatus.failed(m, out, e);
+            RunStatus.mark(out, RunStatus.FAILED, e.getMessage());
+            throw e;
         }
-        m.put("status", RunStatus.COMPLETE);
+        m.complete();
         // a finished run has nothing to continue; --resume on it then says so instead of redoing the tail
         AtomicFolder.delete(out.resolve(TrainCheckpoint.FOLDER));
         m.put("resumed", resume);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.alignscope.io.AtomicFile;
 import org.alignscope.linalg.progress.Counter;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.random.RandomStream;
@@ -117,8 +118,7 @@ public final class VerifySuite {
                     csv.row(r.id(), r.status().word(), r.instances(), r.worstMargin(), file);
                 }
             }
-            Files.writeString(out.resolve("report.md"), Report.markdown(entries, budget, seed, command, seconds),
-                    StandardCharsets.UTF_8);
+            AtomicFile.writeString(out.resolve("report.md"), Report.markdown(entries, budget, seed, command, seconds));
             Manifest manifest = new Manifest(command);
             manifest.setting("instances", budget.instances()).setting("thorough", budget.thorough()).setting("seed", seed)
                     .setting("threads", threads);
@@ -126,7 +126,7 @@ public final class VerifySuite {
             for (Entry e : entries) {
                 statuses.put(e.result().id(), e.result().status().word());
             }
-            manifest.put("results", statuses).put("elapsed_seconds", seconds).write(out);
+            manifest.put("results", statuses).put("elapsed_seconds", seconds).complete().write(out);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write " + out + ": " + ex.getMessage(), ex);
         }
@@ -147,7 +147,7 @@ public final class VerifySuite {
         ev.put("status", e.status().word());
         ev.put("quantities", e.quantities());
         root.put("evaluation", ev);
-        JSON.writeValue(file.toFile(), root);
+        AtomicFile.write(file, out -> JSON.writeValue(out, root));
     }
 
     /** The outcome of a replay: the evaluation and the line to print. */

@@ -294,7 +294,7 @@ public final class HessianRun {
         manifest.put("results", results);
         manifest.put("seconds", seconds);
         manifest.put("elapsed_seconds", (System.nanoTime() - start) / 1e9);
-        manifest.write(out);
+        manifest.complete().write(out);
         return new Result(top, negative, hutch, hpp, density, loss, gnorm, op.products(), seconds);
     }
 

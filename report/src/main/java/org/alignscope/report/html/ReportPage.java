@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.alignscope.io.AtomicFile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,11 +81,7 @@ public final class ReportPage {
             s.put("base", base.isEmpty() ? "" : base + "/");
             sources.add(s);
         }
-        try {
-            Files.writeString(file, html(title, data(title, false, sources)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.writeString(file, html(title, data(title, false, sources)));
         return file;
     }
 

@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.alignscope.report.RunStatus;
 
 /**
  * What a run folder holds for the page, whatever command wrote it: its {@code manifest.json}; its series
@@ -82,6 +83,7 @@ public final class RunFolder {
     public ObjectNode snapshot(int columns) {
         ObjectNode o = NODES.objectNode();
         o.put("label", label);
+        o.put("status", RunStatus.of(root));
         o.set("manifest", manifest());
         ArrayNode figures = o.putArray("figures");
         ArrayNode tables = o.putArray("tables");

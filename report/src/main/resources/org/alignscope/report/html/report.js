@@ -322,7 +322,29 @@
     box.appendChild(axis);
   }
 
+  /* A run whose manifest does not say complete: the page says so above everything else. */
+  var STATUS_TEXT = {
+    running: 'is still running: what is shown is what it has written so far',
+    killed: 'was killed before it finished (its manifest says running and no process holds its folder): results are partial',
+    failed: 'failed before it finished: results are partial'
+  };
+
+  function renderIncomplete() {
+    var lines = [];
+    sources.forEach(function (src) {
+      var s = src.status;
+      if (s && s !== 'complete') {
+        var why = src.manifest && src.manifest.error ? ' (' + src.manifest.error + ')' : '';
+        lines.push(src.label + ' ' + (STATUS_TEXT[s] || 'has status ' + s) + why);
+      }
+    });
+    var b = document.getElementById('incomplete');
+    b.textContent = lines.join(' · ');
+    b.hidden = lines.length === 0;
+  }
+
   function renderStatic() {
+    renderIncomplete();
     sources.forEach(function (src, n) {
       src.tables.forEach(function (t, i) {
         var s = panelSection('table-' + n + '-' + i, src.label + ' / ' + t.file,
