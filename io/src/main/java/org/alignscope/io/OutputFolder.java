@@ -53,9 +53,12 @@ public final class OutputFolder implements AutoCloseable {
                         + (held == null ? "files of no AlignScope run" : "a '" + held + "' run")
                         + "; choose another folder or add --force to empty it first");
             }
+            if (!empty) {
+                refuseToEmpty(option, dir, force);
+            }
             OutputFolder f = lock(option, dir, kind, command);
             if (!empty) {
-                f.emptyExceptLock(option, force);
+                f.emptyExceptLock();
             }
             return f;
         }
@@ -185,17 +188,20 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Deletes everything in the folder but the lock file; refuses folders whose loss would be a disaster. */
-    private void emptyExceptLock(String option, boolean force) {
+    /** Refuses to empty a folder whose loss would be a disaster: the root, or one holding the working or home directory. */
+    private static void refuseToEmpty(String option, Path dir, boolean force) {
         Path abs = dir.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath().normalize();
         Path home = Path.of(System.getProperty("user.home", "/")).toAbsolutePath().normalize();
         if (abs.getParent() == null || cwd.startsWith(abs) || home.startsWith(abs)) {
-            close();
             throw new IllegalArgumentException(option + ": " + dir + " is " + (abs.getParent() == null ? "the root"
                     : cwd.startsWith(abs) ? "the working directory or above it" : "the home directory or above it")
                     + "; AlignScope does not empty it" + (force ? " even with --force" : ""));
         }
+    }
+
+    /** Deletes everything in the folder but the lock file. */
+    private void emptyExceptLock() {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 if (!p.getFileName().toString().equals(LOCK)) {
