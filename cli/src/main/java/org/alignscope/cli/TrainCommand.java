@@ -91,13 +91,12 @@ final class TrainCommand implements Runnable, CellCheck {
         }
         dir = mode.resume != null ? mode.resume : out == null ? Path.of("runs/train") : out;
         check();
-        if (mode.resume != null) {
-            TrainExperiment.checkResumable(dir);  // before the lock is taken: a refused resume changes no file
-        }
+        // checked before the lock is taken: a refused resume changes no file
+        TrainExperiment.Resumption resumption = mode.resume != null ? TrainExperiment.prepareResume(dir, progress) : null;
         try (OutputFolder folder = mode.resume != null ? OutputFolder.claimExisting("--resume", dir, owner.kind(), command)
                 : owner.claim(dir);
              DashboardServer server = dashboard ? serve(dir) : null) {
-            results = mode.resume != null ? TrainExperiment.resume(dir, command, progress, steps)
+            results = resumption != null ? resumption.run(command, steps)
                     : TrainExperiment.run(mode.config, dir, command, progress, steps);
             ReportPage.write(dir);
         }

@@ -1,5 +1,6 @@
 package org.alignscope.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alignscope.io.AtomicFile;
+import org.alignscope.io.IoFailure;
 import org.alignscope.io.AtomicFolder;
 import org.alignscope.monitor.AdaptiveSchedule;
 import org.alignscope.nn.Model;
@@ -187,8 +189,56 @@ final class TrainCheckpoint {
      * Reads a checkpoint; with {@code openFiles} false the run's metrics and monitor files are left untouched and
      * the trajectories write nowhere (the {@code monitor --checkpoint} command).
      */
-    @SuppressWarnings("unchecked")
     static Loaded load(Path dir, Trainer tr, boolean openFiles) throws IOException {
+        try {
+            return read(dir, tr, openFiles);
+        } catch (ClassCastException | NullPointerException | ArithmeticException e) {
+            throw new IllegalArgumentException("--resume: " + dir.resolve(STATE) + " is not the state of a training"
+                    + " checkpoint (a field is missing or of the wrong type)");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("--resume: " + dir.resolve(STATE) + " is not JSON: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Loads the checkpoint {@code dir} without opening the run's files, and checks that every metrics file is at least
+     * as long as the checkpoint recorded: all that a resume checks before it changes anything.
+     */
+    @SuppressWarnings("unchecked")
+    static void verify(Path dir, Trainer tr) {
+        try {
+            load(dir, tr, false);
+            Map<String, Object> root = JSON.readValue(dir.resolve(STATE).toFile(), Map.class);
+            long seed = ((Number) root.get("seed")).longValue();
+            for (Map<String, Object> f : (List<Map<String, Object>>) root.get("files")) {
+                Path folder = tr.armFolder((String) f.get("arm"), seed);
+                for (String stem : List.of("metrics", "monitor")) {
+                    for (String ext : List.of("csv", "jsonl")) {
+                        Object recorded = f.get((stem.equals("metrics") ? "" : "monitor_") + ext + "_bytes");
+                        if (recorded != null) {
+                            requireLength(folder.resolve(stem + "." + ext), ((Number) recorded).longValue());
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw IoFailure.of("read", dir, e);
+        }
+    }
+
+    private static void requireLength(Path file, long length) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--resume: " + file + " is missing (the run folder is damaged)");
+        }
+        if (Files.size(file) < length) {
+            throw new IllegalArgumentException("--resume: " + file + " is shorter (" + Files.size(file)
+                    + " bytes) than the checkpoint recorded (" + length + ")");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Loaded read(Path dir, Trainer tr, boolean openFiles) throws IOException {
         Path file = dir.resolve(STATE);
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("--resume: " + dir + " holds no " + STATE);

@@ -51,7 +51,7 @@ public final class TrainExperiment {
         }
         AtomicFolder.delete(out.resolve(TrainCheckpoint.FOLDER));
         AtomicFile.writeString(out.resolve(TrainCheckpoint.CONFIG), text);
-        return execute(cfg, tr, out, command, false);
+        return execute(cfg, tr, out, command, null);
     }
 
     /** Continues the run in {@code out} from its last checkpoint, with the config saved there. */
@@ -61,20 +61,37 @@ public final class TrainExperiment {
 
     /** As {@link #resume(Path, String, Consumer)}, reporting finished steps (seeds × steps) to {@code steps}. */
     public static List<SeedResult> resume(Path out, String command, Consumer<String> progress, Progress steps) {
-        TrainConfig cfg = checkResumable(out);
-        Trainer tr = new Trainer(cfg, out, progress);
-        tr.reportTo(steps);
-        return execute(cfg, tr, out, command, true);
+        return prepareResume(out, progress).run(command, steps);
+    }
+
+    /** A run folder checked for {@code --resume}: its config, data and checkpoint read and verified. */
+    public static final class Resumption {
+        private final TrainConfig cfg;
+        private final Trainer trainer;
+        private final Path out;
+        private final Path checkpoint;
+
+        private Resumption(TrainConfig cfg, Trainer trainer, Path out, Path checkpoint) {
+            this.cfg = cfg;
+            this.trainer = trainer;
+            this.out = out;
+            this.checkpoint = checkpoint;
+        }
+
+        /** Continues the run from its checkpoint. */
+        public List<SeedResult> run(String command, Progress steps) {
+            trainer.reportTo(steps);
+            return execute(cfg, trainer, out, command, checkpoint);
+        }
     }
 
     /**
      * Checks, writing nothing, that {@code out} holds a run that {@code --resume} can continue: not finished, with
-     * a complete checkpoint written with the folder's {@code config.yaml} as it is now.
+     * a complete checkpoint, written with the folder's {@code config.yaml} as it is now, that loads.
      *
-     * @return the folder's config
      * @throws IllegalArgumentException naming what stands in the way
      */
-    public static TrainConfig checkResumable(Path out) {
+    public static Resumption prepareResume(Path out, Consumer<String> progress) {
         Path file = out.resolve(TrainCheckpoint.CONFIG);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--resume: " + out + " is not a training run folder (no config.yaml)");
@@ -95,7 +112,9 @@ public final class TrainExperiment {
             throw new IllegalArgumentException("--resume: " + file + " differs from the config the checkpoint was"
                     + " written with, first at '" + changed + "'; restore it, or start a new run with --force");
         }
-        return cfg;
+        Trainer tr = new Trainer(cfg, out, progress);
+        TrainCheckpoint.verify(ck, tr);
+        return new Resumption(cfg, tr, out, ck);
     }
 
     private static String read(Path file) {
@@ -108,13 +127,14 @@ public final class TrainExperiment {
         }
     }
 
-    private static List<SeedResult> execute(TrainConfig cfg, Trainer tr, Path out, String command, boolean resume) {
+    /** Runs {@code tr} from the start, or from the checkpoint {@code resumeFrom} when it is not null. */
+    private static List<SeedResult> execute(TrainConfig cfg, Trainer tr, Path out, String command, Path resumeFrom) {
         long t0 = System.nanoTime();
         Manifest m = manifest(cfg, tr, command);
         m.write(out);
         List<SeedResult> results;
         try {
-            results = resume ? tr.resume() : tr.run();
+            results = resumeFrom != null ? tr.resume(resumeFrom) : tr.run();
         } catch (IOException e) {
             IoFailure f = IoFailure.of("read", out.resolve(TrainCheckpoint.FOLDER), e);
             RunStatus.mark(out, RunStatus.FAILED, f.getMessage());
@@ -126,7 +146,7 @@ public final class TrainExperiment {
         m.complete();
         // a finished run has nothing to continue; --resume on it then says so instead of redoing the tail
         AtomicFolder.delete(out.resolve(TrainCheckpoint.FOLDER));
-        m.put("resumed", resume);
+        m.put("resumed", resumeFrom != null);
         m.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);
         m.put("seconds_by_activity", tr.seconds());
         m.put("results", results);

@@ -283,9 +283,9 @@ public final class Trainer {
         return results;
     }
 
-    /** Continues from the checkpoint in {@code OUT/checkpoint}. */
-    public List<SeedResult> resume() throws IOException {
-        TrainCheckpoint.Loaded c = TrainCheckpoint.load(out.resolve(TrainCheckpoint.FOLDER), this);
+    /** Continues from the checkpoint folder {@code checkpoint} (a complete copy of {@code OUT/checkpoint}). */
+    public List<SeedResult> resume(Path checkpoint) throws IOException {
+        TrainCheckpoint.Loaded c = TrainCheckpoint.load(checkpoint, this);
         results.addAll(c.completed());
         runSeed(c.state());
         for (int i = c.state().seedIndex + 1; i < cfg.seeds().size(); i++) {
