@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.alignscope.io.YamlTree;
 
 /**
  * Cells of {@code alignscope train}: each cell's config is the sweep's {@code base:} with the {@code set:} and grid
@@ -47,12 +48,7 @@ final class TrainKind implements CellKind {
 
     @Override
     public List<String> arguments(SweepConfig config, Cell cell, Path dir) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(config.base().toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("base: cannot read " + config.base() + ": " + e.getMessage());
-        }
+        JsonNode root = YamlTree.read(config.base(), "base");
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("base: " + config.base() + " is not a mapping of config keys");
         }
