@@ -16,10 +16,10 @@ final class SweepCellWatch {
     private SweepCellWatch() {
     }
 
-    /** Starts the watch when this process is a sweep's cell. */
+    /** Starts the watch when this process is a sweep's cell (the property holds a pid). */
     static void startIfSweepCell() {
         String parent = System.getProperty(ProcessLauncher.PARENT_PID_PROPERTY);
-        if (parent == null) {
+        if (parent == null || !parent.matches("[0-9]{1,18}")) {
             return;
         }
         long pid = Long.parseLong(parent);
