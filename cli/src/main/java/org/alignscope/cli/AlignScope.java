@@ -31,6 +31,7 @@ public final class AlignScope implements Runnable {
     }
 
     public static void main(String[] args) {
+        SweepCellWatch.startIfSweepCell();
         System.exit(commandLine().execute(args));
     }
 

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.alignscope.lab.sweep.CellKind;
+import org.alignscope.lab.sweep.Outcome;
 import org.alignscope.lab.sweep.ProcessLauncher;
 import org.alignscope.lab.sweep.Sweep;
 import org.alignscope.lab.sweep.SweepConfig;
+import org.alignscope.lab.sweep.SweepStopped;
 import org.alignscope.report.html.ReportPage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,13 +22,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code alignscope sweep}: a grid of any run-making command's settings, each cell its own process with one
  * BLAS thread (see {@link ProcessLauncher}). Every cell is parsed and checked like the command itself would check
- * it before any cell runs.
+ * it before any cell runs. Exit code 0 when every cell completed or diverged (a diverging setting is a result), 1
+ * when a cell failed; stopped by SIGTERM or SIGINT it ends its running cells first.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a command (quad-run or train) over the cartesian product of settings in a YAML file;"
                 + " each cell runs in its own process into OUT/cells/<cell-id>/, finished cells are skipped on a rerun,"
                 + " and OUT gets summary.csv, plots/heatmap_<metric>.png and manifest.json."})
-final class SweepCommand implements Runnable {
+final class SweepCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The sweep (YAML: command, base, set, grid, parallel).")
     Path config;
 
@@ -42,7 +46,7 @@ final class SweepCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         SweepConfig cfg = SweepConfig.read(config);
         int n = parallel != null ? parallel : cfg.parallel() != null ? cfg.parallel() : Runtime.getRuntime().availableProcessors();
         if (n < 1) {
@@ -55,9 +59,15 @@ final class SweepCommand implements Runnable {
         }
         long t0 = System.nanoTime();
         String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        List<Sweep.CellResult> results = Sweep.run(cfg, jobs, out, n,
-                new ProcessLauncher(AlignScope.class.getName(), List.of()),
-                progress.progress("sweep", "cells"), command);
+        List<Sweep.CellResult> results;
+        try {
+            results = Sweep.run(cfg, jobs, out, n, new ProcessLauncher(AlignScope.class.getName(), List.of()),
+                    progress.progress("sweep", "cells"), command);
+        } catch (SweepStopped e) {
+            // only a signal stops a sweep; the JVM then exits with the signal's status, whatever this returns
+            spec.commandLine().getErr().println("alignscope: " + e.getMessage());
+            return ExitCode.ENVIRONMENT;
+        }
         ReportPage.write(out);
         System.out.println("cell\tstatus\tfinal_loss\tfinal_theta\twall_seconds\tmessage");
         for (Sweep.CellResult r : results) {
@@ -66,6 +76,8 @@ final class SweepCommand implements Runnable {
                     r.outcome().message()));
         }
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", out, (System.nanoTime() - t0) / 1e9));
+        boolean failed = results.stream().anyMatch(r -> r.outcome().status().equals(Outcome.FAILED));
+        return failed ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }
 
     /** Six significant digits, or "n/a" where the cell has no value. */

@@ -1,11 +1,6 @@
 package org.alignscope.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.alignscope.io.YamlTree;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.ModelSpec;
 import org.alignscope.nn.OperatorKind;
@@ -23,31 +19,22 @@ import org.alignscope.nn.Precision;
 /**
  * Reads a YAML experiment into a {@link TrainConfig}. Every error is an {@link IllegalArgumentException} whose
  * message starts with the dotted key ({@code optimizer.lr}, {@code arms[2].projection}) and names the allowed
- * keys or values, e.g. {@code optimizer.lrr: unknown key; allowed: name, lr, ...}.
+ * keys or values, e.g. {@code optimizer.lrr: unknown key; allowed: name, lr, ...}; a key given twice is an error
+ * naming both lines ({@link YamlTree}).
  */
 public final class ConfigReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private ConfigReader() {
     }
 
     public static TrainConfig read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--config: cannot read " + file + ": " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return fromTree(YamlTree.read(file, "--config"), file.toString());
     }
 
     public static TrainConfig parse(String yaml, String source) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage());
-        }
+        return fromTree(YamlTree.parse(yaml, source), source);
+    }
+
+    private static TrainConfig fromTree(JsonNode root, String source) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": the top level must be a mapping of keys");
         }

@@ -16,8 +16,19 @@ import java.util.Map;
  * runs out of memory or exits from taking the others with it, and give each cell its own log. The price is a JVM
  * start per cell (about a second here), small against any cell worth sweeping. Other environment variables (e.g.
  * {@code OPENBLAS_CORETYPE}) are inherited.
+ * <p>
+ * Stopping the sweep stops its cells: on SIGTERM or SIGINT a shutdown hook ends the running cells' process trees
+ * ({@link CellProcesses}; the interrupted cells are not recorded, so a rerun runs them again). A sweep killed with
+ * SIGKILL runs no hook, so each cell gets the sweep's pid as {@link #PARENT_PID_PROPERTY} and stops itself once its
+ * parent is no longer that process.
  */
 public final class ProcessLauncher implements Launcher {
+    /**
+     * The system property that tells a cell's JVM the pid of the sweep that started it; set only by this launcher,
+     * so an {@code alignscope} started any other way never watches its parent.
+     */
+    public static final String PARENT_PID_PROPERTY = "alignscope.sweep.parent";
+
     private final String mainClass;
     private final List<String> jvmOptions;
 
@@ -33,6 +44,7 @@ public final class ProcessLauncher implements Launcher {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:ActiveProcessorCount=1");
         cmd.add("-Djava.awt.headless=true");
+        cmd.add("-D" + PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -50,10 +62,15 @@ public final class ProcessLauncher implements Launcher {
         pb.redirectErrorStream(true);
         File file = log.toFile();
         pb.redirectOutput(file);
-        Process p = pb.start();
+        Process p = CellProcesses.start(pb);
         try {
-            return p.waitFor();
+            int exit = p.waitFor();
+            if (CellProcesses.stopping()) {
+                throw new SweepStopped();
+            }
+            return exit;
         } finally {
+            CellProcesses.ended(p);
             if (p.isAlive()) {
                 p.destroy();
             }

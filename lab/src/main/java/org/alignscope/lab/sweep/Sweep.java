@@ -54,7 +54,8 @@ public final class Sweep {
 
     /**
      * Runs the planned cells and writes the sweep's files. {@code progress} counts finished cells (skipped ones
-     * at once). Returns the results in grid order.
+     * at once). Returns the results in grid order; throws {@link SweepStopped} when the launcher was stopped (a
+     * signal), leaving the folder as a rerun can resume it.
      */
     public static List<CellResult> run(SweepConfig config, List<Job> jobs, Path out, int parallel, Launcher launcher,
                                        Progress progress, String commandLine) {
@@ -88,6 +89,9 @@ public final class Sweep {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof SweepStopped stopped) {
+                throw stopped;
+            }
             throw new IllegalStateException("sweep: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();

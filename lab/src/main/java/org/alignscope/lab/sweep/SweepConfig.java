@@ -1,11 +1,6 @@
 package org.alignscope.lab.sweep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alignscope.io.YamlTree;
 
 /**
  * A sweep as its YAML file describes it:
@@ -33,7 +29,6 @@ import java.util.Set;
  */
 public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed, Map<String, List<JsonNode>> grid,
                           Integer parallel) {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> KEYS = Set.of("command", "base", "set", "grid", "parallel");
 
     public SweepConfig {
@@ -71,13 +66,7 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
 
     /** Reads a sweep file; a relative {@code base} is taken relative to the file's folder. */
     public static SweepConfig read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--config: cannot read " + file + ": " + e.getMessage());
-        }
-        SweepConfig c = parse(text, file.toString());
+        SweepConfig c = fromTree(YamlTree.read(file, "--config"), file.toString());
         if (c.base() == null || c.base().isAbsolute()) {
             return c;
         }
@@ -85,14 +74,12 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
         return new SweepConfig(c.command(), folder.resolve(c.base()).normalize(), c.fixed(), c.grid(), c.parallel());
     }
 
-    /** Parses a sweep; errors name the key and what is allowed. */
+    /** Parses a sweep; errors name the key and what is allowed, a key given twice both its lines. */
     public static SweepConfig parse(String yaml, String source) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage());
-        }
+        return fromTree(YamlTree.parse(yaml, source), source);
+    }
+
+    private static SweepConfig fromTree(JsonNode root, String source) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": the top level must be a mapping with keys command, base, set, grid, parallel");
         }

@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.alignscope.io.YamlTree;
 
 /**
  * Cells of {@code alignscope train}: each cell's config is the sweep's {@code base:} with the {@code set:} and grid
  * values put at their dotted keys ({@code optimizer.lr}; a number selects a list element, {@code arms.0.name}),
  * written to {@code cell-config.yaml} in the cell's folder; {@code train} itself validates it (unknown keys,
- * ranges). The summary reads the first arm of the config ({@code plain} when the config has no {@code arms}) and
+ * ranges). The base is read like any config, so a key it gives twice is an error here (the merged file could no
+ * longer show it). The summary reads the first arm of the config ({@code plain} when the config has no {@code arms}) and
  * averages over its seeds the last {@code ref_loss}, {@code ref_theta} and {@code lambda_1} (the last refresh) of
  * {@code <arm>/seed_<seed>/metrics.csv};
  * a cell where that arm diverged for any seed is {@code diverged}. Training has no regime column.
@@ -47,12 +49,7 @@ final class TrainKind implements CellKind {
 
     @Override
     public List<String> arguments(SweepConfig config, Cell cell, Path dir) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(config.base().toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("base: cannot read " + config.base() + ": " + e.getMessage());
-        }
+        JsonNode root = YamlTree.read(config.base(), "base");
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("base: " + config.base() + " is not a mapping of config keys");
         }
