@@ -30,7 +30,17 @@ final class OutputOwner {
 
     /** Computes {@code body} while this command owns {@code out}. */
     <T> T write(Path out, Supplier<T> body) {
-        try (OutputFolder folder = claim(out)) {
+        return write(claim(out), body);
+    }
+
+    /** As {@link #write(Path, Supplier)}, keeping what an earlier run of this command left in {@code out}. */
+    <T> T continueIn(Path out, Supplier<T> body) {
+        return write(OutputFolder.claimToContinue("--out", out, kind(), commandLine(), force), body);
+    }
+
+    private <T> T write(OutputFolder claimed, Supplier<T> body) {
+        Path out = claimed.path();
+        try (OutputFolder folder = claimed) {
             try {
                 return body.get();
             } catch (RuntimeException e) {

@@ -42,6 +42,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ProgressOptions progress;
 
+    @Mixin
+    OutputOwner owner;
+
     @CommandLine.Spec
     CommandSpec spec;
 
@@ -53,22 +56,26 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--parallel: must be >= 1 (got " + n + ")");
         }
         checkKeys(cfg);
-        List<Sweep.Job> jobs = Sweep.plan(cfg, out);
-        for (Sweep.Job job : jobs) {
-            check(job);
-        }
         long t0 = System.nanoTime();
-        String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         List<Sweep.CellResult> results;
         try {
-            results = Sweep.run(cfg, jobs, out, n, new ProcessLauncher(AlignScope.class.getName(), List.of()),
-                    progress.progress("sweep", "cells"), command);
+            results = owner.continueIn(out, () -> {
+                // a train cell's plan writes its config beside its folder, so planning happens inside the claim
+                List<Sweep.Job> jobs = Sweep.plan(cfg, out);
+                for (Sweep.Job job : jobs) {
+                    check(job);
+                }
+                List<Sweep.CellResult> r = Sweep.run(cfg, jobs, out, n,
+                        new ProcessLauncher(AlignScope.class.getName(), List.of()), progress.progress("sweep", "cells"),
+                        owner.commandLine());
+                ReportPage.write(out);
+                return r;
+            });
         } catch (SweepStopped e) {
             // only a signal stops a sweep; the JVM then exits with the signal's status, whatever this returns
             spec.commandLine().getErr().println("alignscope: " + e.getMessage());
             return ExitCode.ENVIRONMENT;
         }
-        ReportPage.write(out);
         System.out.println("cell\tstatus\tfinal_loss\tfinal_theta\twall_seconds\tmessage");
         for (Sweep.CellResult r : results) {
             System.out.println(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%.1f%s\t%s", r.cell().id(),

@@ -47,9 +47,9 @@ class SweepCommandTest {
             }
         }
         // the cell ran with one thread and wrote its own log
-        String record = Files.readString(dir.resolve("parallel/cells/eta=0.003/cell.json"));
+        String record = Files.readString(dir.resolve("parallel/cells/eta=0.003.json"));
         assertTrue(record.replace(" ", "").contains("\"--threads\",\"1\""), record);
-        assertTrue(Files.readString(dir.resolve("parallel/cells/eta=0.003/cell.log")).contains("wrote "));
+        assertTrue(Files.readString(dir.resolve("parallel/cells/eta=0.003.log")).contains("wrote "));
         assertTrue(Files.exists(dir.resolve("parallel/plots/heatmap_final_theta.png")));
     }
 
@@ -75,7 +75,7 @@ class SweepCommandTest {
         o = sweep(write(dir, "command: train\nbase: " + base + "\ngrid: {optimizer.lrr: [0.1]}\n"), out, "1");
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith("alignscope: error: cell lrr=0.1: optimizer.lrr: unknown key; allowed:"), o.err());
-        assertFalse(Files.exists(out.resolve("cells/lrr=0.1/cell.json")));
+        assertFalse(Files.exists(out.resolve("cells/lrr=0.1.json")));
         o = AlignScopeTest.execute("sweep", "--config", dir.resolve("missing.yaml").toString());
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith("alignscope: error: --config: cannot read"), o.err());
@@ -110,7 +110,7 @@ class SweepCommandTest {
         assertEquals(Double.parseDouble(end[refLoss]), Double.parseDouble(ok[3]));
         assertTrue(summary.get(2).startsWith("lr=100000.0,100000.0,diverged,") && summary.get(2).contains("arm plain, seed 1 diverged"),
                 summary.get(2));
-        assertTrue(Files.readString(out.resolve("cells/lr=0.1/cell-config.yaml")).contains("lr: 0.1"));
+        assertTrue(Files.readString(out.resolve("cells/lr=0.1.yaml")).contains("lr: 0.1"));
     }
 
     @Test

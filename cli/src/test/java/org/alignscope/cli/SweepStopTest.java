@@ -68,7 +68,7 @@ class SweepStopTest {
     void sigtermEndsTheRunningCellBeforeTheSweepExitsAndKeepsTheFinishedCellForTheRerun(@TempDir Path dir)
             throws Exception {
         Process sweep = startSweep(dir, LONG_CELL + "grid:\n  steps: [200, 100000000]\n");
-        Path finished = dir.resolve("out/cells/steps=200/cell.json");
+        Path finished = dir.resolve("out/cells/steps=200.json");
         while (!Files.exists(finished)) {
             assertTrue(sweep.isAlive(), "the sweep ended early: " + Files.readString(dir.resolve("sweep.log")));
             Thread.sleep(50);
@@ -79,7 +79,7 @@ class SweepStopTest {
         // the shutdown hook ends the cell and waits for it, so it is gone once the sweep is
         assertTrue(ProcessTree.ended(cell), "cell " + cell.pid() + " outlived its sweep");
         assertTrue(Files.readString(finished).contains("\"complete\""));
-        assertFalse(Files.exists(dir.resolve("out/cells/steps=100000000/cell.json")),
+        assertFalse(Files.exists(dir.resolve("out/cells/steps=100000000.json")),
                 "the stopped cell must not be recorded, so that a rerun runs it");
     }
 
@@ -92,7 +92,7 @@ class SweepStopTest {
         while (!ProcessTree.ended(cell)) {
             Thread.sleep(50);  // bounded by the class's timeout
         }
-        String log = Files.readString(dir.resolve("out/cells/steps=100000000/cell.log"));
+        String log = Files.readString(dir.resolve("out/cells/steps=100000000.log"));
         assertTrue(log.contains("the sweep that started this cell (pid " + sweep.pid() + ") is gone"), log);
     }
 

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * the folder holds (e.g. {@code train}, {@code quad reproduce}), the pid and the command line, for the messages.
  *
  * <p>A folder may be claimed when it is absent or empty, when it holds a run of the same kind (a rerun: the folder
- * is emptied first, so no result of the earlier run stays beside the new ones), or with {@code force} (emptied
- * first). Anything else — another kind of run, files that are no run — is refused before any work, and so is a folder
+ * is emptied first, so no result of the earlier run stays beside the new ones — or kept, for a command that continues
+ * what an earlier run left, see {@link #claimToContinue}), or with {@code force} (emptied first). Anything else — another kind of run, files that are no run — is refused before any work, and so is a folder
  * whose lock another process holds. {@link #claimExisting} takes a folder as it is (a resume, a replot).
  */
 public final class OutputFolder implements AutoCloseable {
@@ -44,25 +44,40 @@ public final class OutputFolder implements AutoCloseable {
      * @throws IllegalArgumentException when the folder may not be claimed (see the class comment)
      */
     public static OutputFolder claim(String option, Path dir, String kind, String command, boolean force) {
+        return claim(option, dir, kind, command, force, false);
+    }
+
+    /**
+     * As {@link #claim(String, Path, String, String, boolean)}, but an earlier run of the same kind is kept for the
+     * command to continue (a sweep skips the cells it finished) instead of being emptied.
+     */
+    public static OutputFolder claimToContinue(String option, Path dir, String kind, String command, boolean force) {
+        return claim(option, dir, kind, command, force, true);
+    }
+
+    private static OutputFolder claim(String option, Path dir, String kind, String command, boolean force,
+                                      boolean continueSameKind) {
         checkPath(option, dir);
-        if (Files.isDirectory(dir)) {
-            String held = kindOf(dir);
-            boolean empty = isEmpty(dir);
-            if (!empty && !force && !kind.equals(held)) {
-                throw new IllegalArgumentException(option + ": " + dir + " is not empty and holds "
-                        + (held == null ? "files of no AlignScope run" : "a '" + held + "' run")
-                        + "; choose another folder or add --force to empty it first");
-            }
-            if (!empty) {
-                refuseToEmpty(option, dir, force);
-            }
-            OutputFolder f = lock(option, dir, kind, command);
-            if (!empty) {
-                f.emptyExceptLock();
-            }
-            return f;
+        if (!Files.isDirectory(dir)) {
+            return lock(option, dir, kind, command);
         }
-        return lock(option, dir, kind, command);
+        String held = kindOf(dir);
+        boolean sameKind = kind.equals(held);
+        boolean empty = isEmpty(dir);
+        if (!empty && !force && !sameKind) {
+            throw new IllegalArgumentException(option + ": " + dir + " is not empty and holds "
+                    + (held == null ? "files of no AlignScope run" : "a '" + held + "' run")
+                    + "; choose another folder or add --force to empty it first");
+        }
+        boolean emptyIt = !empty && (force || !continueSameKind);
+        if (emptyIt) {
+            refuseToEmpty(option, dir, force);
+        }
+        OutputFolder f = lock(option, dir, kind, command);
+        if (emptyIt) {
+            f.emptyExceptLock();
+        }
+        return f;
     }
 
     /**

@@ -45,15 +45,16 @@ public final class RunStatus {
 
     /**
      * Sets the status (and, when not null, the error) in {@code dir/manifest.json}, keeping everything else in it; a
-     * folder without a readable manifest gets a minimal one. As far as the disk still allows: the failure being
+     * folder whose run wrote no manifest yet is left as it is. As far as the disk still allows: the failure being
      * recorded may be the disk itself, and then the manifest keeps saying {@code running}, which readers take for
      * {@code killed} once the lock is gone.
      */
     public static void mark(Path dir, String status, String error) {
         try {
             Path file = dir.resolve(Manifest.FILE);
-            ObjectNode root = Files.isRegularFile(file) && JSON.readTree(file.toFile()) instanceof ObjectNode o ? o
-                    : JSON.createObjectNode().put("tool", "alignscope");
+            if (!Files.isRegularFile(file) || !(JSON.readTree(file.toFile()) instanceof ObjectNode root)) {
+                return;
+            }
             root.put("status", status);
             if (error != null) {
                 root.put("error", error);

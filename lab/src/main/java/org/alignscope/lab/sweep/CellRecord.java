@@ -2,6 +2,7 @@ package org.alignscope.lab.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.alignscope.io.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,13 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code cell.json} in a cell's folder, written when the cell ends: its arguments, exit code, wall seconds and
+ * {@code cells/<id>.json} beside a cell's run folder, written when the cell ends: its arguments, exit code, wall seconds and
  * outcome. A rerun skips a cell whose record is {@code complete} or {@code diverged} and whose arguments are the
  * ones the sweep would give it now; a {@code failed} cell, or one whose settings changed, runs again.
  */
 record CellRecord(List<String> arguments, int exitCode, double wallSeconds, Outcome outcome) {
-    static final String FILE = "cell.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The record of the cell whose run folder is {@code dir}. */
+    static Path file(Path dir) {
+        return Sweep.beside(dir, ".json");
+    }
 
     boolean finished(List<String> now) {
         return !outcome.status().equals(Outcome.FAILED) && arguments.equals(now);
@@ -35,17 +40,12 @@ record CellRecord(List<String> arguments, int exitCode, double wallSeconds, Outc
             m.put(SweepSummary.METRICS.get(i), finite(values[i]));
         }
         m.put("arguments", arguments);
-        try {
-            Files.createDirectories(dir);
-            JSON.writeValue(dir.resolve(FILE).toFile(), m);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file(dir), out -> JSON.writeValue(out, m));
     }
 
     /** The record in {@code dir}, if it has a readable one. */
     static Optional<CellRecord> read(Path dir) {
-        Path file = dir.resolve(FILE);
+        Path file = file(dir);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -17,7 +17,7 @@ import org.alignscope.report.Manifest;
 /**
  * The sweep engine: expands the grid into cells, runs each cell's {@code alignscope} command into
  * {@code OUT/cells/<cell-id>/} (at most {@code parallel} at once, through a {@link Launcher}), records how each
- * ended in its {@code cell.json}, skips the cells a previous run finished, and writes {@code summary.csv},
+ * ended in {@code cells/<id>.json}, skips the cells a previous run finished, and writes {@code summary.csv},
  * {@code plots/heatmap_<metric>.png} and {@code manifest.json}. A cell that fails (non-zero exit) or diverges is
  * recorded and the others go on.
  */
@@ -27,6 +27,11 @@ public final class Sweep {
 
     /** One cell and the full argument list (subcommand path first) that runs it. */
     public record Job(Cell cell, List<String> arguments, Path dir) {
+        /** The cell's log, beside its run folder (which belongs to the cell's own command). */
+        Path log() {
+            return beside(dir, ".log");
+        }
+
     }
 
     /** How one cell ended; {@code skipped} when a previous run had finished it. */
@@ -102,7 +107,7 @@ public final class Sweep {
         for (String status : List.of(Outcome.COMPLETE, Outcome.DIVERGED, Outcome.FAILED)) {
             manifest.put(status, results.stream().filter(r -> r.outcome().status().equals(status)).count());
         }
-        manifest.write(out);
+        manifest.complete().write(out);
         return results;
     }
 
@@ -112,9 +117,9 @@ public final class Sweep {
         if (previous.isPresent() && previous.get().finished(job.arguments())) {
             return new CellResult(job.cell(), previous.get().outcome(), previous.get().wallSeconds(), true);
         }
-        Files.createDirectories(job.dir());
-        Files.deleteIfExists(job.dir().resolve(CellRecord.FILE));
-        Path log = job.dir().resolve("cell.log");
+        Files.createDirectories(job.dir().getParent());
+        Files.deleteIfExists(CellRecord.file(job.dir()));
+        Path log = job.log();
         long t0 = System.nanoTime();
         int exit = launcher.run(job.arguments(), log);
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -130,6 +135,11 @@ public final class Sweep {
         }
         new CellRecord(job.arguments(), exit, wall, outcome).write(job.dir());
         return new CellResult(job.cell(), outcome, wall, false);
+    }
+
+    /** {@code cells/<id><suffix>}: a file of the sweep's own about the cell whose run folder is {@code cells/<id>}. */
+    static Path beside(Path cellDir, String suffix) {
+        return cellDir.resolveSibling(cellDir.getFileName() + suffix);
     }
 
     /** The last non-blank line of a log (the command's one-line error), or "" if there is none. */

@@ -11,12 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.alignscope.io.AtomicFile;
 import org.alignscope.io.YamlTree;
 
 /**
  * Cells of {@code alignscope train}: each cell's config is the sweep's {@code base:} with the {@code set:} and grid
  * values put at their dotted keys ({@code optimizer.lr}; a number selects a list element, {@code arms.0.name}),
- * written to {@code cell-config.yaml} in the cell's folder; {@code train} itself validates it (unknown keys,
+ * written to {@code cells/<id>.yaml} beside the cell's run folder; {@code train} itself validates it (unknown keys,
  * ranges). The base is read like any config, so a key it gives twice is an error here (the merged file could no
  * longer show it). The summary reads the first arm of the config ({@code plain} when the config has no {@code arms}) and
  * averages over its seeds the last {@code ref_loss}, {@code ref_theta} and {@code lambda_1} (the last refresh) of
@@ -24,7 +25,6 @@ import org.alignscope.io.YamlTree;
  * a cell where that arm diverged for any seed is {@code diverged}. Training has no regime column.
  */
 final class TrainKind implements CellKind {
-    static final String CONFIG = "cell-config.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Override
@@ -55,14 +55,14 @@ final class TrainKind implements CellKind {
         }
         config.fixed().forEach((k, v) -> put((ObjectNode) root, "set." + k, k, v));
         cell.values().forEach((k, v) -> put((ObjectNode) root, "grid." + k, k, v));
-        Path file = dir.resolve(CONFIG);
-        try {
-            Files.createDirectories(dir);
-            YAML.writeValue(file.toFile(), root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Path file = config(dir);
+        AtomicFile.write(file, out -> YAML.writeValue(out, root));
         return List.of("--config", file.toString(), "--out", dir.toString());
+    }
+
+    /** The cell's training config, {@code cells/<id>.yaml}, beside its run folder. */
+    static Path config(Path dir) {
+        return Sweep.beside(dir, ".yaml");
     }
 
     /** Sets {@code value} at a dotted key, creating missing mappings; a numeric segment indexes an existing list. */
@@ -104,9 +104,9 @@ final class TrainKind implements CellKind {
     public Outcome outcome(Path dir) {
         JsonNode cfg;
         try {
-            cfg = YAML.readTree(dir.resolve(CONFIG).toFile());
+            cfg = YAML.readTree(config(dir).toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir.resolve(CONFIG) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + config(dir) + ": " + e.getMessage(), e);
         }
         String arm = cfg.path("arms").path(0).path("name").asText("plain");
         List<Long> seeds = new ArrayList<>();

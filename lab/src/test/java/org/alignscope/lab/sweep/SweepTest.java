@@ -81,7 +81,7 @@ class SweepTest {
         assertEquals(Double.parseDouble(last[2]), Double.parseDouble(ok[5]));
         assertTrue(summary.get(5).contains(",diverged,,,,,,") && summary.get(5).contains("diverged at step"), summary.get(5));
         assertTrue(summary.get(7).endsWith("exit code 2: alignscope: error: --eta: must be > 0 (got -1.0)"), summary.get(7));
-        String record = Files.readString(out.resolve("cells/eta=-1_m=5/cell.json"));
+        String record = Files.readString(out.resolve("cells/eta=-1_m=5.json"));
         assertTrue(record.contains("\"status\" : \"failed\"") && record.contains("\"exit_code\" : 2"), record);
         for (String m : SweepSummary.METRICS) {
             Path map = out.resolve("plots/heatmap_" + m + ".png");
@@ -108,7 +108,7 @@ class SweepTest {
         assertEquals(6, again.stream().filter(Sweep.CellResult::skipped).count());
         assertEquals("diverged", again.get(4).outcome().status());
         assertArrayEquals(before, Files.readAllBytes(out.resolve("cells/eta=0.001_m=5/m_5/seed_42/trajectory.csv")));
-        // a skipped cell's row comes from its cell.json: the same values and wall seconds as the first run
+        // a skipped cell's row comes from its record: the same values and wall seconds as the first run
         assertEquals(firstSummary.subList(0, 7), Files.readAllLines(out.resolve("summary.csv")).subList(0, 7));
         launches.set(0);
         run(config("500"), out, 2);

@@ -26,9 +26,9 @@ class TrainKindTest {
         List<Sweep.Job> jobs = Sweep.plan(cfg, dir.resolve("out"));
         assertEquals(4, jobs.size());
         Sweep.Job last = jobs.get(3);
-        assertEquals(List.of("train", "--config", last.dir().resolve("cell-config.yaml").toString(), "--out",
+        assertEquals(List.of("train", "--config", TrainKind.config(last.dir()).toString(), "--out",
                 last.dir().toString()), last.arguments());
-        JsonNode c = YAML.readTree(last.dir().resolve("cell-config.yaml").toFile());
+        JsonNode c = YAML.readTree(TrainKind.config(last.dir()).toFile());
         assertEquals(0.02, c.at("/optimizer/lr").doubleValue());
         assertEquals("sgd", c.at("/optimizer/name").asText());
         assertEquals(20, c.at("/training/steps").intValue());
@@ -48,7 +48,7 @@ class TrainKindTest {
 
     @Test
     void theOutcomeAveragesTheFirstArmOverSeedsAndSpotsADivergence(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("cell-config.yaml"), "seeds: [1, 2]\narms:\n  - {name: dom}\n  - {name: plain}\n");
+        Files.writeString(TrainKind.config(dir), "seeds: [1, 2]\narms:\n  - {name: dom}\n  - {name: plain}\n");
         String header = "step,phase,event,lr,ref_loss,ref_theta\n";
         Files.createDirectories(dir.resolve("dom/seed_1"));
         Files.createDirectories(dir.resolve("dom/seed_2"));
