@@ -172,7 +172,7 @@ public record AxisRange(boolean logAxis, boolean log10Values, double min, double
     }
 
     /**
-     * What the figure must say about values it does not show as they are, e.g. "3 values above 1.00e+15 clipped,
+     * What the figure must say about values it does not show as they are, e.g. "3 values above 1e+15 clipped,
      * 2 non-finite values dropped"; empty when it shows every value.
      */
     public String note() {
@@ -190,7 +190,7 @@ public record AxisRange(boolean logAxis, boolean log10Values, double min, double
         return String.join(", ", parts);
     }
 
-    /** The clipping part of {@link #note()}, e.g. "1 value above 1.00e+15 clipped"; empty when none was. */
+    /** The clipping part of {@link #note()}, e.g. "1 value above 1e+15 clipped"; empty when none was. */
     public String clipNote() {
         List<String> parts = new ArrayList<>();
         if (clippedLow > 0) {
@@ -211,7 +211,8 @@ public record AxisRange(boolean logAxis, boolean log10Values, double min, double
         return count + (count == 1 ? " value" : " values");
     }
 
+    /** Three significant digits without trailing zeros, e.g. "1e+15", "2.5e-07", "0.6". */
     private static String label(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+(e|$)", "$1");
     }
 }
