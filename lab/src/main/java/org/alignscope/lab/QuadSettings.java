@@ -16,6 +16,7 @@ import org.alignscope.quadratic.Projection;
 import org.alignscope.quadratic.QuadraticRun;
 import org.alignscope.quadratic.Spectrum;
 import org.alignscope.quadratic.StepSchedule;
+import org.alignscope.quadratic.Trajectory;
 
 /**
  * The settings of a quadratic sweep over spectral gaps m and seeds (one run is a sweep of one m and one seed).
@@ -44,6 +45,13 @@ public record QuadSettings(List<String> ms, List<Long> seeds, int d, int k, doub
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("--seeds: give at least one seed");
         }
+        for (int i = 0; i < seeds.size(); i++) {
+            if (seeds.indexOf(seeds.get(i)) != i) {
+                throw new IllegalArgumentException("--seeds: each seed at most once (" + seeds.get(i)
+                        + " is given twice)");
+            }
+        }
+        java.util.Set<Double> distinct = new java.util.HashSet<>();
         for (String m : ms) {
             double v;
             try {
@@ -53,6 +61,9 @@ public record QuadSettings(List<String> ms, List<Long> seeds, int d, int k, doub
             }
             if (!(v > 1) || !Double.isFinite(v)) {
                 throw new IllegalArgumentException("--m: must be > 1 (got " + m + ")");
+            }
+            if (!distinct.add(v)) {
+                throw new IllegalArgumentException("--m: each value at most once (" + m + " is given twice)");
             }
         }
         if (!spectrum.startsWith("file:")) {
@@ -81,8 +92,35 @@ public record QuadSettings(List<String> ms, List<Long> seeds, int d, int k, doub
         if (!(initScale >= 0) || !Double.isFinite(initScale)) {
             throw new IllegalArgumentException("--init-scale: must be >= 0 (got " + initScale + ")");
         }
+        if (initScale == 0 && sigma == 0 && init.equals("gaussian") && noise.equals("isotropic")) {
+            throw new IllegalArgumentException("--init-scale: must be > 0 when --sigma is 0 (without noise x_0 = 0"
+                    + " never leaves the minimum: the loss is 0 at every step and the alignment θ = 0/0 is undefined)");
+        }
         StepSchedule.parse(schedule, eta);
         Projection.parse(step);
+        checkMemory(ms.size() * seeds.size(), d, steps, noise, dense);
+    }
+
+    /**
+     * Refuses a sweep that cannot fit the Java heap ({@link HeapBudget}). Each run holds at least four arrays of
+     * d doubles (its start, its coordinates and eigenvalues in the simulator, the noise variances), per block of
+     * coordinates that share a noise stream three per-step sums of T + 1 doubles, and at the end its loss and θ
+     * series (2(T + 1)); the dense simulator adds a d × d rotation. With a spectrum file d is known only once the
+     * file is read, so only the per-step part is checked.
+     */
+    private static void checkMemory(int runs, int d, long steps, String noise, boolean dense) {
+        String what = runs + (runs == 1 ? " run" : " runs") + " of " + steps + " steps";
+        if (d > 0) {
+            HeapBudget.require("--d", "d", d, what + " at d = " + d, dim -> bytes(dim, 1, runs, noise, dense));
+        }
+        HeapBudget.require("--steps", "T", steps, what + (d > 0 ? " at d = " + d : ""),
+                t -> bytes(Math.max(d, 2), t, runs, noise, dense));
+    }
+
+    private static double bytes(long dim, long t, int runs, String noise, boolean dense) {
+        double blocks = noise.startsWith("cov:") ? 1 : Math.ceil(dim / (double) new IsotropicNoise(0).blockSize((int) dim));
+        double perRun = 4.0 * dim + (3 * blocks + 2) * (t + 1);
+        return Double.BYTES * (runs * perRun + (dense ? (double) dim * dim : 0));
     }
 
     /** The runs of the sweep, m-major then seed; building them reads and checks every file first. */
@@ -93,6 +131,7 @@ public record QuadSettings(List<String> ms, List<Long> seeds, int d, int k, doub
         List<QuadraticRun> runs = new ArrayList<>();
         for (String m : ms) {
             Spectrum spec = spectrum(Double.parseDouble(m));
+            checkInitialLoss(spec);
             NoiseModel nm = noiseModel(spec.dimension());
             start.coordinates(spec.dimension(), 0);
             for (long seed : seeds) {
@@ -100,6 +139,24 @@ public record QuadSettings(List<String> ms, List<Long> seeds, int d, int k, doub
             }
         }
         return runs;
+    }
+
+    /**
+     * Refuses a Gaussian start whose expected loss ½·scale²·Σλ_i already exceeds the divergence threshold
+     * ({@link Trajectory#DIVERGENCE_LOSS}): such a run would count as diverged at step 0, and beyond it its
+     * moments overflow.
+     */
+    private void checkInitialLoss(Spectrum spec) {
+        if (!init.equals("gaussian")) {
+            return;
+        }
+        double trace = java.util.Arrays.stream(spec.lambda()).sum();
+        double largest = Math.sqrt(2 * Trajectory.DIVERGENCE_LOSS / trace);
+        if (!(0.5 * initScale * initScale * trace <= Trajectory.DIVERGENCE_LOSS)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--init-scale: must be at most"
+                    + " %.3g for this spectrum (got %s: the expected initial loss ½·scale²·Σλ_i would exceed the"
+                    + " divergence threshold %.0e)", largest, initScale, Trajectory.DIVERGENCE_LOSS));
+        }
     }
 
     private Initialisation initialisation() {

@@ -120,11 +120,12 @@ public final class QuadSweep {
 
     /**
      * θ_∞ of Theorem 16 for a plain SGD run with a constant step η &lt; 2/λ_1 (where the stationary second moments
-     * exist); NaN (an empty field) otherwise.
+     * exist) and some noise (without noise the formula is 0/0); NaN (an empty field) otherwise.
      */
     static double thetaInf(QuadraticRun run) {
         boolean stable = run.schedule().base() * run.spectrum().eigenvalue(0) < 2;
-        if (!run.schedule().isConstant() || !run.projection().equals(Projection.SGD) || !stable) {
+        boolean noisy = Arrays.stream(run.landscape().kappaSq()).anyMatch(v -> v > 0);
+        if (!run.schedule().isConstant() || !run.projection().equals(Projection.SGD) || !stable || !noisy) {
             return Double.NaN;
         }
         return new ConstantStepTheory(run.landscape(), run.schedule().base()).thetaInf();

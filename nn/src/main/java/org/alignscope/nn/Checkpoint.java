@@ -99,12 +99,55 @@ public final class Checkpoint {
                 throw new IOException(dir + ": tensor " + i + " is '" + e.name() + "', the model expects '" + t.name()
                         + "'");
             }
-            Npy.Array a = Npy.read(dir.resolve(e.file()));
+            Path file = inside(dir, e);
+            Npy.Array a = Npy.read(file);
             if (!Arrays.equals(a.shape(), t.shape())) {
-                throw new IOException(dir.resolve(e.file()) + ": shape " + Arrays.toString(a.shape()) + ", the model"
+                throw new IOException(file + ": shape " + Arrays.toString(a.shape()) + ", the model"
                         + " expects " + Arrays.toString(t.shape()) + " for '" + t.name() + "'");
             }
+            requireFinite(a.data(), file);
             System.arraycopy(a.data(), 0, model.parameters(), t.offset(), t.size());
+        }
+    }
+
+    /**
+     * The file of a tensor entry, which must lie inside the checkpoint folder: an index that names
+     * {@code ../../etc/passwd}, an absolute path or a link leading out of the folder is refused, so that loading a
+     * checkpoint reads nothing but the checkpoint.
+     */
+    static Path inside(Path dir, TensorEntry e) throws IOException {
+        Path base = dir.toAbsolutePath().normalize();
+        Path file = e.file() == null ? base : base.resolve(e.file()).normalize();
+        boolean escapes = !file.startsWith(base) || file.equals(base);
+        if (!escapes && Files.exists(file)) {
+            escapes = !file.toRealPath().startsWith(base.toRealPath());
+        }
+        if (escapes) {
+            throw new IOException(dir.resolve(INDEX) + ": tensor '" + e.name() + "' names the file '" + e.file()
+                    + "', which is not inside the checkpoint folder");
+        }
+        return file;
+    }
+
+    /**
+     * Refuses parameters that are NaN or infinite (a model saved after it diverged): no curvature or monitor
+     * quantity of such a model is defined.
+     *
+     * @throws IllegalArgumentException naming the file, how many values are not finite and the first of them
+     */
+    public static void requireFinite(double[] values, Path file) {
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                bad++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (bad > 0) {
+            throw new IllegalArgumentException(file + ": " + bad + " of " + values.length + " parameters are NaN or"
+                    + " infinite (the first at index " + first + ", " + values[first] + "): the model diverged before"
+                    + " it was saved");
         }
     }
 }

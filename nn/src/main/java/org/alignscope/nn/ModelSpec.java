@@ -79,6 +79,11 @@ public final class ModelSpec {
         this.input = input;
         this.ops = List.copyOf(ops);
         this.shapes = List.copyOf(shapes);
+        long count = exactParameterCount();
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("model spec '" + text + "': " + count + " parameters; at most "
+                    + Integer.MAX_VALUE + " fit one Java array");
+        }
     }
 
     /** The spec string as given. */
@@ -109,17 +114,34 @@ public final class ModelSpec {
         return shapes.get(i);
     }
 
-    /** The total number of parameters. */
+    /** The total number of parameters (at most {@link Integer#MAX_VALUE}, checked when the spec is parsed). */
     public int parameterCount() {
-        int total = 0;
+        return (int) exactParameterCount();
+    }
+
+    /** The total number of parameters, without overflow (a spec's layer sizes can multiply past 2³¹). */
+    private long exactParameterCount() {
+        long total = 0;
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
-            int fin = shapes.get(i).size();
+            long fin = shapes.get(i).size();
             if (op instanceof Dense d) {
-                total += d.out() * fin + d.out();
+                total += (long) d.out() * fin + d.out();
             } else if (op instanceof Conv c) {
-                total += c.out() * shapes.get(i).channels() * c.k() * c.k() + c.out();
+                total += (long) c.out() * shapes.get(i).channels() * c.k() * c.k() + c.out();
             }
+        }
+        return total;
+    }
+
+    /**
+     * The values one sample produces across the layers: the sum of every layer's output size (what a forward
+     * pass stores per sample; backward and second-order passes store as much again or more).
+     */
+    public long activationsPerSample() {
+        long total = 0;
+        for (int i = 1; i < shapes.size(); i++) {
+            total += shapes.get(i).size();
         }
         return total;
     }

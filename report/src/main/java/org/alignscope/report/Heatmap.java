@@ -19,7 +19,8 @@ import javax.imageio.ImageIO;
  * A heat map saved as PNG (java.awt): one coloured square per (x, y) pair with its value printed inside, an
  * optional note under the value (e.g. "1/3 diverged"), and a colour bar. Squares without a value are grey and
  * show only their note. Colours run from dark blue (smallest value) to yellow (largest) on a linear scale, or on
- * log10 of the value with {@link #logColour()} when every value is positive.
+ * log10 of the value with {@link #logColour()} when every value is positive. The colour range is an
+ * {@link AxisRange} of the values: an absurd outlier takes the end colour and the title says it was clipped.
  */
 public final class Heatmap {
     /** Colour stops from the smallest to the largest value (close to matplotlib's viridis). */
@@ -65,17 +66,32 @@ public final class Heatmap {
         return this;
     }
 
-    /** The value's position in [0, 1] between the smallest and largest coloured value; NaN if it has none. */
-    double position(double v, double lo, double hi) {
-        if (!Double.isFinite(v)) {
-            return Double.NaN;
-        }
-        double a = scale(v);
-        return hi > lo ? (a - lo) / (hi - lo) : 0.5;
+    /**
+     * The range the colours span: an {@link AxisRange} over the finite values (logarithmic with
+     * {@link #logColour()} when every value is positive), so that an absurd outlier takes the end colour instead of
+     * flattening every other square to one colour.
+     */
+    AxisRange colourRange() {
+        double[] all = java.util.Arrays.stream(values).flatMapToDouble(java.util.Arrays::stream).toArray();
+        return AxisRange.of(logColour && positive(), all);
     }
 
-    private double scale(double v) {
-        return logColour && positive() ? Math.log10(v) : v;
+    /** The value's position in [0, 1] on the colour range; NaN if it has none (not finite). */
+    static double position(double v, AxisRange r) {
+        if (!r.drawable(v)) {
+            return Double.NaN;
+        }
+        return (linear(r, r.draw(v)) - linear(r, r.min())) / (linear(r, r.max()) - linear(r, r.min()));
+    }
+
+    /** A position on the range in linear units: log10 of it on a logarithmic range. */
+    private static double linear(AxisRange r, double drawn) {
+        return r.logAxis() ? Math.log10(drawn) : drawn;
+    }
+
+    /** A colour-bar end as a value: 10^end when the range holds log10 values. */
+    private static double value(AxisRange r, double end) {
+        return r.log10Values() ? Math.pow(10, end) : end;
     }
 
     private boolean positive() {
@@ -111,16 +127,9 @@ public final class Heatmap {
     }
 
     public BufferedImage render() {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] row : values) {
-            for (double v : row) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, scale(v));
-                    hi = Math.max(hi, scale(v));
-                }
-            }
-        }
+        AxisRange range = colourRange();
+        boolean coloured = java.util.Arrays.stream(values).flatMapToDouble(java.util.Arrays::stream)
+                .anyMatch(range::drawable);
         int left = 110;
         int top = 50;
         int barGap = 30;
@@ -141,12 +150,12 @@ public final class Heatmap {
         Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        centred(g, title, width / 2, 24);
+        centred(g, range.clipped() == 0 ? title : title + " (colours: " + range.clipNote() + ")", width / 2, 24);
         for (int y = 0; y < rows; y++) {
             for (int x = 0; x < cols; x++) {
                 int px = left + x * CELL_W;
                 int py = top + y * CELL_H;
-                double p = position(values[y][x], lo, hi);
+                double p = position(values[y][x], range);
                 Color fill = Double.isNaN(p) ? MISSING : colour(p);
                 g.setColor(fill);
                 g.fillRect(px, py, CELL_W, CELL_H);
@@ -178,7 +187,7 @@ public final class Heatmap {
         }
         centred(g, xLabel, left + cols * CELL_W / 2, top + rows * CELL_H + 40);
         g.drawString(yLabel, 8, top - 8);
-        if (lo <= hi) {
+        if (coloured) {
             int bx = left + cols * CELL_W + barGap;
             int bh = rows * CELL_H;
             for (int i = 0; i < bh; i++) {
@@ -187,10 +196,9 @@ public final class Heatmap {
             }
             g.setColor(Color.BLACK);
             g.setFont(small);
-            boolean log = logColour && positive();
-            g.drawString(label(log ? Math.pow(10, hi) : hi), bx + barW + 4, top + 10);
-            g.drawString(label(log ? Math.pow(10, lo) : lo), bx + barW + 4, top + bh);
-            if (log) {
+            g.drawString(label(value(range, range.max())), bx + barW + 4, top + 10);
+            g.drawString(label(value(range, range.min())), bx + barW + 4, top + bh);
+            if (range.logAxis() || range.log10Values()) {
                 g.drawString("(log colour)", bx + barW + 4, top + bh / 2);
             }
         }

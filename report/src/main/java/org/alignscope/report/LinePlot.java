@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -21,8 +23,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A line chart saved as PNG (XChart), built fluently: series are decimated to two points per pixel column
- * ({@link Decimation}) so that a figure of a 30,000-step run costs milliseconds. Log axes drop non-positive
- * values. Several charts can share one PNG as a grid ({@link #saveGrid}).
+ * ({@link Decimation}) so that a figure of a 30,000-step run costs milliseconds. The axes show what
+ * {@link AxisRange} can draw of the data (non-finite values, and non-positive ones on a log axis, dropped; absurd
+ * outliers clipped to the edge), and the title says what they left out. Series of the same name are told apart
+ * by " #2", " #3" ... Several charts can share one PNG as a grid ({@link #saveGrid}).
  */
 public final class LinePlot {
     private final String title;
@@ -62,7 +66,11 @@ public final class LinePlot {
         return this;
     }
 
+    /** A fixed y range (values outside it are drawn at its edge); needs finite min &lt; max. */
     public LinePlot yRange(double min, double max) {
+        if (!Double.isFinite(min) || !Double.isFinite(max) || !(max > min)) {
+            throw new IllegalArgumentException("a y range needs finite min < max, got [" + min + ", " + max + "]");
+        }
         yMin = min;
         yMax = max;
         return this;
@@ -86,29 +94,36 @@ public final class LinePlot {
         return this;
     }
 
-    /** Builds the XChart chart. */
+    /**
+     * Builds the XChart chart. Both axes get an {@link AxisRange} over every series, so that the chart never sees a
+     * non-finite or absurd range; what the ranges leave out is appended to the title.
+     */
     public XYChart chart() {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
+        AxisRange xr = AxisRange.of(logX, series.stream().map(Series::x).toArray(double[][]::new));
+        double[][] ys = series.stream().map(Series::y).toArray(double[][]::new);
+        AxisRange yr = yMin != null ? AxisRange.fixed(yMin, yMax, ys) : AxisRange.of(logY, ys);
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title + notes(xr, yr))
+                .xAxisTitle(axisTitle(xLabel, xr)).yAxisTitle(axisTitle(yLabel, yr)).build();
         XYStyler styler = chart.getStyler();
-        styler.setXAxisLogarithmic(logX);
-        styler.setYAxisLogarithmic(logY);
+        styler.setXAxisLogarithmic(xr.logAxis());
+        styler.setYAxisLogarithmic(yr.logAxis());
+        styler.setXAxisMin(xr.min());
+        styler.setXAxisMax(xr.max());
+        styler.setYAxisMin(yr.min());
+        styler.setYAxisMax(yr.max());
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setLegendVisible(series.size() > 1);
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setAntiAlias(true);
-        if (yMin != null) {
-            styler.setYAxisMin(yMin);
-            styler.setYAxisMax(yMax);
-        }
+        Set<String> names = new HashSet<>();
         for (Series s : series) {
-            double[][] xy = clean(s.x(), s.y());
+            double[][] xy = drawn(s.x(), s.y(), xr, yr);
             if (xy[0].length == 0) {
                 continue;
             }
             double[][] drawn = s.points() ? xy : Decimation.minMax(xy[0], xy[1], width);
-            XYSeries added = chart.addSeries(s.name(), drawn[0], drawn[1]);
+            XYSeries added = chart.addSeries(unique(s.name(), names), drawn[0], drawn[1]);
             if (s.points()) {
                 added.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 added.setMarker(SeriesMarkers.CIRCLE);
@@ -128,21 +143,43 @@ public final class LinePlot {
         return chart;
     }
 
-    /** Drops points that a log axis cannot show and non-finite values. */
-    private double[][] clean(double[] x, double[] y) {
+    /** " (x: ..., y: ...)" for what either axis does not show as it is; empty when it shows everything. */
+    private static String notes(AxisRange xr, AxisRange yr) {
+        List<String> parts = new ArrayList<>();
+        if (!xr.note().isEmpty()) {
+            parts.add("x: " + xr.note());
+        }
+        if (!yr.note().isEmpty()) {
+            parts.add("y: " + yr.note());
+        }
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+    }
+
+    private static String axisTitle(String label, AxisRange r) {
+        return r.log10Values() ? "log10 " + label : label;
+    }
+
+    /** The series name, or the name with " #2", " #3" ... when an earlier series already has it. */
+    private static String unique(String name, Set<String> used) {
+        String n = name;
+        for (int i = 2; !used.add(n); i++) {
+            n = name + " #" + i;
+        }
+        return n;
+    }
+
+    /** The points as drawn: those either axis cannot draw dropped, the others clipped to the axes. */
+    private static double[][] drawn(double[] x, double[] y, AxisRange xr, AxisRange yr) {
         int n = Math.min(x.length, y.length);
         double[] cx = new double[n];
         double[] cy = new double[n];
         int m = 0;
         for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+            if (!xr.drawable(x[i]) || !yr.drawable(y[i])) {
                 continue;
             }
-            if ((logX && x[i] <= 0) || (logY && y[i] <= 0)) {
-                continue;
-            }
-            cx[m] = x[i];
-            cy[m++] = y[i];
+            cx[m] = xr.draw(x[i]);
+            cy[m++] = yr.draw(y[i]);
         }
         return new double[][] {java.util.Arrays.copyOf(cx, m), java.util.Arrays.copyOf(cy, m)};
     }

@@ -26,10 +26,11 @@ class HeatmapTest {
     @Test
     void positionsAreLinearOrLogarithmic() {
         Heatmap h = new Heatmap("t", "x", List.of("a", "b"), "y", List.of("r"));
-        assertEquals(0.25, h.position(2, 1, 5), 1e-15);
-        assertTrue(Double.isNaN(h.position(Double.NaN, 1, 5)));
+        h.cell(0, 0, 1, null).cell(1, 0, 5, null);
+        assertEquals(0.25, Heatmap.position(2, h.colourRange()), 1e-15);
+        assertTrue(Double.isNaN(Heatmap.position(Double.NaN, h.colourRange())));
         h.cell(0, 0, 10, null).cell(1, 0, 1000, null).logColour();
-        assertEquals(0.5, h.position(100, 1, 3), 1e-12);
+        assertEquals(0.5, Heatmap.position(100, h.colourRange()), 1e-12);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import org.alignscope.io.AtomicFolder;
 import org.alignscope.monitor.FindingCode;
 import org.alignscope.monitor.MonitorResult;
+import org.alignscope.nn.Checkpoint;
 import org.alignscope.report.CsvWriter;
 
 /**
@@ -40,7 +41,8 @@ public final class CheckpointMonitor {
 
     /**
      * Evaluates the monitor at the checkpoint in {@code dir} (a run folder holding {@code checkpoint/}, or the
-     * checkpoint folder itself). Errors are {@link IllegalArgumentException}s with one-line messages.
+     * checkpoint folder itself). Errors are {@link IllegalArgumentException}s with one-line messages; a trajectory
+     * whose saved parameters are NaN or infinite is refused, naming its file.
      */
     public static List<Evaluation> evaluate(TrainConfig cfg, Path dir) {
         return evaluate(cfg, dir, cfg.monitor() == null ? 0 : cfg.monitor().probeSteps());
@@ -101,6 +103,13 @@ public final class CheckpointMonitor {
         }
         if (trajectories.isEmpty()) {
             throw new IllegalArgumentException("--checkpoint: no running monitored trajectory at step " + t);
+        }
+        for (Trainer.Arm a : trajectories) {
+            try {
+                Checkpoint.requireFinite(a.model.parameters(), ck.resolve(a.name + ".params.npy"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--checkpoint: " + e.getMessage(), e);
+            }
         }
         List<Evaluation> out = new ArrayList<>();
         for (Trainer.Arm a : trajectories) {

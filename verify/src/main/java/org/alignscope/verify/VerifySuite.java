@@ -158,30 +158,55 @@ public final class VerifySuite {
         }
     }
 
-    /** Recomputes the instance of a counterexample (or instance) file. */
+    /**
+     * Recomputes the instance of a counterexample (or instance) file.
+     *
+     * @throws IllegalArgumentException one line starting with {@code --replay:} when the file cannot be read, is
+     *                                  empty, or does not hold a complete instance of a known claim
+     */
     public static Replay replay(Path file) {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException("--replay: cannot read " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("--replay: cannot read " + file + ": " + firstLine(e));
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            throw new IllegalArgumentException("--replay: " + file + " is " + (root == null || root.isMissingNode()
+                    ? "empty" : "not a JSON object") + "; expected a counterexample file written by quad verify");
         }
         JsonNode node = root.has("instance") ? root.get("instance") : root;
         Instance inst;
         try {
             inst = JSON.treeToValue(node, Instance.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--replay: " + file + " does not hold an instance: " + e.getMessage());
+            throw new IllegalArgumentException("--replay: " + file + " does not hold an instance: " + firstLine(e));
         }
-        if (inst.claim() == null) {
+        if (inst == null || inst.claim() == null) {
             throw new IllegalArgumentException("--replay: " + file + " names no claim");
         }
-        ClaimChecker checker = ClaimRegistry.byId(inst.claim());
-        Evaluation e = checker.evaluate(inst);
+        if (inst.lambda() == null || inst.lambda().length == 0) {
+            throw new IllegalArgumentException("--replay: " + file + " has no eigenvalues (field lambda)");
+        }
+        ClaimChecker checker;
+        Evaluation e;
+        try {
+            checker = ClaimRegistry.byId(inst.claim());
+            e = checker.evaluate(inst);
+        } catch (IllegalArgumentException | NullPointerException | IndexOutOfBoundsException x) {
+            throw new IllegalArgumentException("--replay: " + file + " does not hold a complete instance of claim "
+                    + inst.claim() + ": " + firstLine(x));
+        }
         String word = e.status() == Status.VIOLATED ? "violated" : "holds";
         String line = String.format(Locale.ROOT, "%s left=%s right=%s margin=%s %s", inst.claim(), num(e.left()),
                 num(e.right()), num(e.margin()), word);
         return new Replay(inst.claim(), e, line);
+    }
+
+    /** The first line of an exception's message (Jackson's run over several). */
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() != null ? e.getMessage() : e.toString();
+        return m.lines().findFirst().orElse(m);
     }
 
     static String num(double v) {

@@ -14,6 +14,7 @@ import org.alignscope.nn.Checkpoint;
 import org.alignscope.nn.HvpBenchmark;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.Model;
+import org.alignscope.nn.ModelSpec;
 import org.alignscope.nn.Models;
 import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.ParameterBlock;
@@ -101,6 +102,13 @@ public final class HessianRun {
         } else {
             Loss loss = s.loss() != null ? s.loss() : Loss.MSE;
             Precision precision = s.precision() != null ? s.precision() : Precision.F64;
+            ModelSpec spec;
+            try {
+                spec = ModelSpec.parse(s.modelSpec());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--model: " + e.getMessage(), e);
+            }
+            HessianMemory.check(s, spec, precision, "--model");
             try {
                 model = Models.create(s.modelSpec(), loss, precision, s.seed(), s.initScale());
             } catch (IllegalArgumentException e) {
@@ -118,11 +126,11 @@ public final class HessianRun {
         }
         int p = block == null ? model.parameterCount() : block.size();
         String what = block == null ? "the number of parameters " : "the block's number of parameters ";
-        if (s.k() > p) {
-            throw new IllegalArgumentException("--k: must be at most " + what + p + " (got " + s.k() + ")");
+        if (s.k() >= p) {
+            throw new IllegalArgumentException("--k: must be below " + what + p + " (got " + s.k() + ")");
         }
-        if (s.negative() > p) {
-            throw new IllegalArgumentException("--negative: must be at most " + what + p + " (got " + s.negative()
+        if (s.negative() >= p) {
+            throw new IllegalArgumentException("--negative: must be below " + what + p + " (got " + s.negative()
                     + ")");
         }
         ReferenceData data = ReferenceData.load(s, model.inputSize(), model.outputSize());
@@ -131,18 +139,33 @@ public final class HessianRun {
 
     private static Model loadCheckpoint(HessianSettings s) {
         Path dir = s.checkpoint();
+        Checkpoint.Index index;
+        Loss loss;
+        Precision precision;
+        ModelSpec spec;
         try {
-            Checkpoint.Index index = Checkpoint.readIndex(dir);
-            Loss loss = s.loss() != null ? s.loss() : Loss.parse(index.loss());
-            Precision precision = s.precision() != null ? s.precision() : Precision.parse(index.precision());
+            index = Checkpoint.readIndex(dir);
+            loss = s.loss() != null ? s.loss() : Loss.parse(index.loss());
+            precision = s.precision() != null ? s.precision() : Precision.parse(index.precision());
+            spec = ModelSpec.parse(index.spec());
+        } catch (IOException | RuntimeException e) {
+            throw cannotLoad(dir, e);
+        }
+        HessianMemory.check(s, spec, precision, "--checkpoint");
+        try {
             Model m = Models.create(index.spec(), loss, precision);
             Checkpoint.loadInto(m, dir);
             return m;
         } catch (IOException | RuntimeException e) {
-            String msg = e.getMessage() != null ? e.getMessage() : e.toString();
-            throw new IllegalArgumentException("--checkpoint: cannot load " + dir + ": " + msg.lines().findFirst()
-                    .orElse(msg), e);
+            throw cannotLoad(dir, e);
         }
+    }
+
+    /** "--checkpoint: cannot load DIR: " and the first line of the failure's message. */
+    private static IllegalArgumentException cannotLoad(Path dir, Exception e) {
+        String msg = e.getMessage() != null ? e.getMessage() : e.toString();
+        return new IllegalArgumentException("--checkpoint: cannot load " + dir + ": " + msg.lines().findFirst()
+                .orElse(msg), e);
     }
 
     /** {@link #prepare} then {@link #run(Prepared, String, Consumer)}. */
