@@ -113,6 +113,21 @@ class RunFolderReliabilityTest {
     }
 
     @Test
+    void aDivergingRunIsRecordedAndTheProcessEnds(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("o");
+        Path cfg = config(tmp, TINY.replace("mlp:4-4-3:tanh'}", "mlp:4-16-3:relu', loss: mse}")
+                + "optimizer: {name: sgd, lr: 1.0e6}\n");
+        // the limit only guards against a hang (plots of a loss from 0.6 to 1e161 once never finished)
+        String[] r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(120),
+                () -> TrainCommandTest.run("train", "--config", cfg.toString(), "--out", out.toString(), "--quiet"));
+        assertEquals("0", r[0], r[1]);
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"status\" : \"complete\"") && manifest.contains("\"diverged\""), manifest);
+        assertTrue(Files.size(out.resolve("plots").resolve("seed_1.png")) > 0);
+        assertTrue(Files.readString(out.resolve("plain").resolve("seed_1").resolve("metrics.csv")).contains("diverged"));
+    }
+
+    @Test
     void anEmptyOutIsAnError(@TempDir Path tmp) throws Exception {
         String[] r = TrainCommandTest.run("train", "--config", config(tmp, TINY).toString(), "--out", "");
         assertEquals("2", r[0], r[1]);

@@ -30,7 +30,6 @@ import org.alignscope.spectral.LanczosOptions;
 import org.alignscope.spectral.SpectralDensity;
 import org.alignscope.spectral.TraceEstimate;
 import org.alignscope.spectral.TraceEstimator;
-import org.alignscope.spectral.Which;
 
 /**
  * {@code alignscope hessian}: the curvature of a network's mean loss on a reference set — top-k eigenpairs with
