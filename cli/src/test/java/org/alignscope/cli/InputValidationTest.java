@@ -121,6 +121,7 @@ class InputValidationTest {
                 poison(f, Double.NaN);
             }
         }
+        CorruptCheckpointTest.rechecksum(run.resolve("checkpoint"));  // as a deliberate edit would; else it is damage
         String err = refused(tmp, "--checkpoint", "monitor", "--checkpoint", run.toString(), "--config", cfg.toString());
         assertTrue(err.contains(".params.npy: 1 of "), err);
     }

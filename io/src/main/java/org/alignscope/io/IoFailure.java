@@ -26,6 +26,9 @@ public final class IoFailure extends RuntimeException {
 
     /** The reason of an I/O exception in a few words (Java's file-system exceptions carry it apart from the path). */
     public static String reason(IOException e) {
+        if (e.getCause() instanceof IOException cause) {
+            return reason(cause);  // a wrapper such as ImageIO's "I/O error writing PNG file!" hides the reason
+        }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

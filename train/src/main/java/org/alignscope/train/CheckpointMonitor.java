@@ -9,7 +9,6 @@ import java.util.List;
 import org.alignscope.io.AtomicFolder;
 import org.alignscope.monitor.FindingCode;
 import org.alignscope.monitor.MonitorResult;
-import org.alignscope.nn.Checkpoint;
 import org.alignscope.report.CsvWriter;
 
 /**
@@ -82,6 +81,7 @@ public final class CheckpointMonitor {
             String m = String.valueOf(e.getMessage()).replace("--resume: ", "");
             throw new IllegalArgumentException("--checkpoint: incompatible with the config: " + m);
         }
+        TrainCheckpoint.requireFinite(loaded, ck, "--checkpoint");
         Trainer.SeedState s = loaded.state();
         long t = s.step;
         if (t >= cfg.steps()) {
@@ -103,13 +103,6 @@ public final class CheckpointMonitor {
         }
         if (trajectories.isEmpty()) {
             throw new IllegalArgumentException("--checkpoint: no running monitored trajectory at step " + t);
-        }
-        for (Trainer.Arm a : trajectories) {
-            try {
-                Checkpoint.requireFinite(a.model.parameters(), ck.resolve(a.name + ".params.npy"));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--checkpoint: " + e.getMessage(), e);
-            }
         }
         List<Evaluation> out = new ArrayList<>();
         for (Trainer.Arm a : trajectories) {

@@ -14,6 +14,7 @@ import org.alignscope.io.AtomicFile;
 import org.alignscope.io.IoFailure;
 import org.alignscope.io.AtomicFolder;
 import org.alignscope.monitor.AdaptiveSchedule;
+import org.alignscope.nn.Checkpoint;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Npy;
 import org.alignscope.nn.Precision;
@@ -208,7 +209,7 @@ final class TrainCheckpoint {
     @SuppressWarnings("unchecked")
     static void verify(Path dir, Trainer tr) {
         try {
-            load(dir, tr, false);
+            requireFinite(load(dir, tr, false), dir, "--resume");
             Map<String, Object> root = JSON.readValue(dir.resolve(STATE).toFile(), Map.class);
             long seed = ((Number) root.get("seed")).longValue();
             for (Map<String, Object> f : (List<Map<String, Object>>) root.get("files")) {
@@ -327,9 +328,6 @@ final class TrainCheckpoint {
             Object mv = m.get("monitor_vectors");
             a.monitorVectors = readRows(dir.resolve(name + ".monitor.npy"), mv == null ? 0 : ((Number) mv).intValue(), pc);
             a.status = (String) m.get("status");
-            if (a.running()) {
-                requireFinite(dir.resolve(name + ".params.npy"), model.parameters());
-            }
             a.divergedStep = m.get("diverged_step") == null ? null : ((Number) m.get("diverged_step")).longValue();
             a.refreshes = ((Number) m.get("refreshes")).intValue();
             a.lastRefresh = ((Number) m.get("last_refresh")).longValue();
@@ -363,11 +361,21 @@ final class TrainCheckpoint {
         return new Loaded(s, done);
     }
 
-    private static void requireFinite(Path file, double[] x) {
-        for (double v : x) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("--resume: " + file + " holds non-finite parameters of a running"
-                        + " trajectory (NaN or infinity)");
+    /**
+     * Refuses a loaded checkpoint in which a trajectory that is still running has NaN or infinite parameters (a
+     * diverged one may): nothing can continue from them.
+     *
+     * @throws IllegalArgumentException prefixed by {@code option}, naming the file
+     */
+    static void requireFinite(Loaded loaded, Path dir, String option) {
+        Trainer.SeedState s = loaded.state();
+        for (Trainer.Arm a : s.basePhase ? List.of(s.base) : s.arms) {
+            if (a.running()) {
+                try {
+                    Checkpoint.requireFinite(a.model.parameters(), dir.resolve(a.name + ".params.npy"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+                }
             }
         }
     }
