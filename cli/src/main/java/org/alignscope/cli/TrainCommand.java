@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.alignscope.dashboard.Binding;
 import org.alignscope.dashboard.DashboardServer;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.report.html.ReportPage;
@@ -51,8 +53,16 @@ final class TrainCommand implements Runnable, CellCheck {
     int dashboardPort;
 
     @Option(names = "--dashboard-address", defaultValue = DashboardServer.LOOPBACK,
-            description = "Address --dashboard binds (default: ${DEFAULT-VALUE}, this machine only).")
+            description = "Address --dashboard binds (default: ${DEFAULT-VALUE}, this machine only; another address"
+                    + " lets the network read the run folder, and a warning says so).")
     String dashboardAddress;
+
+    @Option(names = "--dashboard-allow-host", paramLabel = "NAME", description = "A further name the dashboard may be"
+            + " requested by (the Host header; repeatable), e.g. this machine's DNS name with --dashboard-address.")
+    List<String> dashboardAllowHosts = new ArrayList<>();
+
+    private static final Binding.OptionNames DASHBOARD_OPTIONS =
+            new Binding.OptionNames("--dashboard-address", "--dashboard-port", "--dashboard-allow-host");
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions;
@@ -102,16 +112,14 @@ final class TrainCommand implements Runnable, CellCheck {
 
     /** Starts the dashboard on the (possibly new) run folder and prints its URL as the first line. */
     private DashboardServer serve(Path dir) {
+        Binding binding = Binding.of(dashboardAddress, dashboardPort, dashboardAllowHosts, DASHBOARD_OPTIONS);
         check();  // a bad config is reported before any URL is printed
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
         }
-        DashboardServer server = DashboardServer.start(dir, dashboardAddress, dashboardPort);
-        System.out.println(server.url());
-        System.out.flush();
-        return server;
+        return ServeCommand.start(dir, binding, spec.commandLine().getErr());
     }
 
     /** Validates the config (a fresh run) without training. */
