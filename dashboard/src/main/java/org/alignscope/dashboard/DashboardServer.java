@@ -52,8 +52,6 @@ public final class DashboardServer implements AutoCloseable {
     public static final String LOOPBACK = "127.0.0.1";
     /** The piece a file is streamed in: memory per download stays this, not the file's size. */
     static final int CHUNK = 64 * 1024;
-    /** The largest request body read and discarded (so that closing does not reset the connection under the answer). */
-    private static final int MAX_DISCARDED_BODY = 64 * 1024;
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "json", "application/json; charset=utf-8", "png", "image/png", "csv", "text/csv; charset=utf-8",
@@ -195,57 +193,28 @@ public final class DashboardServer implements AutoCloseable {
         return new RunFolder(root, label);
     }
 
-    /** Takes a complete request head from the listener: to a worker when a slot is free, else a quick 503. */
-    private void admit(SocketChannel channel, byte[] head, int length) {
+    /** Takes a complete request from the listener: to a worker when a slot is free, else a quick 503. */
+    private void admit(SocketChannel channel, RequestHead request) {
         Admission.Slot slot = admission.enter();
         if (slot == null) {
             Response.refuse(channel, 503);
             return;
         }
         try {
-            workers.execute(() -> serve(channel, head, length, slot));
+            workers.execute(() -> serve(channel, request, slot));
         } catch (RejectedExecutionException e) {
             slot.close();
             Response.refuse(channel, 503);  // the server is stopping
         }
     }
 
-    /** A worker's whole part in one connection: read the rest of the request, answer, close. */
-    private void serve(SocketChannel channel, byte[] head, int length, Admission.Slot slot) {
+    /** A worker's whole part in one connection: answer, close. */
+    private void serve(SocketChannel channel, RequestHead request, Admission.Slot slot) {
         try (slot; OutputStream out = writes.watch(channel)) {
             channel.configureBlocking(true);
-            channel.socket().setSoTimeout((int) limits.headTimeout().toMillis());
-            RequestHead request;
-            try {
-                request = RequestHead.parse(head, RequestHead.end(head, 0, length));
-            } catch (RequestHead.Malformed e) {
-                new Response(out, false).text(e.status(), e.getMessage());
-                return;
-            }
-            discardBody(request, length - request.length(), channel);
             answer(request, new Response(out, request.isHead()), slot);
         } catch (IOException | UncheckedIOException e) {
-            // the client went away, was too slow, or a file vanished mid-read: nothing to tell anyone
-        }
-    }
-
-    /**
-     * Reads and drops a short request body, of which {@code received} bytes came with the head: the answer never
-     * needs it, but closing a connection with unread input would reset it before the client reads the answer.
-     */
-    private static void discardBody(RequestHead request, int received, SocketChannel channel) throws IOException {
-        long left = request.declaredBody() - received;
-        if (left <= 0 || left > MAX_DISCARDED_BODY) {
-            return;
-        }
-        InputStream in = channel.socket().getInputStream();
-        byte[] buf = new byte[(int) left];
-        while (left > 0) {
-            int k = in.read(buf, 0, (int) left);
-            if (k < 0) {
-                return;
-            }
-            left -= k;
+            // the client went away, stopped reading, or a file vanished mid-read: nothing to tell anyone
         }
     }
 

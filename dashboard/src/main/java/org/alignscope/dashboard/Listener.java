@@ -12,27 +12,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one thread that accepts connections and reads their request heads without blocking, so that a client that
- * connects and then sends slowly, or nothing, costs a small buffer rather than a worker thread. A head that has not
- * arrived within {@link Limits#headTimeout}, or that outgrows {@link RequestHead#MAX_BYTES}, ends its connection; a
- * connection beyond {@link Limits#pending} gets 503 at once. A complete head goes to the {@link HeadHandler}, with
- * its channel taken off the selector so that a worker may use it in blocking mode. Every {@link #TICK_MS} ms the
- * loop also runs a periodic task (the server's watch on stalled writes).
+ * The one thread that accepts connections and reads their requests without blocking, so that a client that
+ * connects and then sends slowly, or nothing, costs a small buffer rather than a worker thread. A request that has
+ * not arrived within {@link Limits#headTimeout}, whose head outgrows {@link RequestHead#MAX_BYTES} or does not
+ * parse, ends its connection with an error; a connection beyond {@link Limits#pending} gets 503 at once. A short
+ * body the client declared is awaited too (it fits the same buffer), so that no worker ever waits on a client and
+ * none closes a connection with unread input (which would reset it under the answer). A complete request goes to
+ * the {@link RequestHandler}, its channel taken off the selector so that a worker may use it in blocking mode. Every
+ * {@link #TICK_MS} ms the loop also runs a periodic task (the server's watch on stalled writes).
  */
 final class Listener implements Runnable {
     /** How often the loop wakes to drop overdue heads and run the periodic task. */
     static final long TICK_MS = 250;
 
-    /** Receives a complete head; runs on the listener thread, so it must not block. */
-    interface HeadHandler {
-        void accept(SocketChannel channel, byte[] head, int length);
+    /** Receives a complete request; runs on the listener thread, so it must not block. */
+    interface RequestHandler {
+        void accept(SocketChannel channel, RequestHead request);
     }
 
-    /** A connection whose head is still arriving. */
+    /** A connection whose request is still arriving. */
     private static final class Pending {
         final SocketChannel channel;
         final ByteBuffer buf = ByteBuffer.allocate(RequestHead.MAX_BYTES);
         final long deadline;
+        /** The parsed head, once it is complete. */
+        RequestHead head;
 
         Pending(SocketChannel channel, long deadline) {
             this.channel = channel;
@@ -43,14 +47,14 @@ final class Listener implements Runnable {
     private final ServerSocketChannel server;
     private final Selector selector;
     private final Limits limits;
-    private final HeadHandler onHead;
+    private final RequestHandler onRequest;
     private final Runnable tick;
     private volatile boolean open = true;
 
     /** Binds {@code address}; {@link #run} then serves it. */
-    Listener(InetSocketAddress address, Limits limits, HeadHandler onHead, Runnable tick) throws IOException {
+    Listener(InetSocketAddress address, Limits limits, RequestHandler onRequest, Runnable tick) throws IOException {
         this.limits = limits;
-        this.onHead = onHead;
+        this.onRequest = onRequest;
         this.tick = tick;
         this.server = ServerSocketChannel.open();
         try {
@@ -137,7 +141,7 @@ final class Listener implements Runnable {
         }
     }
 
-    /** Reads what the client sent; true once its head is complete. */
+    /** Reads what the client sent; true once its request is complete. */
     private boolean read(SelectionKey key) {
         Pending p = (Pending) key.attachment();
         int before = p.buf.position();
@@ -150,22 +154,35 @@ final class Listener implements Runnable {
             drop(key, 0);
             return false;
         }
-        if (RequestHead.end(p.buf.array(), before - 2, p.buf.position()) >= 0) {
-            key.cancel();
-            return true;
+        if (p.head == null) {
+            int end = RequestHead.end(p.buf.array(), before - 2, p.buf.position());
+            if (end < 0) {
+                if (!p.buf.hasRemaining()) {
+                    drop(key, 431);
+                }
+                return false;
+            }
+            try {
+                p.head = RequestHead.parse(p.buf.array(), end);
+            } catch (RequestHead.Malformed e) {
+                drop(key, e.status());
+                return false;
+            }
         }
-        if (!p.buf.hasRemaining()) {
-            drop(key, 431);
+        long whole = p.head.length() + p.head.declaredBody();
+        if (p.buf.position() < whole && whole <= p.buf.capacity()) {
+            return false;  // a short body is still arriving
         }
-        return false;
+        key.cancel();
+        return true;
     }
 
-    /** Passes complete heads on, after a selectNow has released their cancelled keys from the selector. */
+    /** Passes complete requests on, after a selectNow has released their cancelled keys from the selector. */
     private void handOff(List<SelectionKey> complete) throws IOException {
         selector.selectNow();
         for (SelectionKey key : complete) {
             Pending p = (Pending) key.attachment();
-            onHead.accept(p.channel, p.buf.array(), p.buf.position());
+            onRequest.accept(p.channel, p.head);
         }
         complete.clear();
     }

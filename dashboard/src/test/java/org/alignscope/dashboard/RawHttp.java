@@ -54,6 +54,9 @@ final class RawHttp {
     /** Reads a reply's head, then counts its body to the end of the connection. */
     static Reply read(InputStream in) throws IOException {
         String head = head(in);
+        if (!head.startsWith("HTTP/1.1 ") || head.length() < 12) {
+            throw new IOException("no reply, the connection ended after '" + head + "'");
+        }
         int status = Integer.parseInt(head.substring(9, 12));
         long length = -1;
         for (String line : head.split("\r\n")) {
