@@ -1,12 +1,18 @@
 package org.alignscope.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.alignscope.dashboard.Binding;
 import org.alignscope.dashboard.DashboardServer;
 import org.alignscope.report.html.RunFolder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code alignscope serve DIR}: the live dashboard of a finished or running folder. The first line on standard
@@ -23,15 +29,23 @@ final class ServeCommand implements Runnable {
     int port;
 
     @Option(names = "--address", defaultValue = DashboardServer.LOOPBACK,
-            description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+            description = {"Address to bind (default: ${DEFAULT-VALUE}, this machine only).",
+                    "Another address (0.0.0.0: every interface) lets the network read DIR; a warning says so."})
     String address;
+
+    @Option(names = "--allow-host", paramLabel = "NAME", description = {"A further name the page may be requested by"
+            + " (the Host header; repeatable), e.g. this machine's DNS name with a non-loopback --address.",
+            "Always allowed: the bound address, and localhost names where the loopback is bound."})
+    List<String> allowHosts = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
+        Binding binding = Binding.of(address, port, allowHosts, Binding.OptionNames.PLAIN);
         RunFolder.check("DIR", dir);
-        DashboardServer server = DashboardServer.start(dir, address, port);
-        System.out.println(server.url());
-        System.out.flush();
+        DashboardServer server = start(dir, binding, spec.commandLine().getErr());
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "alignscope-dashboard-stop"));
         try {
@@ -40,5 +54,20 @@ final class ServeCommand implements Runnable {
             Thread.currentThread().interrupt();
             server.close();
         }
+    }
+
+    /**
+     * Starts the dashboard on {@code dir}, warns on {@code err} when the network can reach it, and prints its URL as
+     * the first line of standard output (for {@code serve} and {@code train --dashboard}).
+     */
+    static DashboardServer start(Path dir, Binding binding, PrintWriter err) {
+        DashboardServer server = DashboardServer.start(dir, binding);
+        server.networkWarning().ifPresent(w -> {
+            err.println("alignscope: warning: " + w);
+            err.flush();
+        });
+        System.out.println(server.url());
+        System.out.flush();
+        return server;
     }
 }

@@ -2,9 +2,11 @@ package org.alignscope.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.alignscope.dashboard.Binding;
 import org.alignscope.dashboard.DashboardServer;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.io.OutputFolder;
@@ -55,8 +57,16 @@ final class TrainCommand implements Runnable, CellCheck {
     int dashboardPort;
 
     @Option(names = "--dashboard-address", defaultValue = DashboardServer.LOOPBACK,
-            description = "Address --dashboard binds (default: ${DEFAULT-VALUE}, this machine only).")
+            description = "Address --dashboard binds (default: ${DEFAULT-VALUE}, this machine only; another address"
+                    + " lets the network read the run folder, and a warning says so).")
     String dashboardAddress;
+
+    @Option(names = "--dashboard-allow-host", paramLabel = "NAME", description = "A further name the dashboard may be"
+            + " requested by (the Host header; repeatable), e.g. this machine's DNS name with --dashboard-address.")
+    List<String> dashboardAllowHosts = new ArrayList<>();
+
+    private static final Binding.OptionNames DASHBOARD_OPTIONS =
+            new Binding.OptionNames("--dashboard-address", "--dashboard-port", "--dashboard-allow-host");
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions;
@@ -91,11 +101,13 @@ final class TrainCommand implements Runnable, CellCheck {
         }
         dir = mode.resume != null ? mode.resume : out == null ? Path.of("runs/train") : out;
         check();
+        Binding binding = dashboard ? Binding.of(dashboardAddress, dashboardPort, dashboardAllowHosts, DASHBOARD_OPTIONS)
+                : null;
         // checked before the lock is taken: a refused resume changes no file
         TrainExperiment.Resumption resumption = mode.resume != null ? TrainExperiment.prepareResume(dir, progress) : null;
         try (OutputFolder folder = mode.resume != null ? OutputFolder.claimExisting("--resume", dir, owner.kind(), command)
                 : owner.claim(dir);
-             DashboardServer server = dashboard ? serve(dir) : null) {
+             DashboardServer server = dashboard ? ServeCommand.start(dir, binding, spec.commandLine().getErr()) : null) {
             results = resumption != null ? resumption.run(command, steps)
                     : TrainExperiment.run(mode.config, dir, command, progress, steps);
             ReportPage.write(dir);
@@ -111,14 +123,6 @@ final class TrainCommand implements Runnable, CellCheck {
             }
         }
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", dir, (System.nanoTime() - t0) / 1e9));
-    }
-
-    /** Starts the dashboard on the run folder and prints its URL as the first line. */
-    private DashboardServer serve(Path dir) {
-        DashboardServer server = DashboardServer.start(dir, dashboardAddress, dashboardPort);
-        System.out.println(server.url());
-        System.out.flush();
-        return server;
     }
 
     /** Validates the config (a fresh run) without training. */

@@ -3,91 +3,134 @@ package org.alignscope.dashboard;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.alignscope.report.html.ReportPage;
 import org.alignscope.report.html.RunFolder;
 
 /**
- * The live dashboard: serves one run folder read-only over HTTP with the JDK's {@code com.sun.net.httpserver}.
+ * The live dashboard: serves one run folder read-only over HTTP/1.1.
  * <ul>
  *   <li>{@code GET /}: the report page in live mode ({@link ReportPage#livePage});</li>
  *   <li>{@code GET /api/data}: the folder's data now, as embedded in {@code report.html};</li>
  *   <li>{@code GET /api/events}: server-sent events — a {@code snapshot} (the same data), then {@code rows}
  *       whenever files grow or appear ({@link EventStream});</li>
- *   <li>{@code GET /<path>}: a file inside the folder (figures, CSV, manifest). Paths that leave the folder,
- *       also through a symbolic link, get 404.</li>
+ *   <li>{@code GET /<path>}: a file inside the folder (figures, CSV, manifest), streamed in
+ *       {@link #CHUNK}-byte pieces whatever its size. Paths that leave the folder, also through a symbolic link,
+ *       get 404.</li>
  * </ul>
- * Every other method gets 405. It binds to the loopback address unless another is given, and there answers only
- * requests addressed to this machine ({@link #hostAllowed}).
+ * Every other method gets 405, and a request whose Host is not on the {@link HostAllowList} gets 403.
+ * <p>
+ * Its resources are bounded whatever the clients do ({@link Limits}): one {@link Listener} thread accepts
+ * connections and gathers request heads without blocking, with a deadline; a fixed pool of workers answers
+ * complete requests, each holding an {@link Admission} slot, with event streams counted apart; a {@link WriteWatch}
+ * drops clients that stop reading; every connection carries one request. What does not fit gets a quick 503.
  */
 public final class DashboardServer implements AutoCloseable {
     /** The default address: this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
+    /** The piece a file is streamed in: memory per download stays this, not the file's size. */
+    static final int CHUNK = 64 * 1024;
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "json", "application/json; charset=utf-8", "png", "image/png", "csv", "text/csv; charset=utf-8",
             "jsonl", "text/plain; charset=utf-8", "txt", "text/plain; charset=utf-8", "md", "text/plain; charset=utf-8",
             "yaml", "text/plain; charset=utf-8");
 
-    private final HttpServer server;
-    private final ExecutorService pool;
     private final Path root;
     private final Path realRoot;
     private final String label;
+    private final Limits limits;
+    private final HostAllowList hosts;
+    private final Admission admission;
+    private final WriteWatch writes;
+    private final ThreadPoolExecutor workers;
+    private final Listener listener;
+    private final InetSocketAddress address;
+    private final Thread listenerThread;
     private volatile boolean running = true;
 
-    private DashboardServer(Path dir, InetSocketAddress bind) throws IOException {
+    private DashboardServer(Path dir, Binding binding, Limits limits) throws IOException {
         this.root = dir.toAbsolutePath().normalize();
         this.realRoot = root.toRealPath();
         this.label = root.getFileName() == null ? root.toString() : root.getFileName().toString();
-        this.server = HttpServer.create(bind, 0);
-        this.pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "alignscope-dashboard");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
+        this.limits = limits;
+        this.admission = new Admission(limits);
+        this.writes = new WriteWatch(limits.writeStall());
+        this.listener = new Listener(binding.socket(), limits, this::admit, writes::sweep);
+        // the address asked for: a wildcard 0.0.0.0 may report itself as :: once bound
+        this.address = new InetSocketAddress(binding.socket().getAddress(), listener.port());
+        this.hosts = HostAllowList.of(address.getAddress(), binding.extraHosts());
+        String threads = threadPrefix(address.getPort());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, threads + n.incrementAndGet()));
+        workers.allowCoreThreadTimeOut(true);
+        this.listenerThread = daemon(listener, threads + "listener");
+        listenerThread.start();
+    }
+
+    /** The start of the names of a server's threads: its listener and its workers. */
+    static String threadPrefix(int port) {
+        return "alignscope-dashboard-" + port + "-";
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /**
-     * Serves {@code dir} on {@code address} ({@link #LOOPBACK} when null) and {@code port} (0: a free port).
+     * Serves {@code dir} on {@code address} ({@link #LOOPBACK} when null) and {@code port} (0: a free port), naming
+     * the options {@code --address} and {@code --port} in its errors.
      *
      * @throws IllegalArgumentException for a port outside [0, 65535], an unknown address, or one that cannot be bound
      */
     public static DashboardServer start(Path dir, String address, int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port: must be in [0, 65535] (got " + port + ")");
-        }
+        return start(dir, Binding.of(address, port, List.of(), Binding.OptionNames.PLAIN));
+    }
+
+    /**
+     * Serves {@code dir} as {@code binding} says.
+     *
+     * @throws IllegalArgumentException when {@code dir} is not a directory or the port cannot be bound
+     */
+    public static DashboardServer start(Path dir, Binding binding) {
+        return start(dir, binding, Limits.DEFAULT);
+    }
+
+    static DashboardServer start(Path dir, Binding binding, Limits limits) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("DIR: " + dir + " is not a directory");
         }
-        InetAddress a;
         try {
-            a = InetAddress.getByName(address == null ? LOOPBACK : address);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--address: unknown host " + address);
-        }
-        try {
-            return new DashboardServer(dir, new InetSocketAddress(a, port));
-        } catch (java.net.BindException e) {
-            throw new IllegalArgumentException("--port: cannot listen on " + a.getHostAddress() + ":" + port + " ("
-                    + e.getMessage() + ")");
+            return new DashboardServer(dir, binding, limits);
+        } catch (BindException e) {
+            InetSocketAddress a = binding.socket();
+            throw new IllegalArgumentException(binding.names().port() + ": cannot listen on "
+                    + a.getAddress().getHostAddress() + ":" + a.getPort() + " (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,7 +138,7 @@ public final class DashboardServer implements AutoCloseable {
 
     /** The page's address, e.g. {@code http://127.0.0.1:41234/}. */
     public URI url() {
-        InetSocketAddress a = server.getAddress();
+        InetSocketAddress a = address();
         String host = a.getAddress().getHostAddress();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
@@ -105,14 +148,33 @@ public final class DashboardServer implements AutoCloseable {
 
     /** The bound address. */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return address;
+    }
+
+    /**
+     * For a server that other machines can reach (not bound to a loopback address), one line saying so: the run
+     * folder is readable by anyone on the network who names an allowed host.
+     */
+    public Optional<String> networkWarning() {
+        if (address().getAddress().isLoopbackAddress()) {
+            return Optional.empty();
+        }
+        return Optional.of("the dashboard at " + url() + " lets anyone on the network read " + root
+                + " (it answers the Host names " + String.join(", ", hosts.names()) + ")");
     }
 
     @Override
     public void close() {
         running = false;
-        server.stop(0);
-        pool.shutdownNow();
+        listener.close();
+        workers.shutdownNow();
+        writes.closeAll();
+        try {
+            listenerThread.join(TimeUnit.SECONDS.toMillis(2));
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     boolean running() {
@@ -131,61 +193,108 @@ public final class DashboardServer implements AutoCloseable {
         return new RunFolder(root, label);
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String method = ex.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(ex, 405, "text/plain; charset=utf-8", "read-only: only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (!hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
-                send(ex, 403, "text/plain; charset=utf-8", "unexpected Host header\n".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            String path = ex.getRequestURI().getPath();
-            if (path == null) {
-                path = "/";
-            }
-            switch (path) {
-                case "/", "/index.html" -> send(ex, 200, TYPES.get("html"),
-                        ReportPage.livePage(label).getBytes(StandardCharsets.UTF_8));
-                case "/api/data" -> send(ex, 200, TYPES.get("json"),
-                        data(folder()).toString().getBytes(StandardCharsets.UTF_8));
-                case "/api/events" -> new EventStream(this, ex).run();
-                default -> file(ex, path);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // the client went away, or a file vanished mid-read: nothing to tell anyone
+    /** Takes a complete request from the listener: to a worker when a slot is free, else a quick 503. */
+    private void admit(SocketChannel channel, RequestHead request) {
+        Admission.Slot slot = admission.enter();
+        if (slot == null) {
+            Response.refuse(channel, 503);
+            return;
+        }
+        try {
+            workers.execute(() -> serve(channel, request, slot));
+        } catch (RejectedExecutionException e) {
+            slot.close();
+            Response.refuse(channel, 503);  // the server is stopping
         }
     }
 
-    private void file(HttpExchange ex, String path) throws IOException {
+    /** A worker's whole part in one connection: answer, close. */
+    private void serve(SocketChannel channel, RequestHead request, Admission.Slot slot) {
+        try (slot; OutputStream out = writes.watch(channel)) {
+            channel.configureBlocking(true);
+            answer(request, new Response(out, request.isHead()), slot);
+        } catch (IOException | UncheckedIOException e) {
+            // the client went away, stopped reading, or a file vanished mid-read: nothing to tell anyone
+        }
+    }
+
+    private void answer(RequestHead request, Response res, Admission.Slot slot) throws IOException {
+        String method = request.method();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            res.text(405, "read-only: only GET and HEAD", "Allow: GET, HEAD");
+            return;
+        }
+        List<String> host = request.values("Host");
+        if (host.size() != 1 || !hosts.allows(host.get(0))) {
+            res.text(403, "unexpected Host header");
+            return;
+        }
+        URI target;
+        try {
+            target = new URI(request.target());
+        } catch (URISyntaxException e) {
+            res.text(400, "bad request target");
+            return;
+        }
+        if (target.getRawAuthority() != null && !hosts.allows(target.getRawAuthority())) {
+            res.text(403, "unexpected host in the request target");
+            return;
+        }
+        String path = target.getPath();
+        if (path == null || !path.startsWith("/")) {
+            res.text(400, "bad request target");
+            return;
+        }
+        switch (path) {
+            case "/", "/index.html" -> res.send(200, TYPES.get("html"),
+                    ReportPage.livePage(label).getBytes(StandardCharsets.UTF_8));
+            case "/api/data" -> res.send(200, TYPES.get("json"),
+                    data(folder()).toString().getBytes(StandardCharsets.UTF_8));
+            case "/api/events" -> events(res, slot);
+            default -> file(res, path);
+        }
+    }
+
+    /** An event stream, on a stream slot of its own so that open streams never crowd out ordinary requests. */
+    private void events(Response res, Admission.Slot slot) throws IOException {
+        if (res.headOnly()) {
+            res.begin(200, EventStream.TYPE, -1).flush();
+        } else if (slot.becomeStream()) {
+            new EventStream(this, res).run();
+        } else {
+            res.text(503, "too many live streams open; try again shortly", "Retry-After: 5");
+        }
+    }
+
+    /** Streams a file in {@link #CHUNK}-byte pieces: exactly its length when opened, even if it grows meanwhile. */
+    private void file(Response res, String path) throws IOException {
         Path f = resolve(path);
         if (f == null) {
-            send(ex, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+            res.text(404, "not found");
             return;
         }
         String name = f.getFileName().toString();
         String ext = name.lastIndexOf('.') >= 0 ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), Files.readAllBytes(f));
+        try (FileChannel ch = FileChannel.open(f)) {
+            long length = ch.size();
+            OutputStream out = res.begin(200, TYPES.getOrDefault(ext, "application/octet-stream"), length);
+            if (!res.headOnly()) {
+                copy(Channels.newInputStream(ch), out, length);
+            }
+            out.flush();
+        }
     }
 
-    /**
-     * On the loopback address only requests naming this machine ({@code 127.0.0.1}, {@code localhost},
-     * {@code [::1]}) are answered, so that a web page elsewhere cannot read the run through DNS rebinding.
-     * Bound to another address (the user's explicit choice) any Host is answered.
-     */
-    boolean hostAllowed(String host) {
-        if (!server.getAddress().getAddress().isLoopbackAddress()) {
-            return true;
+    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(1, length))];
+        for (long left = length; left > 0; ) {
+            int k = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (k < 0) {
+                throw new IOException("the file shrank while it was sent");  // the connection closes short
+            }
+            out.write(buf, 0, k);
+            left -= k;
         }
-        if (host == null) {
-            return false;
-        }
-        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
-                : host.lastIndexOf(':') >= 0 ? host.substring(0, host.lastIndexOf(':')) : host;
-        return name.equals("127.0.0.1") || name.equalsIgnoreCase("localhost") || name.equals("[::1]");
     }
 
     /** The regular file {@code path} names inside the folder, or null (outside it, missing, not a file). */
@@ -208,19 +317,6 @@ public final class DashboardServer implements AutoCloseable {
             return real.startsWith(realRoot) ? real : null;
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        boolean head = ex.getRequestMethod().equals("HEAD");
-        ex.sendResponseHeaders(status, head ? -1 : (body.length == 0 ? -1 : body.length));
-        if (!head && body.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
         }
     }
 }
