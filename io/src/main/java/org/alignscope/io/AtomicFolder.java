@@ -90,6 +90,15 @@ public final class AtomicFolder {
         return null;
     }
 
+    /** Deletes the staging folder of a replacement that failed, as far as the disk allows. */
+    public static void abort(Path target) {
+        try {
+            OutputFolder.deleteTree(sibling(target, ".tmp"));
+        } catch (IOException ignored) {
+            // an unfinished staging folder is never read (see open), so a leftover is harmless
+        }
+    }
+
     /** Deletes {@code target} and its staging and previous copies. */
     public static void delete(Path target) {
         for (Path p : List.of(target, sibling(target, ".tmp"), sibling(target, ".old"))) {

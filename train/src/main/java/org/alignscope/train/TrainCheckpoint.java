@@ -124,7 +124,11 @@ final class TrainCheckpoint {
             AtomicFile.write(tmp.resolve(STATE), out -> JSON.writeValue(out, root));
             AtomicFolder.commit(dir);
         } catch (IOException e) {
-            throw Trainer.unchecked(e);
+            AtomicFolder.abort(dir);
+            throw IoFailure.of("write", dir, e);
+        } catch (RuntimeException e) {
+            AtomicFolder.abort(dir);
+            throw e;
         }
     }
 

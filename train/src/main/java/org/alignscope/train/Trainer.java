@@ -1,7 +1,6 @@
 package org.alignscope.train;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -722,9 +721,5 @@ public final class Trainer {
             s += x * x;
         }
         return Math.sqrt(s);
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e.getMessage(), e);
     }
 }
