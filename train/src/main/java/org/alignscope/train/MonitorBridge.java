@@ -7,19 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.alignscope.monitor.BlockEstimate;
-import org.alignscope.monitor.MonitorCsv;
+import org.alignscope.monitor.MonitorColumn;
 import org.alignscope.monitor.MonitorOptions;
 import org.alignscope.monitor.MonitorResult;
+import org.alignscope.monitor.MonitorRow;
 import org.alignscope.monitor.OptimizerProfile;
 
 /**
  * What {@code alignscope train} needs from the monitor module: the options of a {@code monitor:} section, the
  * optimizer profile of a trajectory (with Adam's and RMSprop's live preconditioner), and a monitor row as the
- * values of {@link MonitorCsv#HEADER} for {@link MetricsWriter}.
+ * values of {@link MonitorColumn#ALL} for {@link MetricsWriter}.
  */
 public final class MonitorBridge {
-    /** The columns of {@code monitor.csv}: those of {@link MonitorCsv}. */
-    public static final List<String> COLUMNS = List.of(MonitorCsv.HEADER);
+    /** The columns of {@code monitor.csv}: {@link MonitorColumn#ALL}. */
+    public static final List<String> COLUMNS = MonitorColumn.names();
 
     /** The columns of {@code monitor.csv} for this section: {@link #COLUMNS}, then the probe's if it probes. */
     public static List<String> columns(TrainConfig.Monitor m) {
@@ -96,25 +97,9 @@ public final class MonitorBridge {
         return m;
     }
 
-    /** A monitor row as column values (the same fields and order as {@link MonitorCsv#write}). */
+    /** A monitor row as column values ({@link MonitorColumn}). */
     public static Map<String, Object> values(MonitorResult r, double dlossReal) {
-        BlockEstimate b = r.main();
-        double l1 = r.eigen().values()[0];
-        Object[] v = {r.step(), b.theta(), b.chi(), r.eta(), b.etaStar().value(), b.etaLossDom().value(),
-            b.etaLossBulk().value(), b.thetaCrit().value(), r.regime(), l1, r.eta() * l1, b.dlossPred().value(),
-            dlossReal, r.findingCodes(), (long) b.k(), r.loss(), b.signCase().code(), b.thetaNext().value(),
-            b.etaStar().stdError(), b.etaLossDom().stdError(), b.etaLossBulk().stdError(), b.thetaCrit().stdError(),
-            b.dlossPred().stdError(), b.dlossDom().value(), b.dlossBulk().value(), r.eigen().maxRelativeResidual(),
-            r.eigen().subspaceSin(), r.sharpnessProduct(), r.stabilityThreshold()};
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < v.length; i++) {
-            Object x = v[i];
-            if (x instanceof Integer) {
-                x = ((Integer) x).longValue();
-            }
-            m.put(COLUMNS.get(i), x);
-        }
-        return m;
+        return MonitorColumn.values(new MonitorRow(r, dlossReal));
     }
 
     /** The JSON Lines arrays: eigenvalues, residuals, and θ, η* for each k' of the sensitivity range. */

@@ -1,0 +1,100 @@
+package org.alignscope.monitor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One column of a monitor row — {@code monitor.csv} and {@code monitor.jsonl} of every command that writes them — with
+ * its unit and meaning, declared once: the writers, the column tables of the documentation and the report read
+ * {@link #ALL}. Conventions: θ is the paper's squared alignment and χ = √θ; an unbounded step size is {@code inf}
+ * (no critical step: every step lowers the loss in expectation); an empty field is a value that does not exist
+ * (θ<sup>crit</sup> without a root; η* and predicted loss changes where the optimizer is not SGD; the standard error
+ * of an infinite value).
+ *
+ * @param name    the column's name
+ * @param unit    its unit ({@code 1} for a pure number, {@code loss} for the loss's unit, ...)
+ * @param meaning what it holds, in one line
+ * @param value   its value in a row (integers as {@code long})
+ */
+public record MonitorColumn(String name, String unit, String meaning, Function<MonitorRow, Object> value) {
+    /** Every column, in the files' order. */
+    public static final List<MonitorColumn> ALL = declare();
+
+    /** The names of {@link #ALL}, in order. */
+    public static List<String> names() {
+        List<String> n = new ArrayList<>();
+        for (MonitorColumn c : ALL) {
+            n.add(c.name());
+        }
+        return Collections.unmodifiableList(n);
+    }
+
+    /** A row's values by column name, in the files' order. */
+    public static Map<String, Object> values(MonitorRow row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (MonitorColumn c : ALL) {
+            m.put(c.name(), c.value().apply(row));
+        }
+        return m;
+    }
+
+    private static List<MonitorColumn> declare() {
+        List<MonitorColumn> c = new ArrayList<>();
+        c.add(col("step", "step", "the training step t (η_t moves w_t to w_t+1)", r -> r.result().step()));
+        c.add(col("theta", "1", "θ of the reference gradient for the chosen k", r -> main(r).theta()));
+        c.add(col("chi", "1", "χ = √θ", r -> main(r).chi()));
+        c.add(col("eta", "step size", "the optimizer's step size η_t", r -> r.result().eta()));
+        c.add(col("eta_star", "step size", "η* (eq. 2), inf without a sign change", r -> main(r).etaStar().value()));
+        c.add(col("eta_loss_dom", "step size", "η^loss_D (Theorem 10)", r -> main(r).etaLossDom().value()));
+        c.add(col("eta_loss_bulk", "step size", "η^loss_B (Theorem 10)", r -> main(r).etaLossBulk().value()));
+        c.add(col("theta_crit", "1", "θ^crit (Theorem 11)", r -> main(r).thetaCrit().value()));
+        c.add(col("regime", "", "low/stable/high where Σ is known, else the sign case of (p, q)",
+                r -> r.result().regime()));
+        c.add(col("lambda_1", "1/step size", "λ_1 of the reference Hessian", r -> lambda1(r)));
+        c.add(col("eta_lambda1", "1", "η·λ_1", r -> r.result().eta() * lambda1(r)));
+        c.add(col("dloss_pred", "loss", "E ΔL of the SGD step taken: −η‖g‖² + ½η²(gᵀHg + E ξᵀHξ)",
+                r -> main(r).dlossPred().value()));
+        c.add(col("dloss_real", "loss", "the realised change of the reference loss over that step",
+                MonitorRow::dlossReal));
+        c.add(col("findings", "", "finding codes joined by ;", r -> r.result().findingCodes()));
+        c.add(col("k", "1", "the dominant dimension k", r -> (long) main(r).k()));
+        c.add(col("loss", "loss", "the reference loss at w_t", r -> r.result().loss()));
+        c.add(col("sign_case", "", "the sign case of (p, q)", r -> main(r).signCase().code()));
+        c.add(col("theta_next", "1", "the predicted next alignment θ̂(η) at the step used", r -> main(r).thetaNext().value()));
+        c.add(col("eta_star_se", "step size", "standard error of eta_star", r -> main(r).etaStar().stdError()));
+        c.add(col("eta_loss_dom_se", "step size", "standard error of eta_loss_dom",
+                r -> main(r).etaLossDom().stdError()));
+        c.add(col("eta_loss_bulk_se", "step size", "standard error of eta_loss_bulk",
+                r -> main(r).etaLossBulk().stdError()));
+        c.add(col("theta_crit_se", "1", "standard error of theta_crit", r -> main(r).thetaCrit().stdError()));
+        c.add(col("dloss_pred_se", "loss", "standard error of dloss_pred", r -> main(r).dlossPred().stdError()));
+        c.add(col("dloss_dom", "loss", "E ΔL of a dominant-projected step at the step used (Theorem 10)", r -> main(r).dlossDom().value()));
+        c.add(col("dloss_bulk", "loss", "E ΔL of a bulk-projected step at the step used (Theorem 10)",
+                r -> main(r).dlossBulk().value()));
+        c.add(col("max_rel_residual", "1", "the largest residual ‖Hv − λv‖ relative to |λ_1| of the eigenpairs used",
+                r -> r.result().eigen().maxRelativeResidual()));
+        c.add(col("subspace_sin", "1", "the Davis–Kahan bound ‖R‖_F/(λ_k − λ_k+1) on sin Θ between the computed and the true dominant subspace",
+                r -> r.result().eigen().subspaceSin()));
+        c.add(col("sharpness_product", "1", "η times the sharpness λ_1 (λ_1(P⁻¹H) for Adam/RMSprop)",
+                r -> r.result().sharpnessProduct()));
+        c.add(col("stability_edge", "1", "the optimizer's edge for sharpness_product",
+                r -> r.result().stabilityThreshold()));
+        return Collections.unmodifiableList(c);
+    }
+
+    private static MonitorColumn col(String name, String unit, String meaning, Function<MonitorRow, Object> value) {
+        return new MonitorColumn(name, unit, meaning, value);
+    }
+
+    private static BlockEstimate main(MonitorRow r) {
+        return r.result().main();
+    }
+
+    private static double lambda1(MonitorRow r) {
+        return r.result().eigen().values()[0];
+    }
+}
