@@ -103,6 +103,10 @@ final class TrainCommand implements Runnable, CellCheck {
         check();
         Binding binding = dashboard ? Binding.of(dashboardAddress, dashboardPort, dashboardAllowHosts, DASHBOARD_OPTIONS)
                 : null;
+        if (mode.resume != null && OutputFolder.isHeld(dir)) {
+            throw new IllegalArgumentException("--resume: " + dir + " is in use by another AlignScope process; wait for"
+                    + " it to finish");
+        }
         // checked before the lock is taken: a refused resume changes no file
         TrainExperiment.Resumption resumption = mode.resume != null ? TrainExperiment.prepareResume(dir, progress) : null;
         try (OutputFolder folder = mode.resume != null ? OutputFolder.claimExisting("--resume", dir, owner.kind(), command)

@@ -88,6 +88,9 @@ class RunFolderReliabilityTest {
             assertEquals(1, r[1].strip().lines().count(), r[1]);
             assertTrue(r[1].contains("is in use by another AlignScope process"), r[1]);
             assertFalse(Files.exists(out.resolve("manifest.json")));
+            r = TrainCommandTest.run("train", "--resume", out.toString());
+            assertEquals("2", r[0], r[1]);
+            assertTrue(r[1].contains("--resume: " + out + " is in use by another AlignScope process"), r[1]);
         }
     }
 
