@@ -1,6 +1,8 @@
 package org.alignscope.cli;
 
-/** The exit codes of every {@code alignscope} command (docs/reference/exit-codes.md). */
+import java.util.List;
+
+/** The exit codes of every {@code alignscope} command, with what each means ({@code docs/reference/exit-codes.md}). */
 final class ExitCode {
     /** The command did what it was asked. */
     static final int OK = 0;
@@ -12,6 +14,24 @@ final class ExitCode {
     static final int ENVIRONMENT = 3;
     /** A defect of AlignScope itself. */
     static final int INTERNAL = 4;
+
+    /** One code with its meaning and examples, for the reference. */
+    record Meaning(int code, String meaning, String examples) {
+    }
+
+    /** Every code, in order. */
+    static final List<Meaning> ALL = List.of(
+            new Meaning(OK, "the command did what it was asked", "a run finished; a training run whose arms diverged"
+                    + " (a divergence is a result, recorded in `metrics.csv` and `manifest.json`)"),
+            new Meaning(CHECK_FAILED, "the command ran and its check failed", "`quad verify --replay FILE` on a"
+                    + " violated claim; `monitor --quadratic` whose cross-check fails; a `sweep` with a failed cell"),
+            new Meaning(USAGE, "usage or bad input, reported before any work", "an unknown option or YAML key, a value"
+                    + " out of range, a key given twice in a YAML file, an output folder that another process holds or"
+                    + " that holds something else, a damaged or changed checkpoint for `train --resume`"),
+            new Meaning(ENVIRONMENT, "the environment failed", "a path that cannot be written (`permission denied`,"
+                    + " `read-only file system`), a full disk, too little memory for the Java heap"),
+            new Meaning(INTERNAL, "a defect of AlignScope", "anything else; report it with the line printed"
+                    + " (`ALIGNSCOPE_DEBUG=1` adds the stack trace)"));
 
     private ExitCode() {
     }

@@ -139,19 +139,9 @@ public final class Trainer {
         return n >= d.size() ? d : d.select(range(0, n), d.name() + "-first-" + n);
     }
 
-    /** The CSV columns for a given k (see docs/training.md). */
+    /** The CSV columns for a given k ({@link MetricsColumn}). */
     public static List<String> columns(int k) {
-        List<String> c = new ArrayList<>(List.of("step", "phase", "event", "lr", "batch_loss", "batch_grad_norm",
-                "batch_theta", "batch_chi", "update_norm", "update_theta", "update_chi", "basis_age", "ref_loss",
-                "ref_grad_norm", "ref_theta", "ref_chi", "chi_ema", "train_loss", "train_acc", "test_acc", "refresh",
-                "hvps", "converged", "angle_max"));
-        for (int i = 1; i <= k; i++) {
-            c.add("lambda_" + i);
-        }
-        for (int i = 1; i <= k; i++) {
-            c.add("residual_" + i);
-        }
-        return c;
+        return MetricsColumn.names(k);
     }
 
     public Dataset trainingData() {
