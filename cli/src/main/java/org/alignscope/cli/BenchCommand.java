@@ -66,9 +66,9 @@ final class BenchCommand implements Runnable {
             System.out.println(String.format(Locale.ROOT, "scaling_2_threads %.2f", r.oneThreadNs() / r.twoThreadNs()));
         }
     }
-    /** The MLP of issue 4's benchmark, also {@code --model mlp}. */
+    /** The MLP of the HVP benchmark, also {@code --model mlp}. */
     static final String MLP = "mlp:784-128-128-10:tanh";
-    /** The small CNN of issue 4 (two 3x3 convs with 16 and 32 channels, 2x2 max-pooling, dense to 10), also {@code --model cnn}. */
+    /** The small CNN of the HVP benchmark (two 3x3 convs with 16 and 32 channels, 2x2 max-pooling, dense to 10), also {@code --model cnn}. */
     static final String CNN = "cnn:1x28x28:c16k3p1-relu-max2-c32k3p1-relu-max2-d10";
 
     @Command(name = "hvp", mixinStandardHelpOptions = true,
@@ -193,7 +193,7 @@ final class BenchCommand implements Runnable {
         }
     }
     @Command(name = "lanczos", mixinStandardHelpOptions = true,
-            description = {"Lanczos cost on a trained network (issue 4): trains by plain SGD on the class-balanced "
+            description = {"Lanczos cost on a trained network: trains by plain SGD on the class-balanced "
                     + "Fashion-MNIST subset, then at each measured state counts the HVPs for the top-k eigenpairs of "
                     + "the whole-set Hessian to residual <= tol*|lambda_1|: cold before and after one more SGD step, "
                     + "and after it warm-started from the previous eigenvectors (subspace, summed-vector and block-Davidson starts).",

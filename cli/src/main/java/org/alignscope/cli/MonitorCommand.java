@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code alignscope monitor}: one evaluation of the alignment monitor. With {@code --quadratic} it runs the general
  * HVP-based path on the paper's quadratic in a random rotated basis and cross-checks it against the exact
- * eigen-coordinate formulas (issue 6). With {@code --checkpoint DIR --config FILE} it evaluates the monitor once at a
+ * eigen-coordinate formulas. With {@code --checkpoint DIR --config FILE} it evaluates the monitor once at a
  * saved training checkpoint ({@link CheckpointMonitor}).
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true,

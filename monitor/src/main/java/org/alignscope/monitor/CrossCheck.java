@@ -11,7 +11,7 @@ import org.alignscope.theory.CriticalStep;
 import org.alignscope.theory.ProjectedLoss;
 
 /**
- * The cross-check of issue 6: the general HVP-based path ({@link AlignmentMonitor} on a {@link QuadraticSource}
+ * The monitor's cross-check: the general HVP-based path ({@link AlignmentMonitor} on a {@link QuadraticSource}
  * in a random rotated basis) against the exact eigen-coordinate formulas of the theory module.
  *
  * <p>Pass rule per row: the noise-free quantities (s, θ, τ, u) within {@link #NOISE_FREE_TOLERANCE} relative;

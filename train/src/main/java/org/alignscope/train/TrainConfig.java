@@ -109,7 +109,7 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
     }
 
     /**
-     * The {@code monitor:} section: the alignment monitor of issue 6 evaluated during training.
+     * The {@code monitor:} section: the alignment monitor evaluated during training.
      *
      * @param every          evaluate at every step t with t mod every = 0
      * @param k              the monitor's dominant dimension (default: subspace.k)

@@ -20,7 +20,7 @@ import org.alignscope.spectral.WarmStart;
 import org.alignscope.spectral.Which;
 
 /**
- * The Lanczos cost of issue 4: how many Hessian-vector products the top-k eigenpairs of the reference-set Hessian
+ * The Lanczos cost of a trained network: how many Hessian-vector products the top-k eigenpairs of the reference-set Hessian
  * take, cold and warm-started after one SGD step, on a trained network.
  *
  * <p>Per seed: the model is initialised (PyTorch default, that seed) and trained by plain SGD, L_B(θ) the mean loss
