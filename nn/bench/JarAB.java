@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Old jar against new jar in one JVM (docs/benchmarks-hvp.md, Measurement 8): on this shared machine the speed of the
+ * Old jar against new jar in one JVM (docs/results/hvp-performance.md): on this shared machine the speed of the
  * host drifts by 1.5x within a minute, so two builds of AlignScope are best compared call by call in one process.
  * Each jar gets its own class loader and its own model (same spec, seed, batch and direction); the HVPs of the two
  * alternate (A B, then B A), and each round prints the medians of 21 calls of each and their ratio B / A. The largest

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# AlignScope's exact HVP against PyTorch's double backward, interleaved rounds, one table (docs/benchmarks-hvp.md).
+# AlignScope's exact HVP against PyTorch's double backward, interleaved rounds, one table
+# (docs/results/hvp-performance.md).
 #
 #   nn/bench/compare.sh [--rounds 3] [--configs "mlp:f64 mlp:f32 cnn:f64"] [--reps 21]
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How far below PyTorch's double-backward HVP can any exact HVP on the same BLAS go? (docs/benchmarks-hvp.md)
+"""How far below PyTorch's double-backward HVP can any exact HVP on the same BLAS go? (docs/results/hvp-performance.md)
 
 For the MLP of issue 4 (784-128-128-10, tanh, batch 1000, float64) this times, in one process and interleaved
 round by round so that the host's drift hits all of them alike:

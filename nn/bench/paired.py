@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""AlignScope's exact HVP against PyTorch's double backward, paired block by block (docs/benchmarks-hvp.md).
+"""AlignScope's exact HVP against PyTorch's double backward, paired block by block (docs/results/hvp-performance.md).
 
 nn/bench/compare.sh measures each side in its own launch, tens of seconds apart; on a shared machine whose speed
 drifts by 1.5x within a minute the two halves of such a round can land in different phases of the host. This script

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch baseline for nn/BENCHMARKS.md (not run by the tests; needs python3-torch).
+"""PyTorch baseline for docs/results/hvp-performance.md (not run by the tests; needs python3-torch).
 
 Times, on the same architecture/batch as HvpBenchmark, a gradient (forward + backward) and an exact HVP by
 double backward (forward + backward with create_graph + backward of <g, v>), medians of >= 20 calls after
@@ -18,7 +18,7 @@ HVPs and prints "hvp_ms t1 ... tN"; it stops at the end of the input.
 PyTorch allocates a fresh tensor for every intermediate result, and glibc's malloc hands large freed blocks back to
 the kernel (munmap, or trimming the top of the heap), so the next tensor of that size faults its pages in again. On a
 virtual machine where page faults are dear that can cost more than the arithmetic: on the 2-core AMD EPYC VM of
-docs/benchmarks-hvp.md (Measurement 9) torch_best took 52.7 ms per HVP with OpenBLAS on 1 thread and 47.0 ms on 2,
+docs/results/hvp-performance.md torch_best took 52.7 ms per HVP with OpenBLAS on 1 thread and 47.0 ms on 2,
 against 24.9 and 16.7 ms when glibc keeps freed memory. By default the script therefore sets glibc's mmap threshold
 to 32 MiB and its trim threshold to 1 GiB (mallopt), as a long-running training process in effect has them;
 --malloc default leaves glibc's settings alone.

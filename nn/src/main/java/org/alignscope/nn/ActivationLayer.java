@@ -5,7 +5,7 @@ package org.alignscope.nn;
  * R{gx} = f' ⊙ R{gy} + f'' ⊙ gy ⊙ Rx. The forward pass stores f'(x) and, for second order, f''(x) — except for
  * tanh, whose derivatives f' = 1 − y², f'' = −2 y (1 − y²) are functions of its output y, which the next layer
  * keeps anyway: tanh stores nothing, and the later passes recompute them in loops the JIT vectorises (what the
- * forward pass saves in memory traffic outweighs that; docs/benchmarks-hvp.md, Measurement 10). For a
+ * forward pass saves in memory traffic outweighs that; docs/results/hvp-performance.md, "Kernel choices"). For a
  * piecewise-linear f (ReLU) f'' ≡ 0 is known, so f'' is neither stored nor read and R-backward is f' ⊙ R{gy}.
  */
 final class ActivationLayer<A> extends Layer<A> {

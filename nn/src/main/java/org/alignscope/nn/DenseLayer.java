@@ -11,7 +11,7 @@ import org.alignscope.linalg.random.RandomStream;
  * {@link Layer#featureMajorIn}); each product passes the stored matrices to the GEMM transposed or not, so no
  * layout is ever converted. With a feature-major output the forward product is Yᵀ = W Xᵀ (out × n), which
  * OpenBLAS 0.3.21's SkylakeX dgemm runs faster than X Wᵀ on every dense shape of the benchmark MLP on the AMD host
- * of docs/benchmarks-hvp.md, Measurements 9–10.
+ * of docs/results/hvp-performance.md ("Kernel choices").
  */
 final class DenseLayer<A> extends Layer<A> {
     private final int fin;

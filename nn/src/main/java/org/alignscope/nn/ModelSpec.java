@@ -191,8 +191,8 @@ public final class ModelSpec {
      * In float64, a dense layer followed (past any activations) by another dense layer or by the loss writes its
      * output feature-major, and the layers after it read it so; everything else is sample-major. Then every product
      * of an MLP is a GEMM on the stored matrices as they are, with no transposition anywhere but of the n × classes
-     * output at the loss (docs/benchmarks-hvp.md, Measurement 10). Float32 stays sample-major: OpenBLAS's sgemm was
-     * slower in that orientation on every shape measured (Measurement 8).
+     * output at the loss (docs/results/hvp-performance.md, "Kernel choices"). Float32 stays sample-major: OpenBLAS's
+     * sgemm was slower in that orientation on every shape measured (same page).
      */
     private static <A> void assignLayouts(List<Layer<A>> layers, Precision precision) {
         boolean featureMajor = false;

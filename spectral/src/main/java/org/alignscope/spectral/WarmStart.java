@@ -18,7 +18,7 @@ package org.alignscope.spectral;
  * change is tiny and the wanted eigenvalues are clustered (explicit matrices, relative change 1e-6 to 1e-5: 20–34
  * products against 49–50 for {@link #SUM} and 60 cold). After one SGD step of a trained MLP (largest principal
  * angle about 1e-2) {@link #SUM} is cheaper, so it is the default; the measurements are in
- * {@code spectral/README.md} and {@code docs/benchmarks-hvp.md}.
+ * {@code spectral/README.md} and {@code docs/results/hessian-eigensolve.md}.
  */
 public enum WarmStart {
     SUBSPACE,
