@@ -83,6 +83,26 @@ class FirstUseTest {
         assertFalse(Files.exists(tmp.resolve("cmp")));
     }
 
+    /** Like /tmp holding other runs: a page of it would be every run below, so it is refused and one is named. */
+    @Test
+    void aFolderThatHoldsRunsIsNotARun(@TempDir Path tmp) throws Exception {
+        Path parent = Files.createDirectories(tmp.resolve("parent"));
+        Path run = Files.createDirectories(parent.resolve("one-run"));
+        Files.writeString(run.resolve("manifest.json"), "{\"status\": \"complete\"}\n");
+        Files.createDirectories(run.resolve("plain/seed_1"));
+        Files.writeString(run.resolve("plain/seed_1/metrics.csv"), "step,loss\n1,0.5\n");
+        AlignScopeTest.Outcome o = AlignScopeTest.execute("report", parent.toString());
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().startsWith("alignscope: error: DIR: " + parent + " is not a run folder"), o.err());
+        assertTrue(o.err().contains("outside the runs it holds, e.g. " + run), o.err());
+        assertFalse(Files.exists(parent.resolve("report.html")));
+
+        o = AlignScopeTest.execute("report", run.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.exists(run.resolve("report.html")));
+    }
+
     @Test
     void aMissingNativeBlasIsOneWarningLineUnlessQuiet() {
         for (boolean quiet : new boolean[] {false, true}) {

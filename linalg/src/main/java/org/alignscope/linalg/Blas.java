@@ -23,6 +23,8 @@ public final class Blas {
     public static final String MISSING_NATIVE = "no native BLAS (" + NativeBlasLookup.DEFAULT_NAME + ") found, using"
             + " the pure-Java BLAS; install OpenBLAS (Debian/Ubuntu: apt install libopenblas0) for HVPs several times"
             + " faster";
+    /** netlib's switch for its native BLAS. */
+    static final String ALLOW_NATIVE = "dev.ludovic.netlib.blas.allowNative";
     private static final Logger LOG = Logger.getLogger(Blas.class.getName());
     private static final BLAS INSTANCE = select(System.getProperty(PROPERTY), NativeBlasLookup.system()::find, LOG);
 
@@ -40,13 +42,22 @@ public final class Blas {
      */
     static BLAS select(String choice, Supplier<Optional<Path>> lookup, Logger log) {
         if ("java".equalsIgnoreCase(choice == null ? "" : choice.strip())) {
-            return JavaBLAS.getInstance();
+            return javaOnly();
         }
         if (lookup.get().isEmpty()) {
             log.warning(MISSING_NATIVE);
-            return JavaBLAS.getInstance();
+            return javaOnly();
         }
         return BLAS.getInstance();
+    }
+
+    /**
+     * The pure-Java BLAS. netlib builds its native instance as soon as any of its BLAS classes is first used,
+     * unless {@code dev.ludovic.netlib.blas.allowNative} is false; it is set first, so that no load is attempted.
+     */
+    private static BLAS javaOnly() {
+        System.setProperty(ALLOW_NATIVE, "false");
+        return JavaBLAS.getInstance();
     }
 
     /**

@@ -70,8 +70,9 @@ public final class RunFolder {
 
     /**
      * Checks that {@code dir} is a run folder: a directory with a {@code manifest.json} at its top or a series file
-     * at most four levels down. The search goes level by level, stops at the first series file and gives up after
-     * ten thousand entries, so a folder that is not a run (a home directory, /tmp) is refused quickly.
+     * at most four levels down, outside any run folder it holds (a folder of runs is not a run: its page would be
+     * all of them). The search goes level by level, stops at the first series file and gives up after ten thousand
+     * entries, so a folder that is not a run (a home directory, /tmp) is refused quickly.
      *
      * @throws IllegalArgumentException naming {@code option} and what was expected
      */
@@ -79,43 +80,59 @@ public final class RunFolder {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(option + ": " + dir + " is not a directory (expected a run folder)");
         }
-        if (!Files.isRegularFile(dir.resolve("manifest.json")) && !hasSeriesFile(dir)) {
+        if (Files.isRegularFile(dir.resolve("manifest.json"))) {
+            return;
+        }
+        Search search = new Search();
+        if (!search.findsSeriesFile(dir)) {
             throw new IllegalArgumentException(option + ": " + dir + " is not a run folder (no manifest.json, and none"
                     + " of " + String.join(", ", SERIES.keySet().stream().sorted().toList()) + " within " + DEPTH
-                    + " levels and the first " + CHECK_ENTRIES + " entries)");
+                    + " levels" + (search.nestedRun == null ? "" : " outside the runs it holds, e.g. "
+                    + search.nestedRun) + (search.seen > CHECK_ENTRIES ? "; searched " + CHECK_ENTRIES
+                    + " entries" : "") + ")");
         }
     }
 
     /**
-     * Whether a series file lies within {@link #DEPTH} levels, searched breadth first (outside checkpoint and model
-     * folders) over {@link #CHECK_ENTRIES} entries at most; unreadable folders are passed over.
+     * A breadth-first search for a series file within {@link #DEPTH} levels that looks at {@link #CHECK_ENTRIES}
+     * entries at most; it does not enter checkpoint and model folders, nor folders with a {@code manifest.json}
+     * (runs of their own). Unreadable folders are passed over.
      */
-    private static boolean hasSeriesFile(Path dir) {
-        List<Path> level = List.of(dir);
-        int seen = 0;
-        for (int depth = 1; depth <= DEPTH && !level.isEmpty(); depth++) {
-            List<Path> next = new ArrayList<>();
-            for (Path d : level) {
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
-                    for (Path e : entries) {
-                        if (++seen > CHECK_ENTRIES) {
-                            return false;
+    private static final class Search {
+        private int seen;
+        private Path nestedRun;
+
+        boolean findsSeriesFile(Path dir) {
+            List<Path> level = List.of(dir);
+            for (int depth = 1; depth <= DEPTH && !level.isEmpty(); depth++) {
+                List<Path> next = new ArrayList<>();
+                for (Path d : level) {
+                    try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
+                        for (Path e : entries) {
+                            if (++seen > CHECK_ENTRIES) {
+                                return false;
+                            }
+                            String name = e.getFileName().toString();
+                            if (SERIES.containsKey(name) && Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS)) {
+                                return true;
+                            }
+                            if (SKIP.contains(name) || !Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                                continue;
+                            }
+                            if (Files.isRegularFile(e.resolve("manifest.json"))) {
+                                nestedRun = nestedRun == null ? e : nestedRun;
+                            } else {
+                                next.add(e);
+                            }
                         }
-                        String name = e.getFileName().toString();
-                        if (SERIES.containsKey(name) && Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS)) {
-                            return true;
-                        }
-                        if (!SKIP.contains(name) && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
-                            next.add(e);
-                        }
+                    } catch (IOException | UncheckedIOException e) {
+                        // a folder that cannot be read (or vanished) holds no series file that could be shown
                     }
-                } catch (IOException | UncheckedIOException e) {
-                    // a folder that cannot be read (or vanished) holds no series file we could show
                 }
+                level = next;
             }
-            level = next;
+            return false;
         }
-        return false;
     }
 
     /**
