@@ -2,20 +2,23 @@ package org.alignscope.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
 import org.alignscope.io.IoFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code alignscope} command. Every failure is one line on standard error, never a stack trace: the user's input
- * exits with code 2, the environment (I/O, memory) with 3, a defect of the tool with 4 ({@link ExitCode}).
+ * exits with code 2, the environment (I/O, memory) with 3, a defect of the tool with 4 ({@link ExitCode}). Without
+ * a command it prints the usage on standard error and exits with 2, since nothing was done; an unknown command or
+ * option gets the closest valid names ({@link UnknownArgument}).
  */
 @Command(name = "alignscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Curvature geometry of SGD: the paper laboratory, curvature engine and alignment monitor.",
         subcommands = {QuadCommand.class, HessianCommand.class, TrainCommand.class, MonitorCommand.class,
                 SweepCommand.class, BenchCommand.class, ReportCommand.class,
                 CompareCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
-public final class AlignScope implements Runnable {
+public final class AlignScope implements Callable<Integer> {
     /**
      * netlib announces its BLAS choice on stderr; the manifests record it instead. A strong reference, since
      * java.util.logging forgets the level of a logger nobody holds.
@@ -26,12 +29,14 @@ public final class AlignScope implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
     }
 
     public static void main(String[] args) {
         SweepCellWatch.startIfSweepCell();
+        BlasNotice.install(args);
         System.exit(commandLine().execute(args));
     }
 
@@ -40,7 +45,9 @@ public final class AlignScope implements Runnable {
         CommandLine cl = new CommandLine(new AlignScope());
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("alignscope: error: " + ex.getMessage() + " (see --help)");
+            String message = ex instanceof CommandLine.UnmatchedArgumentException u ? UnknownArgument.message(u)
+                    : ex.getMessage();
+            err.println("alignscope: error: " + message + " (see --help)");
             return ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));

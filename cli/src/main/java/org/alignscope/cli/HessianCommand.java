@@ -152,9 +152,9 @@ final class HessianCommand implements Runnable, CellCheck {
         long start = System.nanoTime();
         HessianRun.Prepared prep = HessianRun.prepare(s);
         String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        Progress phases = progress.progress("hessian", "phases");
+        Progress hvps = progress.progress("hessian", "HVPs");
         HessianRun.Result r = owner.write(out, () -> {
-            HessianRun.Result result = HessianRun.run(prep, command, line -> ProgressBar.message(phases, line), phases);
+            HessianRun.Result result = HessianRun.run(prep, command, line -> ProgressBar.message(hvps, line), hvps);
             ReportPage.write(out);
             return result;
         });

@@ -1,19 +1,63 @@
 package org.alignscope.linalg;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The BLAS in use: {@code dev.ludovic.netlib} picks OpenBLAS through JNI when the machine has it (Debian
  * {@code libopenblas0}), else a pure-Java implementation; the code does not change. Matrices are column-major.
+ *
+ * <p>The native library is looked for first ({@link NativeBlasLookup}); when it is missing, the pure-Java BLAS is
+ * chosen without attempting the native load, whose failure netlib's loader would print on standard error, and
+ * {@link #MISSING_NATIVE} is logged once as a warning on this class's logger (the command line prints it as one
+ * line). The system property {@value #PROPERTY}{@code =java} selects the pure-Java BLAS in any case, silently.
  */
 public final class Blas {
-    private static final BLAS INSTANCE = BLAS.getInstance();
+    /** The system property that, set to {@code java}, selects the pure-Java BLAS even where a native one exists. */
+    public static final String PROPERTY = "alignscope.blas";
+    /** The warning logged when no native BLAS is installed: what it costs and what to install. */
+    public static final String MISSING_NATIVE = "no native BLAS (" + NativeBlasLookup.DEFAULT_NAME + ") found, using"
+            + " the pure-Java BLAS; install OpenBLAS (Debian/Ubuntu: apt install libopenblas0) for HVPs several times"
+            + " faster";
+    /** netlib's switch for its native BLAS. */
+    static final String ALLOW_NATIVE = "dev.ludovic.netlib.blas.allowNative";
+    private static final Logger LOG = Logger.getLogger(Blas.class.getName());
+    private static final BLAS INSTANCE = select(System.getProperty(PROPERTY), NativeBlasLookup.system()::find, LOG);
 
     private Blas() {
     }
 
     public static BLAS get() {
         return INSTANCE;
+    }
+
+    /**
+     * The BLAS for the setting {@code choice} of {@link #PROPERTY} (null: automatic): pure Java when it is
+     * {@code java}, or when {@code lookup} finds no native library (then {@link #MISSING_NATIVE} goes to
+     * {@code log}); netlib's own choice otherwise.
+     */
+    static BLAS select(String choice, Supplier<Optional<Path>> lookup, Logger log) {
+        if ("java".equalsIgnoreCase(choice == null ? "" : choice.strip())) {
+            return javaOnly();
+        }
+        if (lookup.get().isEmpty()) {
+            log.warning(MISSING_NATIVE);
+            return javaOnly();
+        }
+        return BLAS.getInstance();
+    }
+
+    /**
+     * The pure-Java BLAS. netlib builds its native instance as soon as any of its BLAS classes is first used,
+     * unless {@code dev.ludovic.netlib.blas.allowNative} is false; it is set first, so that no load is attempted.
+     */
+    private static BLAS javaOnly() {
+        System.setProperty(ALLOW_NATIVE, "false");
+        return JavaBLAS.getInstance();
     }
 
     /**

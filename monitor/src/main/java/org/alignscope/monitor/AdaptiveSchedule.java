@@ -10,7 +10,7 @@ import java.util.TreeSet;
  *
  * <pre>
  *   c = max(|θ_i − θ_{i−1}|, max(0, |ρ_i − ρ_{i−1}| − 2·√(se_i² + se_{i−1}²)) / max(ρ_i, ρ_{i−1})),
- *   ρ = η<sub>eff</sub>/η*  (0 when η* = ∞),  se = ρ·se(η*)/η*
+ *   ρ = η_eff/η*  (0 when η* = ∞),  se = ρ·se(η*)/η*
  * </pre>
  *
  * (θ the squared alignment of the reference gradient, exact given the eigenvectors; ρ is estimated from r noise

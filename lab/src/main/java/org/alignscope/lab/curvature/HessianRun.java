@@ -3,11 +3,11 @@ package org.alignscope.lab.curvature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.progress.Counter;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.nn.Checkpoint;
@@ -178,14 +178,16 @@ public final class HessianRun {
     }
 
     /**
-     * As {@link #run(Prepared, String, Consumer)}, reporting finished phases to {@code progress}: the top
-     * eigenpairs, then each of the most negative pairs, the trace and the density that the settings ask for (their
-     * HVP counts are not known in advance: Lanczos stops when the pairs converge).
+     * As {@link #run(Prepared, String, Consumer)}, reporting to {@code progress} each product of the operator (a
+     * Lanczos step, a trace probe, a density step) out of the run's budget: the most HVPs each requested phase may
+     * use (the Lanczos limits, twice --trace-hvps, probes × steps). A solve that converges early skips the rest of
+     * its share when it ends, so the total is reached exactly when the run is done.
      */
     public static Result run(Prepared prep, String command, Consumer<String> log, Progress progress) {
         long start = System.nanoTime();
         HessianSettings s = prep.settings();
-        Counter phases = progress.counter(1 + (s.negative() > 0 ? 1 : 0) + (s.trace() ? 1 : 0) + (s.density() ? 1 : 0));
+        long[] phaseEnds = phaseEnds(s);
+        Counter hvps = progress.counter(phaseEnds[phaseEnds.length - 1]);
         Model model = prep.model();
         Path out = s.out();
         Map<String, Double> seconds = new LinkedHashMap<>();
@@ -235,8 +237,9 @@ public final class HessianRun {
         }
         gnorm = Math.sqrt(gnorm);
         seconds.put("operator_setup", lap(t));
-        SymmetricOperator analysed = prep.block() == null ? op
-                : new PrincipalSubmatrix(op, prep.block().starts(), prep.block().lengths());
+        CountedOperator analysed = new CountedOperator(prep.block() == null ? op
+                : new PrincipalSubmatrix(op, prep.block().starts(), prep.block().lengths()), hvps);
+        int phase = 0;
         log.accept(String.format(java.util.Locale.ROOT, "%s%s of the mean %s loss on %d samples (%s), %d parameters,"
                 + " %s, %s, BLAS %s; loss %.6g, |grad| %.4g", s.operator().label(), blockNote(prep.block()),
                 model.lossFunction().label(), data.size(), data.name(), model.parameterCount(), model.precision().label(),
@@ -249,7 +252,7 @@ public final class HessianRun {
         writeEigen(top, out.resolve("eigen.csv"));
         log.accept(String.format(java.util.Locale.ROOT, "top %d: %d/%d converged, %d HVPs, %.1f s", s.k(),
                 top.convergedCount(), top.count(), top.operatorApplications(), seconds.get("top_eigenpairs")));
-        phases.add(1);
+        analysed.finishPhase(phaseEnds[phase++]);
 
         EigenResult negative = null;
         if (s.negative() > 0) {
@@ -260,7 +263,7 @@ public final class HessianRun {
             log.accept(String.format(java.util.Locale.ROOT, "most negative %d: %d/%d converged, %d HVPs, %.1f s",
                     s.negative(), negative.convergedCount(), negative.count(), negative.operatorApplications(),
                     seconds.get("negative_eigenpairs")));
-            phases.add(1);
+            analysed.finishPhase(phaseEnds[phase++]);
         }
 
         TraceEstimate hutch = null;
@@ -278,7 +281,7 @@ public final class HessianRun {
             log.accept(String.format(java.util.Locale.ROOT, "trace: hutchinson %.6g ± %.2g, hutch++ %.6g ± %.2g,"
                     + " %.1f s", hutch.estimate(), hutch.standardError(), hpp.estimate(), hpp.standardError(),
                     seconds.get("trace")));
-            phases.add(1);
+            analysed.finishPhase(phaseEnds[phase++]);
         }
 
         SpectralDensity.Result density = null;
@@ -290,7 +293,7 @@ public final class HessianRun {
             writeDensity(density, out, s, model, prep.block(), data.size());
             log.accept(String.format(java.util.Locale.ROOT, "density: %d probes x %d steps, %d HVPs, %.1f s",
                     s.densityProbes(), s.densitySteps(), density.operatorApplications(), seconds.get("density")));
-            phases.add(1);
+            analysed.finishPhase(phaseEnds[phase++]);
         }
 
         Map<String, Object> results = new LinkedHashMap<>();
@@ -318,6 +321,30 @@ public final class HessianRun {
         manifest.put("elapsed_seconds", (System.nanoTime() - start) / 1e9);
         manifest.complete().write(out);
         return new Result(top, negative, hutch, hpp, density, loss, gnorm, op.products(), seconds);
+    }
+
+    /**
+     * The cumulative HVP budget at the end of each phase the settings ask for: the top pairs, then the negative
+     * ones, the two trace estimators and the density.
+     */
+    static long[] phaseEnds(HessianSettings s) {
+        List<Long> shares = new ArrayList<>(List.of((long) s.effectiveMaxHvps(s.k())));
+        if (s.negative() > 0) {
+            shares.add((long) s.effectiveMaxHvps(s.negative()));
+        }
+        if (s.trace()) {
+            shares.add(2L * s.traceHvps());
+        }
+        if (s.density()) {
+            shares.add((long) s.densityProbes() * s.densitySteps());
+        }
+        long[] ends = new long[shares.size()];
+        long sum = 0;
+        for (int i = 0; i < ends.length; i++) {
+            sum += shares.get(i);
+            ends[i] = sum;
+        }
+        return ends;
     }
 
     /** The Lanczos settings of a solve for {@code pairs} pairs. */

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -39,6 +41,12 @@ public final class RunFolder {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** How deep series files are searched: {@code <arm>/seed_<s>/metrics.csv} is depth 3. */
     private static final int DEPTH = 4;
+    /**
+     * The most entries {@link #check} looks at for a series file in a folder without a manifest: far more than a
+     * run folder holds above its series files, few enough that a home directory or /tmp is refused at once
+     * instead of being walked.
+     */
+    public static final int CHECK_ENTRIES = 10_000;
     /** Small tables are shown up to this many rows. */
     private static final int TABLE_ROWS = 300;
     /** Larger "small" CSV files are not tables (e.g. density_nodes.csv). */
@@ -61,7 +69,10 @@ public final class RunFolder {
     }
 
     /**
-     * Checks that {@code dir} is a run folder: a directory with a {@code manifest.json} or a series file.
+     * Checks that {@code dir} is a run folder: a directory with a {@code manifest.json} at its top or a series file
+     * at most four levels down, outside any run folder it holds (a folder of runs is not a run: its page would be
+     * all of them). The search goes level by level, stops at the first series file and gives up after ten thousand
+     * entries, so a folder that is not a run (a home directory, /tmp) is refused quickly.
      *
      * @throws IllegalArgumentException naming {@code option} and what was expected
      */
@@ -69,9 +80,58 @@ public final class RunFolder {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(option + ": " + dir + " is not a directory (expected a run folder)");
         }
-        if (!Files.isRegularFile(dir.resolve("manifest.json")) && seriesFiles(dir).isEmpty()) {
-            throw new IllegalArgumentException(option + ": " + dir + " is not a run folder (no manifest.json, "
-                    + String.join(", ", SERIES.keySet().stream().sorted().toList()) + ")");
+        if (Files.isRegularFile(dir.resolve("manifest.json"))) {
+            return;
+        }
+        Search search = new Search();
+        if (!search.findsSeriesFile(dir)) {
+            throw new IllegalArgumentException(option + ": " + dir + " is not a run folder (no manifest.json, and none"
+                    + " of " + String.join(", ", SERIES.keySet().stream().sorted().toList()) + " within " + DEPTH
+                    + " levels" + (search.nestedRun == null ? "" : " outside the runs it holds, e.g. "
+                    + search.nestedRun) + (search.seen > CHECK_ENTRIES ? "; searched " + CHECK_ENTRIES
+                    + " entries" : "") + ")");
+        }
+    }
+
+    /**
+     * A breadth-first search for a series file within {@link #DEPTH} levels that looks at {@link #CHECK_ENTRIES}
+     * entries at most; it does not enter checkpoint and model folders, nor folders with a {@code manifest.json}
+     * (runs of their own). Unreadable folders are passed over.
+     */
+    private static final class Search {
+        private int seen;
+        private Path nestedRun;
+
+        boolean findsSeriesFile(Path dir) {
+            List<Path> level = List.of(dir);
+            for (int depth = 1; depth <= DEPTH && !level.isEmpty(); depth++) {
+                List<Path> next = new ArrayList<>();
+                for (Path d : level) {
+                    try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
+                        for (Path e : entries) {
+                            if (++seen > CHECK_ENTRIES) {
+                                return false;
+                            }
+                            String name = e.getFileName().toString();
+                            if (SERIES.containsKey(name) && Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS)) {
+                                return true;
+                            }
+                            if (SKIP.contains(name) || !Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                                continue;
+                            }
+                            if (Files.isRegularFile(e.resolve("manifest.json"))) {
+                                nestedRun = nestedRun == null ? e : nestedRun;
+                            } else {
+                                next.add(e);
+                            }
+                        }
+                    } catch (IOException | UncheckedIOException e) {
+                        // a folder that cannot be read (or vanished) holds no series file that could be shown
+                    }
+                }
+                level = next;
+            }
+            return false;
         }
     }
 
@@ -176,7 +236,7 @@ public final class RunFolder {
         return o;
     }
 
-    static List<Path> seriesFiles(Path dir) {
+    private static List<Path> seriesFiles(Path dir) {
         return files(dir, DEPTH).stream().filter(p -> SERIES.containsKey(p.getFileName().toString())).toList();
     }
 
