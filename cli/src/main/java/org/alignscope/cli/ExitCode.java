@@ -25,7 +25,8 @@ final class ExitCode {
                     + " (a divergence is a result, recorded in `metrics.csv` and `manifest.json`)"),
             new Meaning(CHECK_FAILED, "the command ran and its check failed", "`quad verify --replay FILE` on a"
                     + " violated claim; `monitor --quadratic` whose cross-check fails; a `sweep` with a failed cell"),
-            new Meaning(USAGE, "usage or bad input, reported before any work", "an unknown option or YAML key, a value"
+            new Meaning(USAGE, "usage or bad input, reported before any work", "no command; an unknown command, option"
+                    + " or YAML key (with the closest valid names), a value"
                     + " out of range, a key given twice in a YAML file, an output folder that another process holds or"
                     + " that holds something else, a damaged or changed checkpoint for `train --resume`"),
             new Meaning(ENVIRONMENT, "the environment failed", "a path that cannot be written (`permission denied`,"
