@@ -55,10 +55,9 @@ final class Ops64 extends Ops<double[]> {
 
     /**
      * {@link #tanh(double)}, bit for bit, in two passes: the rational branch over every entry, in a loop the JIT
-     * vectorises, then the exponential branch over the entries with |z| ≥ 1 only. Against one branchy pass (64,000
-     * entries, Gaussian): 0.3 of its time at standard deviation 0.36 (0.6 % of the entries large), 0.5 at 0.7
-     * (15 %), 0.8 at 1, about equal at 2–3 (62–74 %); docs/results/hvp-performance.md. Float32 keeps one
-     * pass: with float arrays the first loop does not vectorise.
+     * vectorises, then the exponential branch over the entries with |z| ≥ 1 only: faster than one branchy pass
+     * unless most entries are large (docs/results/hvp-performance.md). Float32 keeps one pass: with float arrays
+     * the first loop does not vectorise.
      */
     @Override
     void tanh(double[] z, double[] y, int n) {

@@ -12,9 +12,8 @@ import java.util.function.IntConsumer;
  *
  * <p>A worker that has finished a part spins for {@link #SPIN_NANOS} before it parks, and so does a caller whose
  * own part finished first: waking a parked thread costs tens of microseconds on a virtual machine whose idle
- * CPU has been halted (an empty two-part run took 24–54 µs with a pool that parks at once, 68–158 µs of overhead
- * around 2-ms parts), while back-to-back products — a benchmark, the steps of Lanczos — find the worker
- * still spinning (docs/results/hvp-performance.md, "Kernel choices").
+ * CPU has been halted, while back-to-back products — a benchmark, the steps of Lanczos — find the worker still
+ * spinning (docs/results/hvp-performance.md, "Kernel choices").
  */
 final class Parallel {
     /** How long an idle worker, or a caller waiting for the other parts, spins before it parks. */
