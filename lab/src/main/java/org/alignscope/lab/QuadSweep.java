@@ -192,7 +192,20 @@ public final class QuadSweep {
         try {
             pool.submit(() -> jobs.parallelStream().forEach(Runnable::run)).join();
         } finally {
+            // when a job fails, the others still running finish before the failure is reported: no file is written
+            // after the command has ended
             pool.shutdown();
+            boolean interrupted = false;
+            while (!pool.isTerminated()) {
+                try {
+                    pool.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
