@@ -3,6 +3,7 @@ package org.alignscope.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.alignscope.io.IoFailure;
+import org.alignscope.linalg.BlasChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,10 @@ public final class AlignScope implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * The command line with AlignScope's error handling. A bad {@code -Dalignscope.blas} is refused before any
+     * command starts, since the BLAS is chosen only when a command first uses it.
+     */
     static CommandLine commandLine() {
         NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new AlignScope());
@@ -44,6 +49,14 @@ public final class AlignScope implements Runnable {
             return ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                BlasChoice.fromSystemProperty();
+            } catch (IllegalArgumentException e) {
+                return report(e, cl.getErr());
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cl;
     }
 

@@ -5,9 +5,11 @@ import dev.ludovic.netlib.blas.BLAS;
 /**
  * The BLAS in use: {@code dev.ludovic.netlib} picks OpenBLAS through JNI when the machine has it (Debian
  * {@code libopenblas0}), else a pure-Java implementation; the code does not change. Matrices are column-major.
+ * The system property {@code alignscope.blas=java} forces the scalar pure-Java F2jBLAS instead
+ * ({@link BlasChoice}); it is read once, when this class loads.
  */
 public final class Blas {
-    private static final BLAS INSTANCE = BLAS.getInstance();
+    private static final BLAS INSTANCE = BlasChoice.fromSystemProperty().load();
 
     private Blas() {
     }
@@ -17,10 +19,11 @@ public final class Blas {
     }
 
     /**
-     * The implementation's class name, e.g. JNIBLAS (OpenBLAS) or VectorBLAS / Java11BLAS (pure Java); for the
-     * native one followed by the effective {@code OPENBLAS_CORETYPE} (the kernel family OpenBLAS was told to use;
-     * "unset" means OpenBLAS's own CPU detection, which falls back to slow generic kernels on CPUs newer than
-     * the library), e.g. {@code JNIBLAS OPENBLAS_CORETYPE=SkylakeX}. The {@code ./alignscope} launcher sets it.
+     * The implementation's class name, e.g. JNIBLAS (OpenBLAS), VectorBLAS / Java11BLAS (pure Java) or F2jBLAS
+     * ({@code alignscope.blas=java}); for the native one followed by the effective {@code OPENBLAS_CORETYPE}
+     * (the kernel family OpenBLAS was told to use; "unset" means OpenBLAS's own CPU detection, which falls back to
+     * slow generic kernels on CPUs newer than the library), e.g. {@code JNIBLAS OPENBLAS_CORETYPE=SkylakeX}. The
+     * {@code ./alignscope} launcher sets it.
      */
     public static String backend() {
         String name = INSTANCE.getClass().getSimpleName();

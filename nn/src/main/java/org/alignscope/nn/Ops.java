@@ -1,6 +1,7 @@
 package org.alignscope.nn;
 
 import dev.ludovic.netlib.blas.BLAS;
+import org.alignscope.linalg.Blas;
 
 /**
  * The numerical kernels every layer is written against, for one storage type {@code A} ({@code double[]} or
@@ -11,8 +12,8 @@ import dev.ludovic.netlib.blas.BLAS;
  * regenerate.
  */
 abstract class Ops<A> {
-    /** The BLAS in use (OpenBLAS through JNI when the machine has it, pure Java otherwise). */
-    static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+    /** The BLAS in use, as {@link Blas} selects it (OpenBLAS through JNI when the machine has it, else pure Java). */
+    static final BLAS BLAS_INSTANCE = Blas.get();
 
     abstract Precision precision();
 
