@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import org.alignscope.io.IoFailure;
+import org.alignscope.linalg.BlasChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,10 @@ public final class AlignScope implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * The command line with AlignScope's error handling. A bad {@code -Dalignscope.blas} is refused before any
+     * command starts, since the BLAS is chosen only when a command first uses it.
+     */
     static CommandLine commandLine() {
         NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new AlignScope());
@@ -51,6 +56,14 @@ public final class AlignScope implements Callable<Integer> {
             return ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                BlasChoice.fromSystemProperty();
+            } catch (IllegalArgumentException e) {
+                return report(e, cl.getErr());
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cl;
     }
 

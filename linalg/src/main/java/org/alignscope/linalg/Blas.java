@@ -14,11 +14,10 @@ import java.util.logging.Logger;
  * <p>The native library is looked for first ({@link NativeBlasLookup}); when it is missing, the pure-Java BLAS is
  * chosen without attempting the native load, whose failure netlib's loader would print on standard error, and
  * {@link #MISSING_NATIVE} is logged once as a warning on this class's logger (the command line prints it as one
- * line). The system property {@value #PROPERTY}{@code =java} selects the pure-Java BLAS in any case, silently.
+ * line). The system property {@code alignscope.blas=java} ({@link BlasChoice}) selects the scalar F2jBLAS in any
+ * case, silently: the same bits on every CPU and JDK. Both are read once, when this class loads.
  */
 public final class Blas {
-    /** The system property that, set to {@code java}, selects the pure-Java BLAS even where a native one exists. */
-    public static final String PROPERTY = "alignscope.blas";
     /** The warning logged when no native BLAS is installed: what it costs and what to install. */
     public static final String MISSING_NATIVE = "no native BLAS (" + NativeBlasLookup.DEFAULT_NAME + ") found, using"
             + " the pure-Java BLAS; install OpenBLAS (Debian/Ubuntu: apt install libopenblas0) for HVPs several times"
@@ -26,7 +25,7 @@ public final class Blas {
     /** netlib's switch for its native BLAS. */
     static final String ALLOW_NATIVE = "dev.ludovic.netlib.blas.allowNative";
     private static final Logger LOG = Logger.getLogger(Blas.class.getName());
-    private static final BLAS INSTANCE = select(System.getProperty(PROPERTY), NativeBlasLookup.system()::find, LOG);
+    private static final BLAS INSTANCE = select(BlasChoice.fromSystemProperty(), NativeBlasLookup.system()::find, LOG);
 
     private Blas() {
     }
@@ -36,33 +35,32 @@ public final class Blas {
     }
 
     /**
-     * The BLAS for the setting {@code choice} of {@link #PROPERTY} (null: automatic): pure Java when it is
-     * {@code java}, or when {@code lookup} finds no native library (then {@link #MISSING_NATIVE} goes to
-     * {@code log}); netlib's own choice otherwise.
+     * The BLAS for {@code choice}: F2jBLAS for {@link BlasChoice#JAVA}; netlib's pure-Java one when {@code lookup}
+     * finds no native library (then {@link #MISSING_NATIVE} goes to {@code log}); netlib's own choice otherwise.
      */
-    static BLAS select(String choice, Supplier<Optional<Path>> lookup, Logger log) {
-        if ("java".equalsIgnoreCase(choice == null ? "" : choice.strip())) {
-            return javaOnly();
+    static BLAS select(BlasChoice choice, Supplier<Optional<Path>> lookup, Logger log) {
+        if (choice == BlasChoice.JAVA) {
+            return withoutNative(choice::load);
         }
         if (lookup.get().isEmpty()) {
             log.warning(MISSING_NATIVE);
-            return javaOnly();
+            return withoutNative(JavaBLAS::getInstance);
         }
-        return BLAS.getInstance();
+        return choice.load();
     }
 
     /**
-     * The pure-Java BLAS. netlib builds its native instance as soon as any of its BLAS classes is first used,
-     * unless {@code dev.ludovic.netlib.blas.allowNative} is false; it is set first, so that no load is attempted.
+     * A pure-Java BLAS. netlib builds its native instance as soon as any of its BLAS classes is first used, unless
+     * {@code dev.ludovic.netlib.blas.allowNative} is false; it is set first, so that no load is attempted.
      */
-    private static BLAS javaOnly() {
+    private static BLAS withoutNative(Supplier<BLAS> javaBlas) {
         System.setProperty(ALLOW_NATIVE, "false");
-        return JavaBLAS.getInstance();
+        return javaBlas.get();
     }
 
     /**
-     * The implementation's class name, e.g. JNIBLAS (OpenBLAS) or VectorBLAS / Java11BLAS (pure Java); for the
-     * native one followed by the effective {@code OPENBLAS_CORETYPE} (the kernel family OpenBLAS was told to use;
+     * The implementation's class name, e.g. JNIBLAS (OpenBLAS), VectorBLAS / Java11BLAS (pure Java) or F2jBLAS
+     * ({@code alignscope.blas=java}); for the native one followed by the effective {@code OPENBLAS_CORETYPE} (the kernel family OpenBLAS was told to use;
      * "unset" means OpenBLAS's own CPU detection, which falls back to slow generic kernels on CPUs newer than
      * the library), e.g. {@code JNIBLAS OPENBLAS_CORETYPE=SkylakeX}. The {@code ./alignscope} launcher sets it.
      */

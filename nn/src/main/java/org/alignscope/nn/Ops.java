@@ -12,7 +12,7 @@ import org.alignscope.linalg.Blas;
  * regenerate.
  */
 abstract class Ops<A> {
-    /** The BLAS in use (OpenBLAS through JNI when the machine has it, pure Java otherwise): {@link Blas#get()}. */
+    /** The BLAS in use, as {@link Blas} selects it (OpenBLAS through JNI when the machine has it, else pure Java). */
     static final BLAS BLAS_INSTANCE = Blas.get();
 
     abstract Precision precision();

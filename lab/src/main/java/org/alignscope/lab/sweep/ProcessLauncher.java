@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alignscope.linalg.BlasChoice;
 
 /**
  * Runs each cell as its own JVM on this JVM's class path, with one BLAS thread and one visible core:
@@ -15,7 +16,7 @@ import java.util.Map;
  * N parallel cells therefore keeps N cores busy, not N × cores. Separate processes also keep a cell that crashes,
  * runs out of memory or exits from taking the others with it, and give each cell its own log. The price is a JVM
  * start per cell (about a second here), small against any cell worth sweeping. Other environment variables (e.g.
- * {@code OPENBLAS_CORETYPE}) are inherited.
+ * {@code OPENBLAS_CORETYPE}) are inherited, and so is the BLAS choice {@code -Dalignscope.blas} ({@link BlasChoice}).
  * <p>
  * Stopping the sweep stops its cells: on SIGTERM or SIGINT a shutdown hook ends the running cells' process trees
  * ({@link CellProcesses}; the interrupted cells are not recorded, so a rerun runs them again). A sweep killed with
@@ -45,6 +46,10 @@ public final class ProcessLauncher implements Launcher {
         cmd.add("-XX:ActiveProcessorCount=1");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-D" + PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
+        String blas = System.getProperty(BlasChoice.PROPERTY);
+        if (blas != null) {
+            cmd.add("-D" + BlasChoice.PROPERTY + "=" + blas);
+        }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
