@@ -40,8 +40,18 @@ public final class TrainExperiment {
     /** As {@link #run(Path, Path, String, Consumer)}, reporting finished steps (seeds × steps) to {@code steps}. */
     public static List<SeedResult> run(Path configFile, Path out, String command, Consumer<String> progress,
                                        Progress steps) {
+        return run(configFile, out, command, progress, steps, List.of());
+    }
+
+    /**
+     * As {@link #run(Path, Path, String, Consumer, Progress)}, with {@code listeners} added to the training loop
+     * (see {@link TrainingListener}): the way to register a new concern, whose columns are appended to
+     * {@code metrics.csv}.
+     */
+    public static List<SeedResult> run(Path configFile, Path out, String command, Consumer<String> progress,
+                                       Progress steps, List<TrainingListener> listeners) {
         TrainConfig cfg = ConfigReader.read(configFile);
-        Trainer tr = new Trainer(cfg, out, progress);
+        Trainer tr = new Trainer(cfg, out, progress, listeners);
         tr.reportTo(steps);
         String text;
         try {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.alignscope.data.DataException;
@@ -17,17 +16,11 @@ import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.AdaptiveSchedule;
 import org.alignscope.monitor.AlignmentMonitor;
-import org.alignscope.monitor.Finding;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.monitor.MonitorSchedule;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ModelSpec;
-import org.alignscope.spectral.EigenResult;
-import org.alignscope.spectral.Lanczos;
-import org.alignscope.spectral.LanczosOptions;
-import org.alignscope.spectral.PrincipalAngles;
-import org.alignscope.spectral.Which;
 
 /**
  * Runs a {@link TrainConfig}: for each seed, the base optimizer trains from step 0; every
@@ -60,12 +53,12 @@ public final class Trainer {
     private final Dataset test;
     private final ReferenceSet reference;
     private final Dataset referenceData;
-    private long currentSeed;
     private final ReferenceSet trainSet;
     private final ReferenceSet testSet;
     private final List<String> columns;
     private final List<SeedResult> results = new ArrayList<>();
-    private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private final ActivityClock clock = new ActivityClock();
+    private final List<TrainingListener> extraListeners;
     /** Test hook: throw {@link Interrupted} after this (seed index, step) has been written. */
     int interruptSeedIndex = -1;
     long interruptStep = -1;
@@ -81,7 +74,16 @@ public final class Trainer {
 
     /** Loads the data and checks that the model fits it; nothing is written yet. */
     public Trainer(TrainConfig cfg, Path out, Consumer<String> progress) {
+        this(cfg, out, progress, List.of());
+    }
+
+    /**
+     * As {@link #Trainer(TrainConfig, Path, Consumer)}, with extra listeners that run after the built-in ones that
+     * fill the metrics row and before it is written; their columns are appended to the metrics files.
+     */
+    public Trainer(TrainConfig cfg, Path out, Consumer<String> progress, List<TrainingListener> extraListeners) {
         this.cfg = cfg;
+        this.extraListeners = List.copyOf(extraListeners);
         this.out = out;
         this.progress = progress == null ? s -> { } : progress;
         TrainConfig.Data d = cfg.data();
@@ -124,7 +126,11 @@ public final class Trainer {
                     + spec.parameterCount());
         }
         testSet = test == null ? null : new ReferenceSet(test, chunk);
-        columns = columns(cfg.subspace().k());
+        List<String> names = new ArrayList<>(columns(cfg.subspace().k()));
+        for (TrainingListener l : this.extraListeners) {
+            names.addAll(l.columns());
+        }
+        columns = List.copyOf(names);
     }
 
     private static int[] range(int from, int n) {
@@ -154,7 +160,7 @@ public final class Trainer {
 
     /** Seconds spent per activity (steps, refreshes, evaluations), summed over seeds and arms of this process. */
     public Map<String, Double> seconds() {
-        return seconds;
+        return clock.seconds();
     }
 
     // ------------------------------------------------------------------------------------------------ state
@@ -214,6 +220,44 @@ public final class Trainer {
             basis = b;
             sub = b == null ? null : new Subspace(b);
         }
+
+        /** Stops this trajectory at step t; {@code reason} becomes its status. */
+        void stop(long t, String reason) {
+            status = reason;
+            divergedStep = t;
+        }
+
+        /** Writes a complete row to this trajectory's metrics files. */
+        void write(Row row) {
+            for (MetricsWriter w : writers) {
+                w.row(row.v, row.arrays);
+            }
+        }
+
+        /** An arm (configured as {@code ca}, 1-based {@code index}) that starts from this run's exact state. */
+        Arm branch(TrainConfig.Arm ca, int index, Model m, MetricsWriter w, MetricsWriter mw) {
+            System.arraycopy(model.parameters(), 0, m.parameters(), 0, m.parameterCount());
+            Arm a = new Arm(ca.name(), index, ca.projection(), m, opt.copy());
+            a.setBasis(copy(basis));
+            a.monitorVectors = copy(monitorVectors);
+            a.monitorSchedule = monitorSchedule instanceof AdaptiveSchedule as ? as.copy() : monitorSchedule;
+            a.refreshes = refreshes;
+            a.lastRefresh = lastRefresh;
+            a.hvps = hvps;
+            a.lastRefLoss = lastRefLoss;
+            a.lastTrainAcc = lastTrainAcc;
+            a.lastTestAcc = lastTestAcc;
+            a.lastRefChi = lastRefChi;
+            a.writers.add(w);
+            if (mw != null) {
+                a.monitorWriters.add(mw);
+            }
+            a.track = ca.track();
+            if (!a.track) {
+                a.setBasis(null);
+            }
+            return a;
+        }
     }
 
     /** The state of the seed being run. */
@@ -232,6 +276,45 @@ public final class Trainer {
         final List<MetricsWriter> writers = new ArrayList<>();
         /** Per configured arm, its monitor files, or null where the arm is not monitored. */
         final List<MetricsWriter> monitorWriters = new ArrayList<>();
+
+        /** The seed's result; a base run that stopped before the switch gives every arm its fate. */
+        SeedResult result(TrainConfig cfg) {
+            List<ArmResult> ar = new ArrayList<>();
+            if (basePhase) {
+                for (TrainConfig.Arm a : cfg.arms()) {
+                    ar.add(new ArmResult(a.name(), a.projection().label(), base.status, base.divergedStep, null,
+                            base.lastRefLoss, base.lastTrainAcc, base.lastTestAcc, base.lastRefChi,
+                            base.refreshes, base.hvps));
+                }
+            } else {
+                for (Arm a : arms) {
+                    ar.add(new ArmResult(a.name, a.projection.label(), a.status, a.divergedStep, refLossAtSwitch,
+                            a.lastRefLoss, a.lastTrainAcc, a.lastTestAcc, a.lastRefChi, a.refreshes, a.hvps));
+                }
+            }
+            return new SeedResult(seed, switchStep, switchReason, switchEma, ar);
+        }
+
+        /** The running trajectory of that name. */
+        Arm trajectory(String name) {
+            for (Arm a : basePhase ? List.of(base) : arms) {
+                if (a.name.equals(name)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("no trajectory " + name);
+        }
+
+        void closeWriters() {
+            for (MetricsWriter w : writers) {
+                w.close();
+            }
+            for (MetricsWriter w : monitorWriters) {
+                if (w != null) {
+                    w.close();
+                }
+            }
+        }
     }
 
     /** A metrics row being filled. */
@@ -264,10 +347,29 @@ public final class Trainer {
         this.stepProgress = p;
     }
 
+    /**
+     * The loop with its listeners in their order: progress, checkpoints, subspace refreshes, reference-set
+     * evaluations, the switch rule, the monitor, divergence detection, the extra listeners, and last the writing
+     * of the metrics rows.
+     */
+    private TrainingLoop loop() {
+        List<TrainingListener> listeners = new ArrayList<>(List.of(
+                new ProgressReporting(cfg, progress, stepProgress),
+                new Checkpointing(cfg),
+                new SubspaceRefresh(cfg, reference, clock),
+                new ReferenceEvaluation(cfg, reference, trainSet, testSet, clock),
+                new SwitchRule(cfg, progress),
+                new MonitorListener(cfg, this, progress, clock),
+                new DivergenceDetection(cfg)));
+        listeners.addAll(extraListeners);
+        listeners.add(new MetricsRows());
+        return new TrainingLoop(this, listeners, progress, clock, results);
+    }
+
     /** Runs every seed from the start. */
     public List<SeedResult> run() {
         for (int i = 0; i < cfg.seeds().size(); i++) {
-            runSeed(freshSeed(i));
+            loop().run(freshSeed(i));
         }
         return results;
     }
@@ -276,9 +378,9 @@ public final class Trainer {
     public List<SeedResult> resume(Path checkpoint) throws IOException {
         TrainCheckpoint.Loaded c = TrainCheckpoint.load(checkpoint, this);
         results.addAll(c.completed());
-        runSeed(c.state());
+        loop().run(c.state());
         for (int i = c.state().seedIndex + 1; i < cfg.seeds().size(); i++) {
-            runSeed(freshSeed(i));
+            loop().run(freshSeed(i));
         }
         return results;
     }
@@ -326,165 +428,6 @@ public final class Trainer {
         return s;
     }
 
-    private void add(String what, long t0) {
-        seconds.merge(what, (System.nanoTime() - t0) / 1e9, Double::sum);
-    }
-
-    private void runSeed(SeedState s) {
-        long start = s.step;
-        currentSeed = s.seed;
-        int steps = cfg.steps();
-        DataOrder order = new DataOrder(s.seed, train.size(), cfg.batchSize());
-        progress.accept(String.format(Locale.ROOT, "seed %d: %s from step %d of %d", s.seed,
-                start == 0 ? "starting" : "resuming", start, steps));
-        try {
-            for (long t = start; t < steps; t++) {
-                s.step = t;
-                int ce = cfg.logging().checkpointEvery();
-                if (ce > 0 && t > 0 && t % ce == 0 && t != start) {
-                    long t0 = System.nanoTime();
-                    TrainCheckpoint.save(out.resolve(TrainCheckpoint.FOLDER), s, results, this);
-                    add("checkpoint", t0);
-                }
-                int[] idx = order.batch(t);
-                Batch batch = gather(idx);
-                if (s.basePhase) {
-                    baseStep(s, t, batch);
-                    if (s.base != null && !s.base.running()) {
-                        break;
-                    }
-                } else {
-                    boolean any = false;
-                    for (Arm a : s.arms) {
-                        if (!a.running()) {
-                            continue;
-                        }
-                        Row row = new Row(t, "arm");
-                        if (a.track && t > s.switchStep && (t - s.switchStep) % cfg.subspace().refreshEvery() == 0) {
-                            refresh(s, a, t, row);
-                        }
-                        if (t % cfg.logging().evalEvery() == 0) {
-                            evaluate(a, row, true);
-                        }
-                        step(a, t, batch, row);
-                        any |= a.running();
-                    }
-                    if (!any) {
-                        break;
-                    }
-                }
-                if (s.seedIndex == interruptSeedIndex && t == interruptStep) {
-                    throw new Interrupted();
-                }
-                stepProgress.report(s.seedIndex * (long) steps + t + 1, cfg.seeds().size() * (long) steps);
-            }
-            stepProgress.report((s.seedIndex + 1L) * steps, cfg.seeds().size() * (long) steps);
-            finish(s, steps);
-        } finally {
-            for (MetricsWriter w : s.writers) {
-                w.close();
-            }
-            for (MetricsWriter w : s.monitorWriters) {
-                if (w != null) {
-                    w.close();
-                }
-            }
-        }
-    }
-
-    private void finish(SeedState s, int steps) {
-        List<ArmResult> ar = new ArrayList<>();
-        if (s.basePhase) {
-            // the base run diverged before the switch: every arm shares its fate
-            for (TrainConfig.Arm a : cfg.arms()) {
-                ar.add(new ArmResult(a.name(), a.projection().label(), s.base.status, s.base.divergedStep, null,
-                        s.base.lastRefLoss, s.base.lastTrainAcc, s.base.lastTestAcc, s.base.lastRefChi,
-                        s.base.refreshes, s.base.hvps));
-            }
-        } else {
-            for (Arm a : s.arms) {
-                if (a.running()) {
-                    Row row = new Row(steps, "arm");
-                    row.put("event", "end");
-                    evaluate(a, row, true);
-                    write(a, row);
-                }
-                ar.add(new ArmResult(a.name, a.projection.label(), a.status, a.divergedStep, s.refLossAtSwitch,
-                        a.lastRefLoss, a.lastTrainAcc, a.lastTestAcc, a.lastRefChi, a.refreshes, a.hvps));
-            }
-        }
-        results.add(new SeedResult(s.seed, s.switchStep, s.switchReason, s.switchEma, ar));
-    }
-
-    private void baseStep(SeedState s, long t, Batch batch) {
-        TrainConfig.Switch sw = cfg.switching();
-        Arm b = s.base;
-        Row row = new Row(t, "base");
-        boolean check = t % sw.checkEvery() == 0 || t == sw.fallbackStep();
-        boolean eval = t % cfg.logging().evalEvery() == 0;
-        if (check) {
-            refresh(s, b, t, row);
-        }
-        if (check || eval) {
-            evaluate(b, row, eval);
-        }
-        if (check) {
-            Double chi = (Double) row.v.get("ref_chi");
-            if (chi != null && !Double.isNaN(chi)) {
-                s.ema = Double.isNaN(s.ema) ? chi : sw.ema() * s.ema + (1 - sw.ema()) * chi;
-            }
-            row.put("chi_ema", s.ema);
-            String reason = s.ema > sw.threshold() ? "threshold" : t >= sw.fallbackStep() ? "fallback" : null;
-            if (reason != null) {
-                s.basePhase = false;
-                s.switchStep = t;
-                s.switchReason = reason;
-                s.switchEma = s.ema;
-                s.refLossAtSwitch = b.lastRefLoss;
-                row.put("event", "switch:" + reason);
-                progress.accept(String.format(Locale.ROOT, "seed %d: switch at step %d (%s, EMA of chi %.4f,"
-                        + " reference loss %.6g)", s.seed, t, reason, s.ema, b.lastRefLoss));
-                for (int i = 0; i < cfg.arms().size(); i++) {
-                    TrainConfig.Arm ca = cfg.arms().get(i);
-                    Arm a = branch(b, ca.name(), i + 1, ca.projection(), s.writers.get(i), s.monitorWriters.get(i));
-                    a.track = ca.track();
-                    if (!a.track) {
-                        a.setBasis(null);
-                    }
-                    s.arms.add(a);
-                }
-                s.base = null;
-                for (Arm a : s.arms) {
-                    step(a, t, batch, row.copy("arm"));
-                }
-                return;
-            }
-        }
-        step(b, t, batch, row);
-    }
-
-    /** An arm that starts from the base run's exact state. */
-    private Arm branch(Arm b, String name, int index, Projection p, MetricsWriter w, MetricsWriter mw) {
-        Model m = newModel();
-        System.arraycopy(b.model.parameters(), 0, m.parameters(), 0, m.parameterCount());
-        Arm a = new Arm(name, index, p, m, b.opt.copy());
-        a.setBasis(copy(b.basis));
-        a.monitorVectors = copy(b.monitorVectors);
-        a.monitorSchedule = b.monitorSchedule instanceof AdaptiveSchedule as ? as.copy() : b.monitorSchedule;
-        a.refreshes = b.refreshes;
-        a.lastRefresh = b.lastRefresh;
-        a.hvps = b.hvps;
-        a.lastRefLoss = b.lastRefLoss;
-        a.lastTrainAcc = b.lastTrainAcc;
-        a.lastTestAcc = b.lastTestAcc;
-        a.lastRefChi = b.lastRefChi;
-        a.writers.add(w);
-        if (mw != null) {
-            a.monitorWriters.add(mw);
-        }
-        return a;
-    }
-
     static double[][] copy(double[][] x) {
         if (x == null) {
             return null;
@@ -496,7 +439,8 @@ public final class Trainer {
         return c;
     }
 
-    private Batch gather(int[] idx) {
+    /** The mini-batch of the given training-sample indices. */
+    Batch gather(int[] idx) {
         int p = train.featureCount();
         double[] x = new double[idx.length * p];
         int[] y = new int[idx.length];
@@ -510,96 +454,6 @@ public final class Trainer {
     /** The Lanczos seed of an arm's n-th refresh. */
     static long lanczosSeed(long seed, int armIndex, int refresh) {
         return RandomStream.of(seed, LANCZOS_STREAM, armIndex, refresh).nextLong();
-    }
-
-    private void refresh(SeedState s, Arm a, long t, Row row) {
-        long t0 = System.nanoTime();
-        TrainConfig.SubspaceSettings ss = cfg.subspace();
-        LanczosOptions o = new LanczosOptions(ss.k(), ss.tolerance(), ss.maxHvps(), ss.krylov(),
-                lanczosSeed(s.seed, a.index, a.refreshes));
-        EigenResult r = Lanczos.solve(reference.curvature(a.model, ss.operator()), o, Which.LARGEST, a.basis);
-        double[] angles = a.basis == null ? new double[0] : PrincipalAngles.between(a.basis, r.eigenvectors());
-        a.setBasis(r.eigenvectors());
-        a.refreshes++;
-        a.lastRefresh = t;
-        a.hvps += r.operatorApplications();
-        row.put("refresh", (long) a.refreshes);
-        row.put("hvps", (long) r.operatorApplications());
-        row.put("converged", (long) r.convergedCount());
-        row.put("angle_max", angles.length == 0 ? Double.NaN : angles[angles.length - 1]);
-        for (int i = 0; i < r.count(); i++) {
-            row.put("lambda_" + (i + 1), r.eigenvalues()[i]);
-            row.put("residual_" + (i + 1), r.residuals()[i]);
-        }
-        row.arrays.put("eigenvalues", r.eigenvalues().clone());
-        row.arrays.put("residuals", r.residuals().clone());
-        row.arrays.put("principal_angles", angles);
-        add("refresh", t0);
-    }
-
-    private void evaluate(Arm a, Row row, boolean full) {
-        long t0 = System.nanoTime();
-        double[] gr = new double[a.model.parameterCount()];
-        double loss = reference.gradient(a.model, gr);
-        row.put("ref_loss", loss);
-        row.put("ref_grad_norm", norm(gr));
-        Subspace sub = a.subspace();
-        double th = sub == null ? Double.NaN : sub.theta(gr);
-        row.put("ref_theta", th);
-        row.put("ref_chi", Math.sqrt(th));
-        a.lastRefLoss = loss;
-        a.lastRefChi = Double.isNaN(th) ? null : Math.sqrt(th);
-        if (full) {
-            double trainLoss = reference == trainSet ? loss : trainSet.loss(a.model);
-            row.put("train_loss", trainLoss);
-            a.lastTrainAcc = trainSet.accuracy(a.model);
-            row.put("train_acc", a.lastTrainAcc);
-            if (testSet != null) {
-                a.lastTestAcc = testSet.accuracy(a.model);
-                row.put("test_acc", a.lastTestAcc);
-            }
-        }
-        add("evaluation", t0);
-    }
-
-    /**
-     * Step t of a trajectory; on the monitor's steps the monitor is evaluated at θ_t first and its row, with the
-     * realised change of the reference loss over the step, is written after the update.
-     */
-    private void step(Arm a, long t, Batch batch, Row row) {
-        double lr = cfg.optimizer().learningRate(t);
-        MonitorResult mr = null;
-        if (cfg.monitor() != null && !a.monitorWriters.isEmpty() && a.monitorSchedule.due(t) && lr > 0) {
-            try {
-                mr = monitorAt(a, currentSeed, t);
-                a.monitorSchedule.evaluated(t, mr);
-            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-                a.monitorSchedule.evaluated(t, null);
-                // a non-finite state (e.g. just before a divergence): the theory has no values there; say so in
-                // the row instead of stopping the run
-                Map<String, Object> v = new LinkedHashMap<>();
-                v.put("step", t);
-                v.put("eta", lr);
-                Finding f = Finding.notEvaluated(lr, e.getMessage());
-                v.put("findings", f.code().code());
-                for (MetricsWriter w : a.monitorWriters) {
-                    w.row(v, Map.of());
-                }
-                progress.accept(String.format(Locale.ROOT, "monitor: %s at step %d: %s", a.name, t, f));
-            }
-        }
-        ProjectedProbe.Result probe = mr != null && cfg.monitor().probeSteps() > 0 ? probe(a, currentSeed, t, mr,
-                cfg.monitor().probeSteps()) : null;
-        stepOnly(a, t, batch, row);
-        if (mr != null) {
-            long t0 = System.nanoTime();
-            // a step that diverged (stopped before or after the update) has no meaningful realised change
-            double real = a.running() ? reference.loss(a.model) - mr.loss() : Double.NaN;
-            for (MetricsWriter w : a.monitorWriters) {
-                w.row(MonitorBridge.values(mr, real, probe), MonitorBridge.arrays(mr));
-            }
-            add("monitor", t0);
-        }
     }
 
     /**
@@ -618,7 +472,7 @@ public final class Trainer {
                 cfg.batchSize(), seed, a.index, t);
         MonitorResult r = m.evaluate(src, t, cfg.optimizer().learningRate(t));
         a.monitorVectors = m.eigenvectors();
-        add("monitor", t0);
+        clock.add("monitor", t0);
         return r;
     }
 
@@ -630,7 +484,7 @@ public final class Trainer {
         long t0 = System.nanoTime();
         ProjectedProbe.Result p = ProjectedProbe.run(reference, referenceData, a.model, cfg.batchSize(), r,
                 a.monitorVectors, draws, seed, a.index, t);
-        add("probe", t0);
+        clock.add("probe", t0);
         return p;
     }
 
@@ -646,70 +500,20 @@ public final class Trainer {
 
     /** Performs step t without the monitor (the metrics row goes to the trajectory's writers, if any). */
     void stepOnly(Arm a, long t, Batch batch, Row row) {
-        long t0 = System.nanoTime();
         double lr = cfg.optimizer().learningRate(t);
-        row.put("lr", lr);
-        double[] theta = a.model.parameters();
-        double loss = a.model.gradient(batch, a.g);
-        row.put("batch_loss", loss);
-        double gn = norm(a.g);
-        row.put("batch_grad_norm", gn);
-        if (!(loss <= cfg.logging().divergenceLoss()) || !Double.isFinite(gn)) {
-            diverge(a, t, row);
-            return;
+        TrajectoryStep.Gradient g = TrajectoryStep.gradient(a, batch, lr, row);
+        if (DivergenceDetection.diverged(g, cfg.logging().divergenceLoss())
+                || !Double.isFinite(TrajectoryStep.update(a, t, lr, row))) {
+            a.stop(t, "diverged");
+            row.put("event", "diverged");
         }
-        Subspace sub = a.subspace();
-        if (sub != null) {
-            double th = sub.theta(a.g);
-            row.put("batch_theta", th);
-            row.put("batch_chi", Math.sqrt(th));
-            row.put("basis_age", t - a.lastRefresh);
-        }
-        Projection p = a.projection;
-        boolean onGradient = p.active() && p.target() == Projection.Target.GRADIENT;
-        a.opt.direction(theta, a.g, a.u, onGradient ? v -> p.apply(sub, v) : null);
-        if (p.active() && p.target() == Projection.Target.UPDATE) {
-            p.apply(sub, a.u);
-        }
-        double un = norm(a.u);
-        row.put("update_norm", lr * un);
-        if (sub != null) {
-            double th = sub.theta(a.u);
-            row.put("update_theta", th);
-            row.put("update_chi", Math.sqrt(th));
-        }
-        boolean finite = Double.isFinite(un);
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] -= lr * a.u[i];
-        }
-        if (!finite) {
-            diverge(a, t, row);
-            return;
-        }
-        write(a, row);
-        add("steps", t0);
+        a.write(row);
     }
 
-    private void diverge(Arm a, long t, Row row) {
-        a.status = "diverged";
-        a.divergedStep = t;
-        row.put("event", "diverged");
-        write(a, row);
-        progress.accept(String.format(Locale.ROOT, "arm %s diverged at step %d (mini-batch loss %s)", a.name, t,
-                row.v.get("batch_loss")));
-    }
-
-    private void write(Arm a, Row row) {
-        for (MetricsWriter w : a.writers) {
-            w.row(row.v, row.arrays);
+    /** Test hook: throws {@link Interrupted} once step t of the chosen seed is done. */
+    void interruptHook(SeedState s, long t) {
+        if (s.seedIndex == interruptSeedIndex && t == interruptStep) {
+            throw new Interrupted();
         }
-    }
-
-    static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
     }
 }

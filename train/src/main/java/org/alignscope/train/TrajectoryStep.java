@@ -1,0 +1,64 @@
+package org.alignscope.train;
+
+import org.alignscope.nn.Batch;
+
+/**
+ * The arithmetic of step t of one trajectory, in two halves so that listeners can look at the gradient before the
+ * update: the mini-batch gradient at θ_t, then the (projected) optimizer update θ_t+1 = θ_t − η_t u_t. Both fill
+ * the step's metrics row.
+ */
+final class TrajectoryStep {
+    private TrajectoryStep() {
+    }
+
+    /** The mini-batch loss and ‖g‖ of a gradient. */
+    record Gradient(double loss, double norm) {
+    }
+
+    /** Computes step t's mini-batch gradient at θ_t into the trajectory's {@code g}. */
+    static Gradient gradient(Trainer.Arm a, Batch batch, double lr, Trainer.Row row) {
+        row.put("lr", lr);
+        double loss = a.model.gradient(batch, a.g);
+        row.put("batch_loss", loss);
+        double gn = norm(a.g);
+        row.put("batch_grad_norm", gn);
+        return new Gradient(loss, gn);
+    }
+
+    /** Applies the update of step t from the gradient in {@code g}; returns ‖u‖ (non-finite: the step diverged). */
+    static double update(Trainer.Arm a, long t, double lr, Trainer.Row row) {
+        double[] theta = a.model.parameters();
+        Subspace sub = a.subspace();
+        if (sub != null) {
+            double th = sub.theta(a.g);
+            row.put("batch_theta", th);
+            row.put("batch_chi", Math.sqrt(th));
+            row.put("basis_age", t - a.lastRefresh);
+        }
+        Projection p = a.projection;
+        boolean onGradient = p.active() && p.target() == Projection.Target.GRADIENT;
+        a.opt.direction(theta, a.g, a.u, onGradient ? v -> p.apply(sub, v) : null);
+        if (p.active() && p.target() == Projection.Target.UPDATE) {
+            p.apply(sub, a.u);
+        }
+        double un = norm(a.u);
+        row.put("update_norm", lr * un);
+        if (sub != null) {
+            double th = sub.theta(a.u);
+            row.put("update_theta", th);
+            row.put("update_chi", Math.sqrt(th));
+        }
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] -= lr * a.u[i];
+        }
+        return un;
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+}
