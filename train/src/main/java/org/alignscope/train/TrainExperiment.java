@@ -74,6 +74,15 @@ public final class TrainExperiment {
         return prepareResume(out, progress).run(command, steps);
     }
 
+    /**
+     * As {@link #resume(Path, String, Consumer, Progress)}, with the extra listeners the run was started with (their
+     * columns are part of the metrics files the checkpoint recorded).
+     */
+    public static List<SeedResult> resume(Path out, String command, Consumer<String> progress, Progress steps,
+                                          List<TrainingListener> listeners) {
+        return prepareResume(out, progress, listeners).run(command, steps);
+    }
+
     /** A run folder checked for {@code --resume}: its config, data and checkpoint read and verified. */
     public static final class Resumption {
         private final TrainConfig cfg;
@@ -102,6 +111,11 @@ public final class TrainExperiment {
      * @throws IllegalArgumentException naming what stands in the way
      */
     public static Resumption prepareResume(Path out, Consumer<String> progress) {
+        return prepareResume(out, progress, List.of());
+    }
+
+    /** As {@link #prepareResume(Path, Consumer)}, with the extra listeners the run was started with. */
+    public static Resumption prepareResume(Path out, Consumer<String> progress, List<TrainingListener> listeners) {
         Path file = out.resolve(TrainCheckpoint.CONFIG);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--resume: " + out + " is not a training run folder (no config.yaml)");
@@ -122,7 +136,7 @@ public final class TrainExperiment {
             throw new IllegalArgumentException("--resume: " + file + " differs from the config the checkpoint was"
                     + " written with, first at '" + changed + "'; restore it, or start a new run with --force");
         }
-        Trainer tr = new Trainer(cfg, out, progress);
+        Trainer tr = new Trainer(cfg, out, progress, listeners);
         TrainCheckpoint.verify(ck, tr);
         return new Resumption(cfg, tr, out, ck);
     }

@@ -42,4 +42,24 @@ class ExtraListenerTest {
             assertTrue(logged >= 3, arm + ": logged on " + logged + " rows");
         }
     }
+
+    @Test
+    void aResumedRunKeepsItsExtraListener(@TempDir Path tmp) throws Exception {
+        Path cfg = ProtocolTest.config(tmp, ProtocolTest.yaml("arms: [{name: plain, projection: none}]", ""));
+        List<TrainingListener> extra = List.of(new GradientNormEvery10());
+        Path full = tmp.resolve("full");
+        TrainExperiment.run(cfg, full, "t", null, Progress.NONE, extra);
+        Path cut = tmp.resolve("cut");
+        Files.createDirectories(cut);
+        Files.copy(cfg, cut.resolve("config.yaml"));
+        Trainer tr = new Trainer(ConfigReader.read(cfg), cut, null, extra);
+        tr.interruptSeedIndex = 0;
+        tr.interruptStep = 25;
+        org.junit.jupiter.api.Assertions.assertThrows(Trainer.Interrupted.class, tr::run);
+        TrainExperiment.resume(cut, "t --resume", null, Progress.NONE, extra);
+        for (long seed : List.of(11L, 12L)) {
+            Path f = Path.of("plain", "seed_" + seed, "metrics.csv");
+            assertEquals(Files.readString(full.resolve(f)), Files.readString(cut.resolve(f)), f.toString());
+        }
+    }
 }
