@@ -31,8 +31,7 @@ public final class AlignScope implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
+        return CommandGroup.missingSubcommand(spec);
     }
 
     public static void main(String[] args) {

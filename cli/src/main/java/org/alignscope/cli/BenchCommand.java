@@ -26,13 +26,13 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (ratios against a baseline in the same run).",
         subcommands = {BenchCommand.Quad.class, BenchCommand.Hvp.class, BenchCommand.LanczosCostCommand.class,
                 BenchMonitorCommand.class})
-final class BenchCommand implements Runnable {
+final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        return CommandGroup.missingSubcommand(spec);
     }
 
     @Command(name = "quad", mixinStandardHelpOptions = true,

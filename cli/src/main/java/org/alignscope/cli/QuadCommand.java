@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
 @Command(name = "quad", mixinStandardHelpOptions = true,
         description = "The paper's high-dimensional quadratic model (Deng et al., arXiv 2601.11789).",
         subcommands = {QuadCommand.Run.class, QuadCommand.Sweep.class, QuadCommand.Reproduce.class, QuadVerifyCommand.class})
-final class QuadCommand implements Runnable {
+final class QuadCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        return CommandGroup.missingSubcommand(spec);
     }
 
     static String commandLine(String sub, String[] args) {

@@ -30,6 +30,12 @@ class FirstUseTest {
         assertTrue(o.err().startsWith("Usage: alignscope"), o.err());
         assertEquals(0, AlignScopeTest.execute("--help").code());
         assertEquals(0, AlignScopeTest.execute("--version").code());
+        for (String group : new String[] {"quad", "bench"}) {
+            o = AlignScopeTest.execute(group);
+            assertEquals(2, o.code(), group + ": " + o.err());
+            assertTrue(o.err().startsWith("Usage: alignscope " + group), o.err());
+            assertEquals(0, AlignScopeTest.execute(group, "--help").code());
+        }
     }
 
     @Test
