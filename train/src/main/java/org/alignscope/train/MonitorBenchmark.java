@@ -75,6 +75,7 @@ public final class MonitorBenchmark {
             Model m = tr.newModel();
             System.arraycopy(start.model.parameters(), 0, m.parameters(), 0, m.parameterCount());
             Trainer.Arm a = new Trainer.Arm("base", 0, Projection.NONE, m, start.opt.copy());
+            tr.attachMonitor(a, seed, cfg.monitor() == null ? null : cfg.monitor().schedule(), null);
             Window w = window(tr, a, seed, warmup, window, every);
             say.accept(every == 0 ? String.format(java.util.Locale.ROOT, "plain: %.1f s", w.seconds())
                     : String.format(java.util.Locale.ROOT, "every %d: %.1f s, %d evaluations", every, w.seconds(),

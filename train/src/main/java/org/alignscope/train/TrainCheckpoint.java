@@ -14,6 +14,7 @@ import org.alignscope.io.AtomicFile;
 import org.alignscope.io.IoFailure;
 import org.alignscope.io.AtomicFolder;
 import org.alignscope.monitor.AdaptiveSchedule;
+import org.alignscope.monitor.MonitorSchedule;
 import org.alignscope.nn.Checkpoint;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Npy;
@@ -98,8 +99,9 @@ final class TrainCheckpoint {
                 List<String> names = new ArrayList<>(a.opt.state().keySet());
                 m.put("optimizer_state", names);
                 m.put("basis_vectors", a.basis() == null ? 0 : a.basis().length);
-                m.put("monitor_vectors", a.monitorVectors == null ? 0 : a.monitorVectors.length);
-                if (a.monitorSchedule instanceof AdaptiveSchedule as) {
+                double[][] monitorVectors = a.monitor == null ? null : a.monitor.eigenvectors();
+                m.put("monitor_vectors", monitorVectors == null ? 0 : monitorVectors.length);
+                if (a.monitor != null && a.monitor.schedule() instanceof AdaptiveSchedule as) {
                     AdaptiveSchedule.State st = as.state();
                     Map<String, Object> sm = new LinkedHashMap<>();
                     sm.put("next", st.next());
@@ -117,7 +119,7 @@ final class TrainCheckpoint {
                     write(tmp.resolve(a.name + ".opt." + e.getKey() + ".npy"), e.getValue(), new int[] {p});
                 }
                 writeRows(tmp.resolve(a.name + ".basis.npy"), a.basis(), p);
-                writeRows(tmp.resolve(a.name + ".monitor.npy"), a.monitorVectors, p);
+                writeRows(tmp.resolve(a.name + ".monitor.npy"), monitorVectors, p);
             }
             root.put("trajectories", traj);
             root.put("completed_seeds", completed);
@@ -322,15 +324,16 @@ final class TrainCheckpoint {
             Trainer.Arm a = new Trainer.Arm(name, index, p, model, opt);
             a.track = s.basePhase || cfg.arms().get(index - 1).track();
             a.setBasis(readRows(dir.resolve(name + ".basis.npy"), ((Number) m.get("basis_vectors")).intValue(), pc));
-            a.monitorSchedule = cfg.monitor() == null ? null : cfg.monitor().schedule();
+            MonitorSchedule schedule = cfg.monitor() == null ? null : cfg.monitor().schedule();
             Map<String, Object> sm = (Map<String, Object>) m.get("monitor_schedule");
-            if (a.monitorSchedule instanceof AdaptiveSchedule as && sm != null) {
+            if (schedule instanceof AdaptiveSchedule as && sm != null) {
                 as.restore(new AdaptiveSchedule.State(((Number) sm.get("next")).longValue(),
                         ((Number) sm.get("interval")).longValue(), bits(sm.get("theta_bits")),
                         bits(sm.get("rho_bits")), bits(sm.get("rho_se_bits")), (String) sm.get("findings")));
             }
             Object mv = m.get("monitor_vectors");
-            a.monitorVectors = readRows(dir.resolve(name + ".monitor.npy"), mv == null ? 0 : ((Number) mv).intValue(), pc);
+            tr.attachMonitor(a, s.seed, schedule,
+                    readRows(dir.resolve(name + ".monitor.npy"), mv == null ? 0 : ((Number) mv).intValue(), pc));
             a.status = (String) m.get("status");
             a.divergedStep = m.get("diverged_step") == null ? null : ((Number) m.get("diverged_step")).longValue();
             a.refreshes = ((Number) m.get("refreshes")).intValue();

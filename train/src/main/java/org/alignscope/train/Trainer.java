@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.alignscope.data.DataException;
@@ -15,9 +16,12 @@ import org.alignscope.data.Preprocessing;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.AdaptiveSchedule;
-import org.alignscope.monitor.AlignmentMonitor;
+import org.alignscope.monitor.CurvatureSource;
+import org.alignscope.monitor.EvaluationSetup;
+import org.alignscope.monitor.MonitorOptions;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.monitor.MonitorSchedule;
+import org.alignscope.monitor.TrainingMonitor;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ModelSpec;
@@ -187,10 +191,13 @@ public final class Trainer {
         final List<MetricsWriter> writers = new ArrayList<>();
         /** The monitor files this trajectory writes to (empty: not monitored). */
         final List<MetricsWriter> monitorWriters = new ArrayList<>();
-        /** The eigenvectors of this trajectory's last monitor evaluation (its next solve's warm start), or null. */
-        double[][] monitorVectors;
-        /** When this trajectory's monitor evaluates (null without a monitor: section). */
-        MonitorSchedule monitorSchedule;
+        /**
+         * This trajectory's alignment monitor (null without a {@code monitor:} section): its schedule, and the
+         * eigenvectors of its last evaluation, which the checkpoint keeps as the next solve's warm start.
+         */
+        TrainingMonitor monitor;
+        /** The projected-step probe made with the monitor's pending evaluation, or null. */
+        ProjectedProbe.Result pendingProbe;
         final double[] g;
         final double[] u;
 
@@ -239,8 +246,6 @@ public final class Trainer {
             System.arraycopy(model.parameters(), 0, m.parameters(), 0, m.parameterCount());
             Arm a = new Arm(ca.name(), index, ca.projection(), m, opt.copy());
             a.setBasis(copy(basis));
-            a.monitorVectors = copy(monitorVectors);
-            a.monitorSchedule = monitorSchedule instanceof AdaptiveSchedule as ? as.copy() : monitorSchedule;
             a.refreshes = refreshes;
             a.lastRefresh = lastRefresh;
             a.hvps = hvps;
@@ -359,7 +364,7 @@ public final class Trainer {
                 new SubspaceRefresh(cfg, reference, clock),
                 new ReferenceEvaluation(cfg, reference, trainSet, testSet, clock),
                 new SwitchRule(cfg, progress),
-                new MonitorListener(cfg, this, progress, clock),
+                new MonitorListener(cfg, this, clock),
                 new DivergenceDetection(cfg)));
         listeners.addAll(extraListeners);
         listeners.add(new MetricsRows());
@@ -411,7 +416,7 @@ public final class Trainer {
         s.seed = cfg.seeds().get(i);
         Model m = cfg.model().create(s.seed);
         s.base = new Arm("base", 0, Projection.NONE, m, Optimizer.create(cfg.optimizer()));
-        s.base.monitorSchedule = cfg.monitor() == null ? null : cfg.monitor().schedule();
+        attachMonitor(s.base, s.seed, cfg.monitor() == null ? null : cfg.monitor().schedule(), null);
         s.base.opt.initialise(m.parameterCount());
         for (TrainConfig.Arm a : cfg.arms()) {
             MetricsWriter w = MetricsWriter.create(armFolder(a.name(), s.seed), columns);
@@ -465,15 +470,60 @@ public final class Trainer {
      */
     MonitorResult monitorAt(Arm a, long seed, long t) {
         long t0 = System.nanoTime();
-        long lanczosSeed = RandomStream.of(seed, ReferenceSource.STREAM, a.index, t, 1).nextLong();
-        AlignmentMonitor m = new AlignmentMonitor(MonitorBridge.options(cfg, a.opt, lanczosSeed));
-        m.warmStart(a.monitorVectors);
-        ReferenceSource src = new ReferenceSource(reference, referenceData, reference.size(), a.model,
-                cfg.batchSize(), seed, a.index, t);
-        MonitorResult r = m.evaluate(src, t, cfg.optimizer().learningRate(t));
-        a.monitorVectors = m.eigenvectors();
+        MonitorResult r = a.monitor.evaluate(t, cfg.optimizer().learningRate(t));
         clock.add("monitor", t0);
         return r;
+    }
+
+    /**
+     * Gives trajectory {@code a} of seed {@code seed} its alignment monitor (none without a {@code monitor:} section):
+     * evaluated through {@link TrainingMonitor} with noise mini-batches from {@link ReferenceSource} and a Lanczos
+     * seed that depend on (seed, trajectory, t) only, so that a resumed run evaluates identically, warm-started from
+     * {@code warm}; its rows go to the trajectory's monitor files, a state it cannot evaluate gets a row that says so.
+     */
+    void attachMonitor(Arm a, long seed, MonitorSchedule schedule, double[][] warm) {
+        if (cfg.monitor() == null) {
+            a.monitor = null;
+            return;
+        }
+        a.monitor = new TrainingMonitor(new EvaluationSetup() {
+            @Override
+            public CurvatureSource source(long t) {
+                return new ReferenceSource(reference, referenceData, reference.size(), a.model, cfg.batchSize(), seed,
+                        a.index, t);
+            }
+
+            @Override
+            public MonitorOptions options(long t) {
+                return MonitorBridge.options(cfg, a.opt,
+                        RandomStream.of(seed, ReferenceSource.STREAM, a.index, t, 1).nextLong());
+            }
+        }, schedule, null);
+        a.monitor.warmStart(warm);
+        a.monitor.onRow(row -> {
+            for (MetricsWriter w : a.monitorWriters) {
+                w.row(MonitorBridge.values(row.result(), row.dlossReal(), a.pendingProbe),
+                        MonitorBridge.arrays(row.result()));
+            }
+        });
+        a.monitor.onNotEvaluated(n -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("step", n.step());
+            v.put("eta", n.eta());
+            v.put("findings", n.finding().code().code());
+            for (MetricsWriter w : a.monitorWriters) {
+                w.row(v, Map.of());
+            }
+            progress.accept(String.format(Locale.ROOT, "monitor: %s at step %d: %s", a.name, n.step(), n.finding()));
+        });
+    }
+
+    /** Gives arm {@code a}, just branched from {@code from}, a monitor continuing {@code from}'s (schedule, warm start). */
+    void attachMonitor(Arm a, long seed, Arm from) {
+        if (from.monitor != null) {
+            MonitorSchedule s = from.monitor.schedule();
+            attachMonitor(a, seed, s instanceof AdaptiveSchedule as ? as.copy() : s, copy(from.monitor.eigenvectors()));
+        }
     }
 
     /**
@@ -483,7 +533,7 @@ public final class Trainer {
     ProjectedProbe.Result probe(Arm a, long seed, long t, MonitorResult r, int draws) {
         long t0 = System.nanoTime();
         ProjectedProbe.Result p = ProjectedProbe.run(reference, referenceData, a.model, cfg.batchSize(), r,
-                a.monitorVectors, draws, seed, a.index, t);
+                a.monitor.eigenvectors(), draws, seed, a.index, t);
         clock.add("probe", t0);
         return p;
     }
