@@ -3,6 +3,7 @@ package org.alignscope.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alignscope.io.AtomicFile;
@@ -10,6 +11,7 @@ import org.alignscope.monitor.AlignmentMonitor;
 import org.alignscope.monitor.BlockEstimate;
 import org.alignscope.monitor.CrossCheck;
 import org.alignscope.monitor.Finding;
+import org.alignscope.monitor.MonitorColumn;
 import org.alignscope.monitor.MonitorCsv;
 import org.alignscope.monitor.MonitorOptions;
 import org.alignscope.monitor.MonitorResult;
@@ -149,7 +151,8 @@ final class MonitorCommand implements Callable<Integer> {
                 .put("seeds", List.of(seed)).put("crosscheck_passes", cc.passes())
                 .put("hvps_eigensolve", r.eigen().applications())
                 .put("max_relative_residual", r.eigen().maxRelativeResidual())
-                .put("elapsed_seconds", seconds).complete().write(out);
+                .put("elapsed_seconds", seconds).put("columns", Map.of("monitor", MonitorColumn.describe()))
+                .complete().write(out);
         ReportPage.write(out);
 
         System.out.println("quantity\texact\testimated\trel_error\tstd_error\tpass");
@@ -196,7 +199,8 @@ final class MonitorCommand implements Callable<Integer> {
                 .put("data", cfg.data())
                 .setting("probe_steps", first.probe() == null ? 0 : first.probe().draws())
                 .put("seeds", List.of(first.seed())).put("step", first.result().step())
-                .put("trajectories", names).put("elapsed_seconds", seconds).complete().write(out);
+                .put("trajectories", names).put("elapsed_seconds", seconds)
+                .put("columns", Map.of("monitor", MonitorColumn.describe())).complete().write(out);
         ReportPage.write(out);
         System.out.println("trajectory	step	theta	eta	eta_star	eta_loss_dom	eta_loss_bulk	dloss_pred	dloss_real"
                 + "	findings");

@@ -59,6 +59,11 @@ class TrainCommandTest {
             assertTrue(Files.exists(out.resolve(arm).resolve("seed_3").resolve("metrics.jsonl")));
         }
         assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"status\" : \"complete\""));
+        // the page reads each column's meaning from the declaration the run's manifest carries
+        String page = Files.readString(out.resolve("report.html"));
+        for (org.alignscope.train.MetricsColumn c : org.alignscope.train.MetricsColumn.ALL) {
+            assertTrue(page.contains("\"name\":\"" + c.name() + "\""), c.name());
+        }
         r = run("train", "--resume", out.toString());
         assertEquals("2", r[0], r[1]);
         assertTrue(r[1].contains("--resume: " + out + " is a finished run"), r[1]);

@@ -33,6 +33,15 @@ public record MonitorColumn(String name, String unit, String meaning, Function<M
         return Collections.unmodifiableList(n);
     }
 
+    /** The declarations without their value functions, for a manifest: name, unit and meaning of each column. */
+    public static List<Map<String, String>> describe() {
+        List<Map<String, String>> d = new ArrayList<>();
+        for (MonitorColumn c : ALL) {
+            d.add(Map.of("name", c.name(), "unit", c.unit(), "meaning", c.meaning()));
+        }
+        return Collections.unmodifiableList(d);
+    }
+
     /** A row's values by column name, in the files' order. */
     public static Map<String, Object> values(MonitorRow row) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import org.alignscope.io.AtomicFolder;
 import org.alignscope.io.IoFailure;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.Blas;
+import org.alignscope.monitor.MonitorColumn;
 import org.alignscope.nn.OperatorKind;
 import org.alignscope.report.LinePlot;
 import org.alignscope.report.Manifest;
@@ -193,6 +194,12 @@ public final class TrainExperiment {
                 + " eigenvectors of the reference-set " + (cfg.subspace().operator() == OperatorKind.HESSIAN
                 ? "Hessian" : "generalised Gauss-Newton matrix"));
         m.put("layout", "<arm>/seed_<seed>/metrics.csv and metrics.jsonl; base-phase rows repeated in every arm");
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("metrics", MetricsColumn.ALL);
+        if (cfg.monitor() != null) {
+            columns.put("monitor", MonitorColumn.describe());
+        }
+        m.put("columns", columns);
         return m;
     }
 

@@ -247,8 +247,9 @@
       section.appendChild(div);
       var legend = section.appendChild(el('div', { 'class': 'legend' }));
       b.legend.forEach(function (l) {
+        var m = meaning(l.name);
         var item = legend.appendChild(el('span', { 'class': 'item' + ((off[p.id] || []).indexOf(l.name) >= 0 ? ' off' : ''),
-          title: 'click to show or hide' }));
+          title: (m ? m + ' · ' : '') + 'click to show or hide' }));
         item.addEventListener('click', function () {
           var o = off[p.id];
           var at = o.indexOf(l.name);
@@ -320,6 +321,24 @@
     axis.appendChild(el('span', null, 'step ' + lo));
     axis.appendChild(el('span', null, 'step ' + hi));
     box.appendChild(axis);
+  }
+
+  /* What a column holds, as the run folders' manifests declare it ("columns": file kind -> [{name, unit, meaning}]);
+     lambda_3 matches the declaration lambda_i. */
+  function meaning(name) {
+    var found = null;
+    sources.forEach(function (src) {
+      var kinds = src.manifest && src.manifest.columns;
+      if (found || !kinds || typeof kinds !== 'object') { return; }
+      Object.keys(kinds).forEach(function (k) {
+        (kinds[k] || []).forEach(function (c) {
+          if (!found && (c.name === name || c.name === name.replace(/_\d+$/, '_i'))) {
+            found = c.meaning + (c.unit && c.unit !== '1' ? ' [' + c.unit + ']' : '');
+          }
+        });
+      });
+    });
+    return found;
   }
 
   /* A run whose manifest does not say complete: the page says so above everything else. */
