@@ -127,9 +127,6 @@ final class HessianCommand implements Runnable, CellCheck {
     @picocli.CommandLine.Mixin
     OutputOwner owner;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     /** The validated settings of these options (each error names its option). */
     private HessianSettings settings() {
         Loss l = loss == null ? null : parse(() -> Loss.parse(loss), "--loss");
@@ -151,7 +148,7 @@ final class HessianCommand implements Runnable, CellCheck {
         OperatorKind op = s.operator();
         long start = System.nanoTime();
         HessianRun.Prepared prep = HessianRun.prepare(s);
-        String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = owner.commandLine();
         Progress hvps = progress.progress("hessian", "HVPs");
         HessianRun.Result r = owner.write(out, () -> {
             HessianRun.Result result = HessianRun.run(prep, command, line -> ProgressBar.message(hvps, line), hvps);

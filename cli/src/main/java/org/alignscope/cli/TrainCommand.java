@@ -81,7 +81,7 @@ final class TrainCommand implements Runnable, CellCheck {
         long t0 = System.nanoTime();
         List<SeedResult> results;
         Path dir;
-        String command = "alignscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = owner.commandLine();
         if (mode.replot != null) {
             Path cfg = mode.replot.resolve("config.yaml");
             if (!Files.exists(cfg)) {

@@ -59,10 +59,6 @@ public final class AppendFile implements AutoCloseable {
         }
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Bytes of whole records written. */
     public long length() {
         return length;

@@ -1,12 +1,10 @@
 package org.alignscope.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.alignscope.io.YamlTree;
 
 /**
  * The first key in which two YAML configs differ, as a dotted path ({@code optimizer.lr}, {@code arms[2].name}):
@@ -15,18 +13,16 @@ import java.util.Set;
  * extra keys.
  */
 final class ConfigDifference {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private ConfigDifference() {
     }
 
-    /** The first differing key, or null when both texts say the same. */
+    /**
+     * The first differing key, or null when both texts say the same.
+     *
+     * @throws IllegalArgumentException when a text is not YAML (one line naming it)
+     */
     static String between(String before, String after) {
-        try {
-            return first("", YAML.readTree(before), YAML.readTree(after));
-        } catch (JsonProcessingException e) {
-            return "(the file no longer parses: " + e.getOriginalMessage() + ")";
-        }
+        return first("", YamlTree.parse(before, "the checkpoint's config.yaml"), YamlTree.parse(after, "config.yaml"));
     }
 
     private static String first(String path, JsonNode a, JsonNode b) {

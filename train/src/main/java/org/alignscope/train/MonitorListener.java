@@ -1,12 +1,6 @@
 package org.alignscope.train;
 
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
-import org.alignscope.monitor.Finding;
 import org.alignscope.monitor.MonitorResult;
 
 /**
