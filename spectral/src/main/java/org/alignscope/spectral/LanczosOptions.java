@@ -44,7 +44,12 @@ public record LanczosOptions(int k, double tolerance, int maxApplications, int k
      * max(2k + 10, 30) vectors, seed 0, {@link WarmStart#SUM}.
      */
     public static LanczosOptions of(int k) {
-        return new LanczosOptions(k, 1e-6, 50 * k + 500, Math.max(2 * k + 10, 30), 0L);
+        return new LanczosOptions(k, 1e-6, 50 * k + 500, krylovFor(k), 0L);
+    }
+
+    /** The default Krylov basis for k pairs: max(2k + 10, 30) vectors (room for k wanted and k + 10 helpers). */
+    public static int krylovFor(int k) {
+        return Math.max(2 * k + 10, 30);
     }
 
     public LanczosOptions withTolerance(double t) {
