@@ -186,7 +186,8 @@ public final class Schema implements SchemaEntry {
         }
         Values values = new Values(this, key, earlier);
         for (Setting<?> s : settings()) {
-            resolve(values, s, given.containsKey(s) ? new Given.Typed(given.get(s)) : null);
+            Object v = given.get(s);
+            resolve(values, s, v == null ? null : new Given.Typed(v));
         }
         return values;
     }

@@ -95,6 +95,20 @@ public final class Setting<T> implements SchemaEntry {
         return new SettingError(label(), detail);
     }
 
+    /**
+     * Runs work that reads this setting's value (a file it names, a folder it points to): a bad-input error that does
+     * not yet name a setting is reported against this one ({@code --resume: DIR holds no checkpoint}).
+     */
+    public <R> R reading(java.util.function.Supplier<R> work) {
+        try {
+            return work.get();
+        } catch (SettingError e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
     void joinSchema(Schema schema) {
         if (home != null && home.place() != schema.place()) {
             throw new IllegalStateException("setting '" + key + "' is both an option and a file key");

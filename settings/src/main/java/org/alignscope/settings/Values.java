@@ -58,6 +58,22 @@ public final class Values {
         return null;
     }
 
+    /**
+     * These values with one setting changed, as if the user had given it (null: as if not given): the defaults
+     * derived from it follow, its range is checked.
+     */
+    public <T> Values with(Setting<T> setting, T value) {
+        if (earlier != null) {
+            throw new IllegalStateException("only a command's or a file's top-level values can be changed");
+        }
+        Map<Setting<?>, Object> typed = new LinkedHashMap<>();
+        for (Setting<?> s : given) {
+            typed.put(s, own.get(s));
+        }
+        typed.put(setting, value);
+        return schema.of(typed, earlier);
+    }
+
     /** Whether the user gave the setting (rather than it taking its default). */
     public boolean given(Setting<?> setting) {
         for (Values v = this; v != null; v = v.earlier) {
