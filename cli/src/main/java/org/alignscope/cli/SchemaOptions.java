@@ -44,7 +44,7 @@ final class SchemaOptions implements CommandLine.IModelTransformer {
     static String help(Setting<?> s) {
         String meaning = s.meaning().endsWith(".") ? s.meaning().substring(0, s.meaning().length() - 1)
                 : s.meaning();
-        String allowed = s.type().isFlag() ? "" : s.type().allowed() + (s.unit() == null ? "" : " " + s.unit())
+        String allowed = s.type().isFlag() ? "" : (s.unit() == null ? "" : s.unit() + ": ") + s.type().allowed()
                 + "; ";
         return meaning + " (" + allowed + "default: " + s.fallback().text() + ").";
     }

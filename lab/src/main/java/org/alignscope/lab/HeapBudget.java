@@ -24,13 +24,13 @@ public final class HeapBudget {
      * 8.0 GiB; d = 300000000 must be at most 268000000 here (or raise the heap, e.g.
      * ALIGNSCOPE_JAVA_OPTS=-Xmx10g)".
      *
-     * @param option   the option at fault, e.g. "--d"
+     * @param label    the setting at fault as the user wrote it, e.g. "--d"
      * @param quantity the name of the value, e.g. "d" or "the parameter count"
      * @param value    the value
      * @param what     what needs the memory, e.g. "1 run of 30000 steps"
-     * @throws IllegalArgumentException naming the option, the largest value that fits and the heap
+     * @throws IllegalArgumentException naming the setting, the largest value that fits and the heap
      */
-    public static void require(String option, String quantity, long value, String what, LongToDoubleFunction bytes) {
+    public static void require(String label, String quantity, long value, String what, LongToDoubleFunction bytes) {
         double need = bytes.applyAsDouble(value);
         long heap = maxHeap();
         if (need <= heap) {
@@ -48,7 +48,7 @@ public final class HeapBudget {
         }
         String limit = lo >= 1 ? "must be at most " + lo + " here" : "cannot fit at all here";
         throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %s needs at least %s, more than the Java"
-                + " heap's %s; %s = %d %s (or raise the heap, e.g. ALIGNSCOPE_JAVA_OPTS=-Xmx%dg)", option, what,
+                + " heap's %s; %s = %d %s (or raise the heap, e.g. ALIGNSCOPE_JAVA_OPTS=-Xmx%dg)", label, what,
                 gib(need), gib(heap), quantity, value, limit, (long) Math.ceil(need / (1L << 30)) + 1));
     }
 

@@ -13,12 +13,12 @@ import java.util.function.ToDoubleFunction;
 public record Bound(String name, ToDoubleFunction<Values> value, boolean inclusive) {
 
     /** The number {@code x}, itself allowed. */
-    public static Bound atLeast(double x) {
+    public static Bound including(double x) {
         return new Bound(number(x), v -> x, true);
     }
 
     /** The number {@code x}, itself excluded. */
-    public static Bound above(double x) {
+    public static Bound excluding(double x) {
         return new Bound(number(x), v -> x, false);
     }
 

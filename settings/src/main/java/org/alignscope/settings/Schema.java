@@ -247,7 +247,9 @@ public final class Schema implements SchemaEntry {
             @Override
             @SuppressWarnings("unchecked")
             public <T> T value(SettingType<T> type) {
-                return (T) value;
+                T typed = (T) value;
+                type.validate(typed);
+                return typed;
             }
 
             @Override

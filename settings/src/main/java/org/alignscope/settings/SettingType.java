@@ -22,6 +22,13 @@ public interface SettingType<T> {
     }
 
     /**
+     * Checks a value given typed (by a caller in code) as {@link #parse} checks text; a type whose Java values are
+     * all valid (numbers are range-checked by {@link #check}) keeps this default.
+     */
+    default void validate(T value) {
+    }
+
+    /**
      * Checks a value against what may depend on settings read before (a range's derived ends).
      *
      * @param written the value as the user wrote it, for the message

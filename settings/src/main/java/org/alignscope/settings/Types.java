@@ -16,12 +16,12 @@ public final class Types {
 
     /** An integer in {@code [min, max]}. */
     public static SettingType<Integer> integer(long min, long max) {
-        return integer(new Range(Bound.atLeast(min), Bound.atLeast(max)));
+        return integer(new Range(Bound.including(min), Bound.including(max)));
     }
 
     /** An integer {@code >= min}. */
     public static SettingType<Integer> integerFrom(long min) {
-        return integer(new Range(Bound.atLeast(min), null));
+        return integer(new Range(Bound.including(min), null));
     }
 
     /** An integer in a range whose ends may derive from earlier settings. */
@@ -31,7 +31,7 @@ public final class Types {
 
     /** A long integer in {@code [min, max]}. */
     public static SettingType<Long> longInteger(long min, long max) {
-        return new IntegerType<>(new Range(Bound.atLeast(min), Bound.atLeast(max)), x -> x);
+        return new IntegerType<>(new Range(Bound.including(min), Bound.including(max)), x -> x);
     }
 
     /** Any long integer (a seed). */
@@ -46,27 +46,27 @@ public final class Types {
 
     /** A real number in {@code [min, max]}. */
     public static SettingType<Double> real(double min, double max) {
-        return real(new Range(Bound.atLeast(min), Bound.atLeast(max)));
+        return real(new Range(Bound.including(min), Bound.including(max)));
     }
 
     /** A real number {@code > 0} (and finite). */
     public static SettingType<Double> positive() {
-        return real(new Range(Bound.above(0), null));
+        return real(new Range(Bound.excluding(0), null));
     }
 
     /** A real number {@code > 0} and at most {@code max}. */
     public static SettingType<Double> positive(double max) {
-        return real(new Range(Bound.above(0), Bound.atLeast(max)));
+        return real(new Range(Bound.excluding(0), Bound.including(max)));
     }
 
     /** A real number {@code >= 0} (and finite). */
     public static SettingType<Double> nonNegative() {
-        return real(new Range(Bound.atLeast(0), null));
+        return real(new Range(Bound.including(0), null));
     }
 
     /** A real number in {@code [min, max)}. */
     public static SettingType<Double> realBelow(double min, double max) {
-        return real(new Range(Bound.atLeast(min), Bound.above(max)));
+        return real(new Range(Bound.including(min), Bound.excluding(max)));
     }
 
     /** true or false; on the command line a switch. */
@@ -136,6 +136,16 @@ public final class Types {
         };
     }
 
+    /** One of the given values (enum constants), written as {@code label} writes them, any case. */
+    @SafeVarargs
+    public static <T> SettingType<T> oneOf(Function<T, String> label, T... values) {
+        java.util.Map<String, T> byWord = new java.util.LinkedHashMap<>();
+        for (T v : values) {
+            byWord.put(label.apply(v), v);
+        }
+        return choice(byWord::get, label, byWord.keySet().toArray(String[]::new));
+    }
+
     /** Free text. */
     public static SettingType<String> text() {
         return text("text");
@@ -160,6 +170,11 @@ public final class Types {
             @Override
             public T parse(String text) {
                 return parse.apply(text);
+            }
+
+            @Override
+            public void validate(T value) {
+                parse.apply(String.valueOf(describe.apply(value)));
             }
 
             @Override

@@ -17,10 +17,10 @@ class SchemaTest {
     static final Schema DATA = Schema.file("data", "The data.", SAMPLES);
     static final Setting<Integer> K = Setting.of("k", Types.integer(1, 1000), 10, "Dominant dimension.");
     static final Setting<Integer> KRYLOV = Setting.derived("krylov",
-            Types.integer(new Range(Bound.of("k + 2", v -> v.get(K) + 2), Bound.atLeast(100_000))),
+            Types.integer(new Range(Bound.of("k + 2", v -> v.get(K) + 2), Bound.including(100_000))),
             "max(2k + 10, 30)", v -> Math.max(2 * v.get(K) + 10, 30), "Krylov basis size.");
     static final Setting<Integer> BATCH = Setting.of("batch_size",
-            Types.integer(new Range(Bound.atLeast(1), Bound.of("data.train_samples", v -> v.get(SAMPLES)))), 50,
+            Types.integer(new Range(Bound.including(1), Bound.of("data.train_samples", v -> v.get(SAMPLES)))), 50,
             "Mini-batch size.");
     static final Setting<Double> LR = Setting.of("lr", Types.positive(1e6), 0.01, "Learning rate.");
     static final Setting<Double> MOMENTUM = Setting.of("momentum", Types.realBelow(0, 1), 0.9, "Momentum.");

@@ -44,7 +44,12 @@ public record LanczosOptions(int k, double tolerance, int maxApplications, int k
      * max(2k + 10, 30) vectors, seed 0, {@link WarmStart#SUM}.
      */
     public static LanczosOptions of(int k) {
-        return new LanczosOptions(k, 1e-6, 50 * k + 500, krylovFor(k), 0L);
+        return new LanczosOptions(k, 1e-6, applicationsFor(k), krylovFor(k), 0L);
+    }
+
+    /** The default budget for k pairs: 50k + 500 operator applications, the k certifying ones included. */
+    public static int applicationsFor(int k) {
+        return 50 * k + 500;
     }
 
     /** The default Krylov basis for k pairs: max(2k + 10, 30) vectors (room for k wanted and k + 10 helpers). */

@@ -1,5 +1,25 @@
 package org.alignscope.lab.curvature;
 
+import static org.alignscope.lab.curvature.HessianSettings.BATCH;
+import static org.alignscope.lab.curvature.HessianSettings.BLOCK;
+import static org.alignscope.lab.curvature.HessianSettings.CHECKPOINT;
+import static org.alignscope.lab.curvature.HessianSettings.DENSITY;
+import static org.alignscope.lab.curvature.HessianSettings.DENSITY_PROBES;
+import static org.alignscope.lab.curvature.HessianSettings.DENSITY_STEPS;
+import static org.alignscope.lab.curvature.HessianSettings.INIT_SCALE;
+import static org.alignscope.lab.curvature.HessianSettings.K;
+import static org.alignscope.lab.curvature.HessianSettings.LOSS;
+import static org.alignscope.lab.curvature.HessianSettings.MODEL;
+import static org.alignscope.lab.curvature.HessianSettings.NEGATIVE;
+import static org.alignscope.lab.curvature.HessianSettings.OPERATOR;
+import static org.alignscope.lab.curvature.HessianSettings.OUT;
+import static org.alignscope.lab.curvature.HessianSettings.PRECISION;
+import static org.alignscope.lab.curvature.HessianSettings.SEED;
+import static org.alignscope.lab.curvature.HessianSettings.THREADS;
+import static org.alignscope.lab.curvature.HessianSettings.TOL;
+import static org.alignscope.lab.curvature.HessianSettings.TRACE;
+import static org.alignscope.lab.curvature.HessianSettings.TRACE_HVPS;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -90,67 +110,54 @@ public final class HessianRun {
     /**
      * Checks the settings, builds or loads the model and loads the reference set; writes nothing.
      *
-     * @throws IllegalArgumentException with a one-line message that starts with the option at fault
+     * @throws org.alignscope.settings.SettingError naming the setting at fault
      */
     public static Prepared prepare(HessianSettings s) {
-        s.validate();
         Model model;
-        boolean fromCheckpoint = s.checkpoint() != null;
+        boolean fromCheckpoint = s.get(CHECKPOINT) != null;
         if (fromCheckpoint) {
             model = loadCheckpoint(s);
         } else {
-            Loss loss = s.loss() != null ? s.loss() : Loss.MSE;
-            Precision precision = s.precision() != null ? s.precision() : Precision.F64;
+            Loss loss = s.get(LOSS) != null ? s.get(LOSS) : Loss.MSE;
+            Precision precision = s.get(PRECISION) != null ? s.get(PRECISION) : Precision.F64;
             ModelSpec spec;
-            try {
-                spec = ModelSpec.parse(s.modelSpec());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--model: " + e.getMessage(), e);
-            }
-            HessianMemory.check(s, spec, precision, "--model");
-            try {
-                model = Models.create(s.modelSpec(), loss, precision, s.seed(), s.initScale());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--model: " + e.getMessage(), e);
-            }
+            spec = MODEL.reading(() -> ModelSpec.parse(s.get(MODEL)));
+            HessianMemory.check(s, spec, precision, MODEL);
+            model = MODEL.reading(() -> Models.create(s.get(MODEL), loss, precision, s.get(SEED), s.get(INIT_SCALE)));
         }
-        model.setThreads(s.threads());
+        model.setThreads(s.get(THREADS));
         ParameterBlock block = null;
-        if (s.block() != null) {
-            try {
-                block = ParameterBlock.select(model, s.block());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--block: " + e.getMessage(), e);
-            }
+        if (s.get(BLOCK) != null) {
+            Model m = model;
+            block = BLOCK.reading(() -> ParameterBlock.select(m, s.get(BLOCK)));
         }
         int p = block == null ? model.parameterCount() : block.size();
         String what = block == null ? "the number of parameters " : "the block's number of parameters ";
-        if (s.k() >= p) {
-            throw new IllegalArgumentException("--k: must be below " + what + p + " (got " + s.k() + ")");
+        if (s.get(K) >= p) {
+            throw K.invalid("must be below " + what + p + " (got " + s.get(K) + ")");
         }
-        if (s.negative() >= p) {
-            throw new IllegalArgumentException("--negative: must be below " + what + p + " (got " + s.negative()
-                    + ")");
+        if (s.get(NEGATIVE) >= p) {
+            throw NEGATIVE.invalid("must be below " + what + p + " (got " + s.get(NEGATIVE) + ")");
         }
         ReferenceData data = ReferenceData.load(s, model.inputSize(), model.outputSize());
         return new Prepared(s, model, data, fromCheckpoint, block);
     }
 
     private static Model loadCheckpoint(HessianSettings s) {
-        Path dir = s.checkpoint();
+        Path dir = s.get(CHECKPOINT);
         Checkpoint.Index index;
         Loss loss;
         Precision precision;
         ModelSpec spec;
         try {
             index = Checkpoint.readIndex(dir);
-            loss = s.loss() != null ? s.loss() : Loss.parse(index.loss());
-            precision = s.precision() != null ? s.precision() : Precision.parse(index.precision());
+            loss = s.get(LOSS) != null ? s.get(LOSS) : Loss.parse(index.loss());
+            precision = s.get(PRECISION) != null ? s.get(PRECISION) : Precision.parse(index.precision());
             spec = ModelSpec.parse(index.spec());
         } catch (IOException | RuntimeException e) {
             throw cannotLoad(dir, e);
         }
-        HessianMemory.check(s, spec, precision, "--checkpoint");
+        HessianMemory.check(s, spec, precision, CHECKPOINT);
         try {
             Model m = Models.create(index.spec(), loss, precision);
             Checkpoint.loadInto(m, dir);
@@ -160,11 +167,10 @@ public final class HessianRun {
         }
     }
 
-    /** "--checkpoint: cannot load DIR: " and the first line of the failure's message. */
+    /** "cannot load DIR: " and the first line of the failure's message, against the checkpoint setting. */
     private static IllegalArgumentException cannotLoad(Path dir, Exception e) {
         String msg = e.getMessage() != null ? e.getMessage() : e.toString();
-        return new IllegalArgumentException("--checkpoint: cannot load " + dir + ": " + msg.lines().findFirst()
-                .orElse(msg), e);
+        return CHECKPOINT.invalid("cannot load " + dir + ": " + msg.lines().findFirst().orElse(msg));
     }
 
     /** {@link #prepare} then {@link #run(Prepared, String, Consumer)}. */
@@ -189,31 +195,31 @@ public final class HessianRun {
         long[] phaseEnds = phaseEnds(s);
         Counter hvps = progress.counter(phaseEnds[phaseEnds.length - 1]);
         Model model = prep.model();
-        Path out = s.out();
+        Path out = s.get(OUT);
         Map<String, Double> seconds = new LinkedHashMap<>();
 
         Manifest manifest = new Manifest(command);
         s.describe().forEach(manifest::setting);
         Map<String, Object> seeds = new LinkedHashMap<>();
-        seeds.put("init", prep.fromCheckpoint() ? null : s.seed());
-        seeds.put("init_stream", prep.fromCheckpoint() ? null : List.of(s.seed(), Models.INIT_STREAM));
-        seeds.put("lanczos_start", List.of(s.seed(), Lanczos.STREAM));
-        seeds.put("trace_probes", List.of(s.seed(), TraceEstimator.STREAM));
-        seeds.put("density_probes", List.of(s.seed(), SpectralDensity.STREAM));
+        seeds.put("init", prep.fromCheckpoint() ? null : s.get(SEED));
+        seeds.put("init_stream", prep.fromCheckpoint() ? null : List.of(s.get(SEED), Models.INIT_STREAM));
+        seeds.put("lanczos_start", List.of(s.get(SEED), Lanczos.STREAM));
+        seeds.put("trace_probes", List.of(s.get(SEED), TraceEstimator.STREAM));
+        seeds.put("density_probes", List.of(s.get(SEED), SpectralDensity.STREAM));
         manifest.put("seeds", seeds);
         Map<String, Object> modelInfo = new LinkedHashMap<>();
         modelInfo.put("spec", model.spec());
         modelInfo.put("parameters", model.parameterCount());
         modelInfo.put("loss", model.lossFunction().label());
         modelInfo.put("precision", model.precision().label());
-        modelInfo.put("origin", prep.fromCheckpoint() ? "checkpoint " + s.checkpoint()
-                : "PyTorch default initialisation x " + s.initScale() + ", seed " + s.seed());
+        modelInfo.put("origin", prep.fromCheckpoint() ? "checkpoint " + s.get(CHECKPOINT)
+                : "PyTorch default initialisation x " + s.get(INIT_SCALE) + ", seed " + s.get(SEED));
         modelInfo.put("saved_to", out.resolve("model").toString());
         manifest.put("model", modelInfo);
         manifest.put("data", prep.data().description());
         manifest.put("blas", HvpBenchmark.backend());
         manifest.put("precision", model.precision().label());
-        manifest.put("operator", s.operator().label());
+        manifest.put("operator", s.get(OPERATOR).label());
         if (prep.block() != null) {
             manifest.put("block", Map.of("tensors", prep.block().tensors().stream().map(TensorInfo::name).toList(),
                     "parameters", prep.block().size()));
@@ -228,7 +234,7 @@ public final class HessianRun {
 
         var data = prep.data().dataset();
         long t = System.nanoTime();
-        ReferenceOperator op = ReferenceOperator.of(model, s.operator(), data.features(), data.labels(), s.batch());
+        ReferenceOperator op = ReferenceOperator.of(model, s.get(OPERATOR), data.features(), data.labels(), s.get(BATCH));
         double[] grad = new double[model.parameterCount()];
         double loss = op.lossAndGradient(grad);
         double gnorm = 0;
@@ -241,37 +247,37 @@ public final class HessianRun {
                 : new PrincipalSubmatrix(op, prep.block().starts(), prep.block().lengths()), hvps);
         int phase = 0;
         log.accept(String.format(java.util.Locale.ROOT, "%s%s of the mean %s loss on %d samples (%s), %d parameters,"
-                + " %s, %s, BLAS %s; loss %.6g, |grad| %.4g", s.operator().label(), blockNote(prep.block()),
+                + " %s, %s, BLAS %s; loss %.6g, |grad| %.4g", s.get(OPERATOR).label(), blockNote(prep.block()),
                 model.lossFunction().label(), data.size(), data.name(), model.parameterCount(), model.precision().label(),
-                op.cached() ? "whole set at once" : op.chunkCount() + " chunks of <= " + s.batch(), HvpBenchmark.backend(),
+                op.cached() ? "whole set at once" : op.chunkCount() + " chunks of <= " + s.get(BATCH), HvpBenchmark.backend(),
                 loss, gnorm));
 
         t = System.nanoTime();
-        EigenResult top = Lanczos.largest(analysed, options(s, s.k()));
+        EigenResult top = Lanczos.largest(analysed, options(s, s.get(K)));
         seconds.put("top_eigenpairs", lap(t));
         writeEigen(top, out.resolve("eigen.csv"));
-        log.accept(String.format(java.util.Locale.ROOT, "top %d: %d/%d converged, %d HVPs, %.1f s", s.k(),
+        log.accept(String.format(java.util.Locale.ROOT, "top %d: %d/%d converged, %d HVPs, %.1f s", s.get(K),
                 top.convergedCount(), top.count(), top.operatorApplications(), seconds.get("top_eigenpairs")));
         analysed.finishPhase(phaseEnds[phase++]);
 
         EigenResult negative = null;
-        if (s.negative() > 0) {
+        if (s.get(NEGATIVE) > 0) {
             t = System.nanoTime();
-            negative = Lanczos.smallest(analysed, options(s, s.negative()));
+            negative = Lanczos.smallest(analysed, options(s, s.get(NEGATIVE)));
             seconds.put("negative_eigenpairs", lap(t));
             writeEigen(negative, out.resolve("eigen_negative.csv"));
             log.accept(String.format(java.util.Locale.ROOT, "most negative %d: %d/%d converged, %d HVPs, %.1f s",
-                    s.negative(), negative.convergedCount(), negative.count(), negative.operatorApplications(),
+                    s.get(NEGATIVE), negative.convergedCount(), negative.count(), negative.operatorApplications(),
                     seconds.get("negative_eigenpairs")));
             analysed.finishPhase(phaseEnds[phase++]);
         }
 
         TraceEstimate hutch = null;
         TraceEstimate hpp = null;
-        if (s.trace()) {
+        if (s.get(TRACE)) {
             t = System.nanoTime();
-            hutch = TraceEstimator.hutchinson(analysed, s.traceHvps(), s.seed());
-            hpp = TraceEstimator.hutchPlusPlus(analysed, s.traceHvps(), s.seed());
+            hutch = TraceEstimator.hutchinson(analysed, s.get(TRACE_HVPS), s.get(SEED));
+            hpp = TraceEstimator.hutchPlusPlus(analysed, s.get(TRACE_HVPS), s.get(SEED));
             seconds.put("trace", lap(t));
             try (CsvWriter csv = new CsvWriter(out.resolve("trace.csv"), false, TRACE_HEADER)) {
                 for (TraceEstimate e : List.of(hutch, hpp)) {
@@ -285,14 +291,14 @@ public final class HessianRun {
         }
 
         SpectralDensity.Result density = null;
-        if (s.density()) {
+        if (s.get(DENSITY)) {
             t = System.nanoTime();
-            density = SpectralDensity.estimate(analysed, SpectralDensity.Options.defaults().withProbes(s.densityProbes())
-                    .withLanczosSteps(s.densitySteps()).withSeed(s.seed()));
+            density = SpectralDensity.estimate(analysed, SpectralDensity.Options.defaults().withProbes(s.get(DENSITY_PROBES))
+                    .withLanczosSteps(s.get(DENSITY_STEPS)).withSeed(s.get(SEED)));
             seconds.put("density", lap(t));
             writeDensity(density, out, s, model, prep.block(), data.size());
             log.accept(String.format(java.util.Locale.ROOT, "density: %d probes x %d steps, %d HVPs, %.1f s",
-                    s.densityProbes(), s.densitySteps(), density.operatorApplications(), seconds.get("density")));
+                    s.get(DENSITY_PROBES), s.get(DENSITY_STEPS), density.operatorApplications(), seconds.get("density")));
             analysed.finishPhase(phaseEnds[phase++]);
         }
 
@@ -328,15 +334,15 @@ public final class HessianRun {
      * ones, the two trace estimators and the density.
      */
     static long[] phaseEnds(HessianSettings s) {
-        List<Long> shares = new ArrayList<>(List.of((long) s.effectiveMaxHvps(s.k())));
-        if (s.negative() > 0) {
-            shares.add((long) s.effectiveMaxHvps(s.negative()));
+        List<Long> shares = new ArrayList<>(List.of((long) s.maxHvps(s.get(K))));
+        if (s.get(NEGATIVE) > 0) {
+            shares.add((long) s.maxHvps(s.get(NEGATIVE)));
         }
-        if (s.trace()) {
-            shares.add(2L * s.traceHvps());
+        if (s.get(TRACE)) {
+            shares.add(2L * s.get(TRACE_HVPS));
         }
-        if (s.density()) {
-            shares.add((long) s.densityProbes() * s.densitySteps());
+        if (s.get(DENSITY)) {
+            shares.add((long) s.get(DENSITY_PROBES) * s.get(DENSITY_STEPS));
         }
         long[] ends = new long[shares.size()];
         long sum = 0;
@@ -349,8 +355,7 @@ public final class HessianRun {
 
     /** The Lanczos settings of a solve for {@code pairs} pairs. */
     static LanczosOptions options(HessianSettings s, int pairs) {
-        return new LanczosOptions(pairs, s.tolerance(), s.effectiveMaxHvps(pairs), Math.max(2 * pairs + 10, 30),
-                s.seed());
+        return new LanczosOptions(pairs, s.get(TOL), s.maxHvps(pairs), LanczosOptions.krylovFor(pairs), s.get(SEED));
     }
 
     private static Map<String, Object> summary(EigenResult r) {
@@ -402,9 +407,9 @@ public final class HessianRun {
             shown[i] = phi[i] + PLOT_FLOOR;
         }
         String title = String.format(java.util.Locale.ROOT, "Spectral density of the %s%s (SLQ, %d x %d steps), %s, n = %d",
-                s.operator() == OperatorKind.HESSIAN ? "Hessian" : "Gauss-Newton matrix",
-                blockNote(block), s.densityProbes(),
-                s.densitySteps(), model.spec(), n);
+                s.get(OPERATOR) == OperatorKind.HESSIAN ? "Hessian" : "Gauss-Newton matrix",
+                blockNote(block), s.get(DENSITY_PROBES),
+                s.get(DENSITY_STEPS), model.spec(), n);
         new LinePlot(title, "eigenvalue", "density (log scale, + 1e-7)", 900, 520).logY()
                 .line("density", grid, shown).save(out.resolve("density.png"));
     }

@@ -1,219 +1,167 @@
 package org.alignscope.lab.curvature;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.Precision;
+import org.alignscope.settings.Bound;
+import org.alignscope.settings.Range;
+import org.alignscope.settings.Schema;
+import org.alignscope.settings.Setting;
+import org.alignscope.settings.Types;
+import org.alignscope.settings.Values;
+import org.alignscope.spectral.LanczosOptions;
 
 /**
- * Everything that defines an {@code alignscope hessian} run. Exactly one of {@code modelSpec} and
- * {@code checkpoint} is set; {@code loss} and {@code precision} may be {@code null} (then: the checkpoint's, or
- * MSE and f64 for a new model).
- *
- * @param modelSpec     model spec (e.g. {@code mlp:784-200-200-10:tanh}), or null with a checkpoint
- * @param checkpoint    checkpoint folder ({@code index.json} + {@code .npy} files), or null
- * @param seed          seed of the initialisation (new model only) and of the Lanczos start and probe streams
- * @param initScale     factor on PyTorch's default initialisation (new model only)
- * @param loss          {@code ce} or {@code mse}, or null for the default
- * @param precision     {@code f64} or {@code f32}, or null for the default
- * @param data          {@code fashion-mnist}, {@code synthetic} or {@code csv:PATH}
- * @param dataPath      the Fashion-MNIST folder, or null for Debian's
- * @param labelColumn   the label column of a CSV file
- * @param dataSeed      seed of the synthetic Gaussian mixture
- * @param n             size of the class-balanced reference subset (a multiple of the class count)
- * @param k             number of top eigenpairs
- * @param tolerance     Lanczos tolerance relative to |λ_1|
- * @param maxHvps       most operator products per Lanczos solve (0: 50k + 500)
- * @param negative      number of most negative eigenpairs (0: none)
- * @param trace         whether to estimate the trace (Hutchinson and Hutch++)
- * @param traceHvps     products per trace estimator
- * @param density       whether to estimate the spectral density (SLQ)
- * @param densityProbes SLQ probe vectors
- * @param densitySteps  Lanczos steps per SLQ probe
- * @param operator      Hessian or Gauss–Newton
- * @param block         the parameter tensors whose diagonal block of the operator to analyse (comma-separated
- *                      names such as {@code 0.weight} or module indices such as {@code 2}, see
- *                      {@code ParameterBlock}), or null for all parameters
- * @param batch         chunk size of the operator over the reference set (0: all at once)
- * @param threads       parts each batch (or chunk) is split into and evaluated concurrently (see
- *                      {@code Model.setThreads}); 1 for none
- * @param out           output folder
+ * Everything that defines an {@code alignscope hessian} run, declared once in {@link #SCHEMA} (the command's
+ * options, their checks and the manifest's settings come from it), plus the rules between settings: exactly one of
+ * a new model and a checkpoint; the initialisation scale for a new model only; a data folder for Fashion-MNIST
+ * only.
  */
-public record HessianSettings(String modelSpec, Path checkpoint, long seed, double initScale, Loss loss,
-                              Precision precision, String data, Path dataPath, String labelColumn, long dataSeed,
-                              int n, int k, double tolerance, int maxHvps, int negative, boolean trace,
-                              int traceHvps, boolean density, int densityProbes, int densitySteps,
-                              OperatorKind operator, String block, int batch, int threads, Path out) {
-
+public final class HessianSettings {
     /** Separation and noise of the synthetic mixture (see {@code GaussianMixture}). */
     public static final double SYNTHETIC_SEPARATION = 3.0;
     public static final double SYNTHETIC_NOISE = 1.0;
 
-    /** The most products per solve when {@code maxHvps} is 0. */
-    public int effectiveMaxHvps(int pairs) {
-        return maxHvps > 0 ? maxHvps : 50 * pairs + 500;
+    public static final Setting<String> MODEL = Setting.optional("model",
+            Types.text("a model spec"), "none (then --checkpoint)",
+            "Model spec, e.g. mlp:784-200-200-10:tanh or cnn:1x28x28:c16k3p1-relu-max2-c32k3p1-relu-max2-d10"
+                    + " (see nn/README.md).");
+    public static final Setting<Path> CHECKPOINT = Setting.optional("checkpoint", Types.path(), "none (then --model)",
+            "Analyse the model saved in this folder (index.json + .npy) instead of a new model.");
+    public static final Setting<Long> SEED = Setting.of("seed", Types.anyLong(), 1L,
+            "Seed of the initialisation (new model), the Lanczos start and the random probes.");
+    public static final Setting<Double> INIT_SCALE = Setting.of("init_scale", Types.positive(), 1.0,
+            "Factor on PyTorch's default initialisation, new model only.");
+    public static final Setting<Loss> LOSS = Setting.optional("loss",
+            Types.oneOf(Loss::label, Loss.CROSS_ENTROPY, Loss.MSE), "the checkpoint's, else mse", "The loss.");
+    public static final Setting<Precision> PRECISION = Setting.optional("precision",
+            Types.oneOf(Precision::label, Precision.F64, Precision.F32), "the checkpoint's, else f64",
+            "Floating-point precision of the network's passes.");
+    public static final Setting<String> DATA = Setting.of("data",
+            Types.parsed("fashion-mnist, synthetic or csv:PATH", HessianSettings::dataSource, s -> s),
+            "fashion-mnist", "The reference set's source.");
+    public static final Setting<Path> DATA_PATH = Setting.optional("data_path", Types.path(),
+            "Debian's /usr/share/datasets/fashion-mnist", "Folder of the Fashion-MNIST IDX files.");
+    public static final Setting<String> LABEL_COLUMN = Setting.of("label_column", Types.text("a column name"),
+            "label", "Label column of a CSV file.");
+    public static final Setting<Long> DATA_SEED = Setting.of("data_seed", Types.anyLong(), 1L,
+            "Seed of --data synthetic.");
+    public static final Setting<Integer> N = Setting.of("n", Types.integerFrom(1), 5000,
+            "Samples in the class-balanced reference set, a multiple of the class count.").in("samples");
+    public static final Setting<Integer> K = Setting.of("k", Types.integerFrom(1), 10, "Top eigenpairs.")
+            .in("eigenpairs");
+    public static final Setting<Double> TOL = Setting.of("tol",
+            Types.real(new Range(Bound.excluding(0), Bound.excluding(1))), 1e-6,
+            "Converged when ||Hv - lambda v|| <= tol * |lambda_1|.");
+    public static final Setting<Integer> NEGATIVE = Setting.of("negative", Types.integerFrom(0), 0,
+            "Also the K most negative eigenpairs -> eigen_negative.csv (0: none).").in("eigenpairs");
+    public static final Setting<Integer> MAX_HVPS = Setting.optional("max_hvps",
+            Types.integer(new Range(Bound.of("2 max(k, negative)", v -> 2.0 * Math.max(v.get(K), v.get(NEGATIVE))),
+                    null)),
+            "50 pairs + 500 per solve", "Most HVPs per Lanczos solve, certification included (k to build the"
+                    + " Krylov space, k to certify).").in("HVPs");
+    public static final Setting<Boolean> TRACE = Setting.of("trace", Types.flag(), false,
+            "Estimate the trace (Hutchinson and Hutch++, with standard errors) -> trace.csv.");
+    public static final Setting<Integer> TRACE_HVPS = Setting.of("trace_hvps", Types.integerFrom(6), 99,
+            "HVPs per trace estimator.").in("HVPs");
+    public static final Setting<Boolean> DENSITY = Setting.of("density", Types.flag(), false,
+            "Spectral density by stochastic Lanczos quadrature -> density.csv, density_nodes.csv, density.png.");
+    public static final Setting<Integer> DENSITY_PROBES = Setting.of("density_probes", Types.integerFrom(1), 1,
+            "SLQ probe vectors.");
+    public static final Setting<Integer> DENSITY_STEPS = Setting.of("density_steps", Types.integerFrom(2), 90,
+            "Lanczos steps per SLQ probe.");
+    public static final Setting<OperatorKind> OPERATOR = Setting.of("operator",
+            Types.oneOf(OperatorKind::label, OperatorKind.HESSIAN, OperatorKind.GGN), OperatorKind.HESSIAN,
+            "The operator: the Hessian or the generalised Gauss-Newton matrix.");
+    public static final Setting<String> BLOCK = Setting.optional("block",
+            Types.parsed("tensor names or module indices, comma-separated", HessianSettings::blockSelection, s -> s),
+            "all parameters", "Analyse only the diagonal block of these parameters, all others held fixed:"
+                    + " tensor names (0.weight, 2.bias) or module indices (2 = 2.weight and 2.bias), PyTorch's names"
+                    + " as in the checkpoint.");
+    public static final Setting<Integer> BATCH = Setting.of("batch", Types.integerFrom(0), 0,
+            "Evaluate the operator in chunks of B samples (exact mean-loss average; bounded memory, one forward pass"
+                    + " per chunk and HVP); 0: the whole set at once.").in("samples");
+    public static final Setting<Integer> THREADS = Setting.of("threads", Types.integer(1, 64), 1,
+            "Split each batch (or chunk) into this many parts evaluated concurrently, one engine per thread; with"
+                    + " OpenBLAS set OPENBLAS_NUM_THREADS=1 when > 1.");
+    public static final Setting<Path> OUT = Setting.of("out", Types.path(), Path.of("runs/hessian"),
+            "Output folder.");
+
+    public static final Schema SCHEMA = Schema.commandLine("hessian", "Top-k eigenpairs of a network's loss Hessian"
+            + " (or Gauss-Newton matrix) on a class-balanced reference set.", MODEL, CHECKPOINT, SEED, INIT_SCALE,
+            LOSS, PRECISION, DATA, DATA_PATH, LABEL_COLUMN, DATA_SEED, N, K, TOL, NEGATIVE, MAX_HVPS, TRACE,
+            TRACE_HVPS, DENSITY, DENSITY_PROBES, DENSITY_STEPS, OPERATOR, BLOCK, BATCH, THREADS, OUT);
+
+    private final Values values;
+
+    private HessianSettings(Values values) {
+        this.values = values;
     }
 
     /**
-     * Checks everything that does not need the data or the model; each message starts with the option it is
-     * about.
+     * Settings resolved by {@link #SCHEMA}, checked for the rules between them.
      *
-     * @throws IllegalArgumentException on the first invalid value
+     * @throws org.alignscope.settings.SettingError naming the option at fault
      */
-    public void validate() {
-        if ((modelSpec == null) == (checkpoint == null)) {
-            throw new IllegalArgumentException(modelSpec == null
-                    ? "--model: give a model spec (e.g. mlp:784-200-200-10:tanh) or --checkpoint DIR"
-                    : "--checkpoint: give either --model or --checkpoint, not both");
+    public static HessianSettings of(Values values) {
+        if (values.schema() != SCHEMA) {
+            throw new IllegalArgumentException("not the settings of alignscope hessian");
         }
-        if (checkpoint != null && initScale != 1.0) {
-            throw new IllegalArgumentException("--init-scale: applies to a new --model only, not to --checkpoint");
+        if ((values.get(MODEL) == null) == (values.get(CHECKPOINT) == null)) {
+            throw values.get(MODEL) == null
+                    ? MODEL.invalid("give a model spec (e.g. mlp:784-200-200-10:tanh) or --checkpoint DIR")
+                    : CHECKPOINT.invalid("give either --model or --checkpoint, not both");
         }
-        if (!(initScale > 0) || !Double.isFinite(initScale)) {
-            throw new IllegalArgumentException("--init-scale: must be a finite number > 0 (got " + initScale + ")");
+        if (values.get(CHECKPOINT) != null && values.given(INIT_SCALE)) {
+            throw INIT_SCALE.invalid("applies to a new --model only, not to --checkpoint");
         }
-        if (data == null || !(data.equals("fashion-mnist") || data.equals("synthetic") || data.startsWith("csv:"))) {
-            throw new IllegalArgumentException("--data: must be fashion-mnist, synthetic or csv:PATH (got '" + data
-                    + "')");
+        if (values.get(DATA_PATH) != null && !values.get(DATA).equals("fashion-mnist")) {
+            throw DATA_PATH.invalid("applies to --data fashion-mnist only");
         }
-        if (data.startsWith("csv:") && data.length() == 4) {
-            throw new IllegalArgumentException("--data: csv: needs a file, e.g. csv:mydata.csv");
-        }
-        if (dataPath != null && !data.equals("fashion-mnist")) {
-            throw new IllegalArgumentException("--data-path: applies to --data fashion-mnist only");
-        }
-        if (n < 1) {
-            throw new IllegalArgumentException("--n: must be >= 1 (got " + n + ")");
-        }
-        if (k < 1) {
-            throw new IllegalArgumentException("--k: must be >= 1 (got " + k + ")");
-        }
-        if (!(tolerance > 0) || !(tolerance < 1)) {
-            throw new IllegalArgumentException("--tol: must be in (0, 1) (got " + tolerance + ")");
-        }
-        if (maxHvps < 0) {
-            throw new IllegalArgumentException("--max-hvps: must be >= 2k (got " + maxHvps + ")");
-        }
-        if (maxHvps > 0 && maxHvps < 2 * Math.max(k, negative)) {
-            throw new IllegalArgumentException("--max-hvps: must be at least 2k = " + 2 * Math.max(k, negative)
-                    + " (k to build the Krylov space, k to certify the pairs), got " + maxHvps);
-        }
-        if (negative < 0) {
-            throw new IllegalArgumentException("--negative: must be >= 0 (got " + negative + ")");
-        }
-        if (trace && traceHvps < 6) {
-            throw new IllegalArgumentException("--trace-hvps: must be >= 6 (got " + traceHvps + ")");
-        }
-        if (density && densityProbes < 1) {
-            throw new IllegalArgumentException("--density-probes: must be >= 1 (got " + densityProbes + ")");
-        }
-        if (density && densitySteps < 2) {
-            throw new IllegalArgumentException("--density-steps: must be >= 2 (got " + densitySteps + ")");
-        }
-        if (block != null && block.isBlank()) {
-            throw new IllegalArgumentException("--block: give tensor names or module indices, e.g. 0.weight or 2");
-        }
-        if (batch < 0) {
-            throw new IllegalArgumentException("--batch: must be >= 1, or 0 for the whole set (got " + batch + ")");
-        }
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("--threads: must be in 1..64 (got " + threads + ")");
-        }
-        if (out == null) {
-            throw new IllegalArgumentException("--out: an output folder is required");
-        }
+        return new HessianSettings(values);
     }
 
-    /** The settings as a manifest map (every field, in declaration order). */
+    /** Settings given as typed values, the others at their defaults (for callers in code). */
+    public static HessianSettings of(Map<Setting<?>, ?> given) {
+        return of(SCHEMA.of(given, null));
+    }
+
+    public <T> T get(Setting<T> setting) {
+        return values.get(setting);
+    }
+
+    /** These settings with one changed (its derived defaults following), checked again. */
+    public <T> HessianSettings with(Setting<T> setting, T value) {
+        return of(values.with(setting, value));
+    }
+
+    /** The most products of a solve for {@code pairs} pairs: --max-hvps, or 50 pairs + 500. */
+    public int maxHvps(int pairs) {
+        Integer given = values.get(MAX_HVPS);
+        return given != null ? given : LanczosOptions.applicationsFor(pairs);
+    }
+
+    /** The settings as a manifest map (every setting, resolved, in the schema's order). */
     public Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", modelSpec);
-        m.put("checkpoint", checkpoint == null ? null : checkpoint.toString());
-        m.put("seed", seed);
-        m.put("init_scale", initScale);
-        m.put("loss", loss == null ? null : loss.label());
-        m.put("precision", precision == null ? null : precision.label());
-        m.put("data", data);
-        m.put("data_path", dataPath == null ? null : dataPath.toString());
-        m.put("label_column", labelColumn);
-        m.put("data_seed", dataSeed);
-        m.put("n", n);
-        m.put("k", k);
-        m.put("tol", tolerance);
-        m.put("max_hvps", maxHvps);
-        m.put("negative", negative);
-        m.put("trace", trace);
-        m.put("trace_hvps", traceHvps);
-        m.put("density", density);
-        m.put("density_probes", densityProbes);
-        m.put("density_steps", densitySteps);
-        m.put("operator", operator.label());
-        m.put("block", block);
-        m.put("batch", batch);
-        m.put("threads", threads);
-        m.put("out", out.toString());
-        return m;
+        return values.describe();
     }
 
-    /** Defaults for a new model (tests and callers adjust with the {@code with...} methods). */
-    public static HessianSettings defaults(String modelSpec, Path out) {
-        return new HessianSettings(modelSpec, null, 1, 1.0, null, null, "fashion-mnist", null, "label", 1, 5000, 10,
-                1e-6, 0, 0, false, 99, false, 1, 90, OperatorKind.HESSIAN, null, 0, 1, out);
+    private static String dataSource(String text) {
+        if (!(text.equals("fashion-mnist") || text.equals("synthetic") || text.startsWith("csv:"))) {
+            throw new IllegalArgumentException("must be fashion-mnist, synthetic or csv:PATH (got '" + text + "')");
+        }
+        if (text.equals("csv:")) {
+            throw new IllegalArgumentException("csv: needs a file, e.g. csv:mydata.csv");
+        }
+        return text;
     }
 
-    public HessianSettings withModel(String spec, Path checkpointDir) {
-        return new HessianSettings(spec, checkpointDir, seed, initScale, loss, precision, data, dataPath, labelColumn,
-                dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes, densitySteps,
-                operator, block, batch, threads, out);
-    }
-
-    public HessianSettings withData(String source, int samples) {
-        return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, source, dataPath,
-                labelColumn, dataSeed, samples, k, tolerance, maxHvps, negative, trace, traceHvps, density,
-                densityProbes, densitySteps, operator, block, batch, threads, out);
-    }
-
-    public HessianSettings withLoss(Loss l) {
-        return new HessianSettings(modelSpec, checkpoint, seed, initScale, l, precision, data, dataPath, labelColumn,
-                dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes, densitySteps,
-                operator, block, batch, threads, out);
-    }
-
-    public HessianSettings withK(int pairs, int negativePairs) {
-        return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
-                labelColumn, dataSeed, n, pairs, tolerance, maxHvps, negativePairs, trace, traceHvps, density,
-                densityProbes, densitySteps, operator, block, batch, threads, out);
-    }
-
-    public HessianSettings withExtras(boolean withTrace, boolean withDensity, int slqSteps) {
-        return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
-                labelColumn, dataSeed, n, k, tolerance, maxHvps, negative, withTrace, traceHvps, withDensity,
-                densityProbes, slqSteps, operator, block, batch, threads, out);
-    }
-
-    public HessianSettings withOperator(OperatorKind op, int chunk) {
-        return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
-                labelColumn, dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes,
-                densitySteps, op, block, chunk, threads, out);
-    }
-
-    public HessianSettings withBlock(String selection) {
-        return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
-                labelColumn, dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes,
-                densitySteps, operator, selection, batch, threads, out);
-    }
-
-    public HessianSettings withThreads(int parts) {
-        return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
-                labelColumn, dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes,
-                densitySteps, operator, block, batch, parts, out);
-    }
-
-    public HessianSettings withOut(Path folder) {
-        return new HessianSettings(modelSpec, checkpoint, seed, initScale, loss, precision, data, dataPath,
-                labelColumn, dataSeed, n, k, tolerance, maxHvps, negative, trace, traceHvps, density, densityProbes,
-                densitySteps, operator, block, batch, threads, folder);
+    private static String blockSelection(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("give tensor names or module indices, e.g. 0.weight or 2");
+        }
+        return text;
     }
 }

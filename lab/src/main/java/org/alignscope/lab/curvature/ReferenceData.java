@@ -1,5 +1,11 @@
 package org.alignscope.lab.curvature;
 
+import static org.alignscope.lab.curvature.HessianSettings.DATA;
+import static org.alignscope.lab.curvature.HessianSettings.DATA_PATH;
+import static org.alignscope.lab.curvature.HessianSettings.DATA_SEED;
+import static org.alignscope.lab.curvature.HessianSettings.LABEL_COLUMN;
+import static org.alignscope.lab.curvature.HessianSettings.N;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,69 +38,66 @@ public record ReferenceData(Dataset dataset, Map<String, Object> description) {
     /**
      * Loads the reference set for a model with {@code inputs} features and {@code classes} outputs.
      *
-     * @throws IllegalArgumentException naming the option at fault (missing or malformed files, n not a multiple
+     * @throws org.alignscope.settings.SettingError naming the setting at fault (missing or malformed files, n not a multiple
      *                                  of the class count, a class too small, sizes that do not fit the model)
      */
     public static ReferenceData load(HessianSettings s, int inputs, int classes) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("source", s.data());
+        d.put("source", s.get(DATA));
         Dataset ds;
-        if (s.data().equals("fashion-mnist")) {
-            String option = s.dataPath() != null ? "--data-path" : "--data fashion-mnist";
+        if (s.get(DATA).equals("fashion-mnist")) {
             if (inputs != FashionMnist.ROWS * FashionMnist.COLS) {
-                throw new IllegalArgumentException("--data fashion-mnist: images have 784 pixels but the model takes "
-                        + inputs + " inputs");
+                throw DATA.invalid("fashion-mnist images have 784 pixels but the model takes " + inputs + " inputs");
             }
             if (classes != FashionMnist.CLASSES) {
-                throw new IllegalArgumentException("--data fashion-mnist: 10 classes but the model has " + classes
-                        + " outputs");
+                throw DATA.invalid("fashion-mnist has 10 classes but the model has " + classes + " outputs");
             }
-            checkMultiple(s.n(), FashionMnist.CLASSES);
+            checkMultiple(s.get(N), FashionMnist.CLASSES);
             FashionMnist.Raw raw;
             try {
-                raw = FashionMnist.readRaw(s.dataPath(), FashionMnist.Split.TRAIN);
+                raw = FashionMnist.readRaw(s.get(DATA_PATH), FashionMnist.Split.TRAIN);
             } catch (DataException e) {
-                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+                throw (s.get(DATA_PATH) != null ? DATA_PATH : DATA).invalid(e.getMessage());
             }
-            int[] idx = indices(raw.labels(), FashionMnist.CLASSES, s.n());
-            Dataset pixels = FashionMnist.toDataset(raw, idx, "fashion-mnist-train-balanced-" + s.n());
+            int[] idx = indices(raw.labels(), FashionMnist.CLASSES, s.get(N));
+            Dataset pixels = FashionMnist.toDataset(raw, idx, "fashion-mnist-train-balanced-" + s.get(N));
             ds = Preprocessing.subtract(pixels, Preprocessing.featureMean(pixels));
-            d.put("folder", (s.dataPath() == null ? FashionMnist.DEFAULT_FOLDER : s.dataPath()).toString());
+            d.put("folder", (s.get(DATA_PATH) == null ? FashionMnist.DEFAULT_FOLDER : s.get(DATA_PATH)).toString());
             d.put("split", "train");
             d.put("rule", "class-balanced: the first n/10 images of each class in file order, kept in file order");
             d.put("preprocessing", "pixels/255, centred by the per-pixel mean of this subset");
             d.put("indices", idx);
-        } else if (s.data().equals("synthetic")) {
-            checkMultiple(s.n(), classes);
-            ds = GaussianMixture.generate(s.n(), inputs, classes, HessianSettings.SYNTHETIC_SEPARATION,
-                    HessianSettings.SYNTHETIC_NOISE, s.dataSeed());
+        } else if (s.get(DATA).equals("synthetic")) {
+            checkMultiple(s.get(N), classes);
+            ds = GaussianMixture.generate(s.get(N), inputs, classes, HessianSettings.SYNTHETIC_SEPARATION,
+                    HessianSettings.SYNTHETIC_NOISE, s.get(DATA_SEED));
             d.put("rule", "Gaussian mixture, sample i has label i mod C");
             d.put("separation", HessianSettings.SYNTHETIC_SEPARATION);
             d.put("noise", HessianSettings.SYNTHETIC_NOISE);
-            d.put("seed", s.dataSeed());
+            d.put("seed", s.get(DATA_SEED));
             d.put("preprocessing", "none");
         } else {
-            Path file = Path.of(s.data().substring(4));
+            Path file = Path.of(s.get(DATA).substring(4));
             CsvDataset.Result r;
             try {
-                r = CsvDataset.read(file, s.labelColumn());
+                r = CsvDataset.read(file, s.get(LABEL_COLUMN));
             } catch (DataException e) {
-                throw new IllegalArgumentException("--data: " + e.getMessage(), e);
+                throw DATA.invalid(e.getMessage());
             }
             Dataset all = r.dataset();
             if (all.featureCount() != inputs) {
-                throw new IllegalArgumentException("--data: " + file + " has " + all.featureCount()
-                        + " feature columns but the model takes " + inputs + " inputs");
+                throw DATA.invalid(file + " has " + all.featureCount() + " feature columns but the model takes "
+                        + inputs + " inputs");
             }
             if (all.classCount() > classes) {
-                throw new IllegalArgumentException("--data: " + file + " has " + all.classCount()
-                        + " classes but the model has " + classes + " outputs");
+                throw DATA.invalid(file + " has " + all.classCount() + " classes but the model has " + classes
+                        + " outputs");
             }
-            checkMultiple(s.n(), all.classCount());
-            int[] idx = indices(all.labels(), all.classCount(), s.n());
-            ds = all.select(idx, file.getFileName() + "-balanced-" + s.n());
+            checkMultiple(s.get(N), all.classCount());
+            int[] idx = indices(all.labels(), all.classCount(), s.get(N));
+            ds = all.select(idx, file.getFileName() + "-balanced-" + s.get(N));
             d.put("file", file.toString());
-            d.put("label_column", s.labelColumn());
+            d.put("label_column", s.get(LABEL_COLUMN));
             d.put("class_names", r.classNames());
             d.put("rule", "class-balanced: the first n/C rows of each class in file order, kept in file order");
             d.put("preprocessing", "none");
@@ -109,8 +112,7 @@ public record ReferenceData(Dataset dataset, Map<String, Object> description) {
 
     private static void checkMultiple(int n, int classes) {
         if (n % classes != 0) {
-            throw new IllegalArgumentException("--n: a class-balanced subset needs a multiple of the " + classes
-                    + " classes, got " + n);
+            throw N.invalid("a class-balanced subset needs a multiple of the " + classes + " classes, got " + n);
         }
     }
 
@@ -118,7 +120,7 @@ public record ReferenceData(Dataset dataset, Map<String, Object> description) {
         try {
             return Subsets.classBalancedIndices(labels, classes, n);
         } catch (DataException e) {
-            throw new IllegalArgumentException("--n: " + e.getMessage(), e);
+            throw N.invalid(e.getMessage());
         }
     }
 }

@@ -65,7 +65,7 @@ public final class ReferenceOperator implements SymmetricOperator {
             throw new IllegalArgumentException("the reference set is empty");
         }
         if (chunk < 0) {
-            throw new IllegalArgumentException("--batch: must be >= 1 (or 0 for the whole set), got " + chunk);
+            throw new IllegalArgumentException("chunk must be >= 1 (or 0 for the whole set), got " + chunk);
         }
         int p = x.length / n;
         if ((long) p * n != x.length) {

@@ -7,8 +7,8 @@
  * </pre>
  *
  * <ul>
- *   <li>{@link org.alignscope.lab.curvature.HessianSettings}: every option, its checks (each error message starts
- *       with the option it is about) and its manifest form.</li>
+ *   <li>{@link org.alignscope.lab.curvature.HessianSettings}: the schema of every setting (the command's options,
+ *       their checks and the manifest's settings come from it) and the rules between settings.</li>
  *   <li>{@link org.alignscope.lab.curvature.ReferenceData}: the class-balanced reference set (Fashion-MNIST with the
  *       centring convention, the synthetic mixture, or a CSV file) and the exact sample indices.</li>
  *   <li>{@link org.alignscope.lab.curvature.ReferenceOperator}: the Hessian or Gauss–Newton matrix of the

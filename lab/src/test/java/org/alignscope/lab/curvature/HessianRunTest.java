@@ -1,5 +1,21 @@
 package org.alignscope.lab.curvature;
 
+import static org.alignscope.lab.curvature.HessianSettings.BATCH;
+import static org.alignscope.lab.curvature.HessianSettings.BLOCK;
+import static org.alignscope.lab.curvature.HessianSettings.CHECKPOINT;
+import static org.alignscope.lab.curvature.HessianSettings.DATA;
+import static org.alignscope.lab.curvature.HessianSettings.DENSITY;
+import static org.alignscope.lab.curvature.HessianSettings.DENSITY_STEPS;
+import static org.alignscope.lab.curvature.HessianSettings.K;
+import static org.alignscope.lab.curvature.HessianSettings.LOSS;
+import static org.alignscope.lab.curvature.HessianSettings.MODEL;
+import static org.alignscope.lab.curvature.HessianSettings.N;
+import static org.alignscope.lab.curvature.HessianSettings.NEGATIVE;
+import static org.alignscope.lab.curvature.HessianSettings.OPERATOR;
+import static org.alignscope.lab.curvature.HessianSettings.OUT;
+import static org.alignscope.lab.curvature.HessianSettings.THREADS;
+import static org.alignscope.lab.curvature.HessianSettings.TRACE;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.nn.Loss;
@@ -31,8 +48,8 @@ class HessianRunTest {
     static final String TINY = "mlp:6-5-3:tanh";
 
     static HessianSettings tiny(Path out) {
-        return HessianSettings.defaults(TINY, out).withData("synthetic", 30).withLoss(Loss.CROSS_ENTROPY)
-                .withK(4, 2);
+        return HessianSettings.of(Map.of(MODEL, TINY, OUT, out, DATA, "synthetic", N, 30, LOSS, Loss.CROSS_ENTROPY,
+                K, 4, NEGATIVE, 2));
     }
 
     /** The dense matrix of an operator, column by column from products with unit vectors, symmetrised. */
@@ -76,10 +93,10 @@ class HessianRunTest {
 
     @Test
     void tinyRunWritesCertifiedEigenpairsThatMatchTheDenseHessian(@TempDir Path dir) throws IOException {
-        HessianSettings s = tiny(dir.resolve("run")).withExtras(true, true, 20);
+        HessianSettings s = tiny(dir.resolve("run")).with(TRACE, true).with(DENSITY, true).with(DENSITY_STEPS, 20);
         HessianRun.Prepared prep = HessianRun.prepare(s);
         HessianRun.Result r = HessianRun.run(prep, "test", line -> { });
-        Path out = s.out();
+        Path out = s.get(OUT);
 
         List<String> lines = Files.readAllLines(out.resolve("eigen.csv"));
         assertEquals("index,eigenvalue,residual,converged,hvps", lines.get(0));
@@ -95,7 +112,7 @@ class HessianRunTest {
                 assertTrue(ev <= Double.parseDouble(rows.get(i - 1)[1]), "eigenvalues descending");
             }
             assertEquals("true", row[3], "converged");
-            assertTrue(res <= s.tolerance() * Math.abs(lambda1), "residual " + res + " above tol·|λ1|");
+            assertTrue(res <= s.get(HessianSettings.TOL) * Math.abs(lambda1), "residual " + res + " above tol·|λ1|");
             assertEquals(Integer.toString(r.top().operatorApplications()), row[4]);
         }
 
@@ -142,10 +159,10 @@ class HessianRunTest {
 
     @Test
     void checkpointRoundTripGivesTheSameEigenvalues(@TempDir Path dir) {
-        HessianSettings first = tiny(dir.resolve("a")).withK(3, 0);
+        HessianSettings first = tiny(dir.resolve("a")).with(K, 3).with(NEGATIVE, 0);
         HessianRun.Result a = HessianRun.run(first, "test", line -> { });
-        HessianSettings again = first.withModel(null, dir.resolve("a").resolve("model")).withLoss(null)
-                .withOut(dir.resolve("b"));
+        HessianSettings again = HessianSettings.of(Map.of(CHECKPOINT, dir.resolve("a").resolve("model"),
+                OUT, dir.resolve("b"), DATA, "synthetic", N, 30, K, 3));
         HessianRun.Prepared prep = HessianRun.prepare(again);
         assertTrue(prep.fromCheckpoint());
         assertEquals(Loss.CROSS_ENTROPY, prep.model().lossFunction(), "loss taken from the checkpoint");
@@ -187,13 +204,13 @@ class HessianRunTest {
 
     @Test
     void chunkedRunGivesTheSameEigenvaluesAndTheGaussNewtonIsPositiveSemiDefinite(@TempDir Path dir) {
-        HessianRun.Result whole = HessianRun.run(tiny(dir.resolve("w")).withK(3, 0), "test", l -> { });
-        HessianRun.Result chunked = HessianRun.run(tiny(dir.resolve("c")).withK(3, 0)
-                .withOperator(OperatorKind.HESSIAN, 8), "test", l -> { });
+        HessianRun.Result whole = HessianRun.run(tiny(dir.resolve("w")).with(K, 3).with(NEGATIVE, 0), "test", l -> { });
+        HessianRun.Result chunked = HessianRun.run(tiny(dir.resolve("c")).with(K, 3).with(NEGATIVE, 0)
+                .with(OPERATOR, OperatorKind.HESSIAN).with(BATCH, 8), "test", l -> { });
         assertArrayEquals(whole.top().eigenvalues(), chunked.top().eigenvalues(),
                 1e-10 * Math.abs(whole.top().eigenvalues()[0]));
-        HessianRun.Result ggn = HessianRun.run(tiny(dir.resolve("g")).withK(2, 2)
-                .withOperator(OperatorKind.GGN, 8), "test", l -> { });
+        HessianRun.Result ggn = HessianRun.run(tiny(dir.resolve("g")).with(K, 2).with(NEGATIVE, 2)
+                .with(OPERATOR, OperatorKind.GGN).with(BATCH, 8), "test", l -> { });
         assertTrue(ggn.top().allConverged());
         assertTrue(ggn.negative().eigenvalues()[0] > -1e-10 * ggn.top().eigenvalues()[0], "GGN must be PSD: "
                 + ggn.negative());
@@ -202,7 +219,7 @@ class HessianRunTest {
     @Test
     void blockRunGivesTheEigenvaluesAndTraceOfTheDenseHessiansSubmatrix(@TempDir Path dir) throws IOException {
         // module 2 of mlp:6-5-3:tanh is the output layer: 2.weight (3x5) at 35, 2.bias (3) at 50
-        HessianSettings s = tiny(dir.resolve("block")).withBlock("2").withK(3, 1).withExtras(true, false, 20);
+        HessianSettings s = tiny(dir.resolve("block")).with(BLOCK, "2").with(K, 3).with(NEGATIVE, 1).with(TRACE, true).with(DENSITY, false).with(DENSITY_STEPS, 20);
         HessianRun.Prepared prep = HessianRun.prepare(s);
         assertEquals(18, prep.block().size());
         HessianRun.Result r = HessianRun.run(prep, "test", line -> { });
@@ -229,7 +246,7 @@ class HessianRunTest {
         }
         assertTrue(Math.abs(r.hutchPlusPlus().estimate() - trace) <= 5 * r.hutchPlusPlus().standardError()
                 + 1e-9 * scale);
-        String manifest = Files.readString(s.out().resolve("manifest.json"));
+        String manifest = Files.readString(s.get(OUT).resolve("manifest.json"));
         assertTrue(manifest.contains("\"2.weight\"") && manifest.contains("\"2.bias\""), manifest);
         assertEquals(" block 2.weight,2.bias (18 parameters)", HessianRun.blockNote(prep.block()));
     }
@@ -238,16 +255,16 @@ class HessianRunTest {
     void forMseTheOutputLayersHessianBlockIsItsGaussNewtonBlock(@TempDir Path dir) {
         // MSE is quadratic in the outputs and the outputs are linear in the last layer's parameters, so the second
         // term of H = JᵀH_zJ + Σ ∂ℓ/∂z ∇²z vanishes on that block: H[S,S] = G[S,S] exactly, while the whole H ≠ G.
-        HessianSettings s = tiny(dir.resolve("h")).withLoss(Loss.MSE).withBlock("2").withK(3, 0);
+        HessianSettings s = tiny(dir.resolve("h")).with(LOSS, Loss.MSE).with(BLOCK, "2").with(K, 3).with(NEGATIVE, 0);
         HessianRun.Result h = HessianRun.run(HessianRun.prepare(s), "test", line -> { });
-        HessianRun.Result g = HessianRun.run(HessianRun.prepare(s.withOperator(OperatorKind.GGN, 0)
-                .withOut(dir.resolve("g"))), "test", line -> { });
+        HessianRun.Result g = HessianRun.run(HessianRun.prepare(s.with(OPERATOR, OperatorKind.GGN).with(BATCH, 0)
+                .with(OUT, dir.resolve("g"))), "test", line -> { });
         double scale = Math.abs(h.top().eigenvalues()[0]);
         assertArrayEquals(h.top().eigenvalues(), g.top().eigenvalues(), 1e-10 * scale);
-        HessianRun.Result hAll = HessianRun.run(HessianRun.prepare(s.withBlock(null).withOut(dir.resolve("ha"))),
+        HessianRun.Result hAll = HessianRun.run(HessianRun.prepare(s.with(BLOCK, null).with(OUT, dir.resolve("ha"))),
                 "test", line -> { });
-        HessianRun.Result gAll = HessianRun.run(HessianRun.prepare(s.withBlock(null).withOperator(OperatorKind.GGN, 0)
-                .withOut(dir.resolve("ga"))), "test", line -> { });
+        HessianRun.Result gAll = HessianRun.run(HessianRun.prepare(s.with(BLOCK, null).with(OPERATOR, OperatorKind.GGN).with(BATCH, 0)
+                .with(OUT, dir.resolve("ga"))), "test", line -> { });
         assertTrue(Math.abs(hAll.top().eigenvalues()[0] - gAll.top().eigenvalues()[0]) > 1e-6 * scale,
                 "the whole Hessian differs from the Gauss-Newton matrix away from a minimum");
     }
@@ -255,19 +272,19 @@ class HessianRunTest {
     @Test
     void inputErrorsNameTheirOption(@TempDir Path dir) {
         HessianSettings s = tiny(dir.resolve("x"));
-        assertMessage("--n:", () -> HessianRun.prepare(s.withData("synthetic", 31)));
-        assertMessage("--k:", () -> HessianRun.prepare(s.withK(0, 0)));
-        assertMessage("--k:", () -> HessianRun.prepare(s.withK(54, 0)));
-        assertMessage("--model:", () -> HessianRun.prepare(s.withModel("mlp:6-5-3:tanhh", null)));
-        assertMessage("--model:", () -> HessianRun.prepare(s.withModel(null, null)));
-        assertMessage("--checkpoint:", () -> HessianRun.prepare(s.withModel(null, dir.resolve("nothing"))));
-        assertMessage("--data:", () -> HessianRun.prepare(s.withData("csv:" + dir.resolve("none.csv"), 30)));
-        assertMessage("--data:", () -> HessianRun.prepare(s.withData("mnist", 30)));
-        assertMessage("--batch:", () -> HessianRun.prepare(s.withOperator(OperatorKind.HESSIAN, -1)));
-        assertMessage("--threads:", () -> HessianRun.prepare(s.withThreads(0)));
-        assertMessage("--block:", () -> HessianRun.prepare(s.withBlock("1")));
-        assertMessage("--block:", () -> HessianRun.prepare(s.withBlock(" ")));
-        assertMessage("--k:", () -> HessianRun.prepare(s.withBlock("2.bias")));
+        assertMessage("--n:", () -> HessianRun.prepare(s.with(DATA, "synthetic").with(N, 31)));
+        assertMessage("--k:", () -> HessianRun.prepare(s.with(K, 0).with(NEGATIVE, 0)));
+        assertMessage("--k:", () -> HessianRun.prepare(s.with(K, 54).with(NEGATIVE, 0)));
+        assertMessage("--model:", () -> HessianRun.prepare(s.with(MODEL, "mlp:6-5-3:tanhh")));
+        assertMessage("--model:", () -> HessianRun.prepare(s.with(MODEL, null)));
+        assertMessage("--checkpoint:", () -> HessianRun.prepare(HessianSettings.of(Map.of(CHECKPOINT, dir.resolve("nothing")))));
+        assertMessage("--data:", () -> HessianRun.prepare(s.with(DATA, "csv:" + dir.resolve("none.csv")).with(N, 30)));
+        assertMessage("--data:", () -> HessianRun.prepare(s.with(DATA, "mnist").with(N, 30)));
+        assertMessage("--batch:", () -> HessianRun.prepare(s.with(OPERATOR, OperatorKind.HESSIAN).with(BATCH, -1)));
+        assertMessage("--threads:", () -> HessianRun.prepare(s.with(THREADS, 0)));
+        assertMessage("--block:", () -> HessianRun.prepare(s.with(BLOCK, "1")));
+        assertMessage("--block:", () -> HessianRun.prepare(s.with(BLOCK, " ")));
+        assertMessage("--k:", () -> HessianRun.prepare(s.with(BLOCK, "2.bias")));
         assertFalse(Files.exists(dir.resolve("x")), "nothing may be written before the input is checked");
     }
 
@@ -275,16 +292,16 @@ class HessianRunTest {
     void batchSplitRunGivesTheSameEigenpairs(@TempDir Path dir) throws IOException {
         HessianSettings s = tiny(dir.resolve("one"));
         HessianRun.Result one = HessianRun.run(HessianRun.prepare(s), "test", line -> { });
-        for (HessianSettings split : List.of(s.withThreads(2).withOut(dir.resolve("two")),
-                s.withThreads(3).withOperator(OperatorKind.HESSIAN, 7).withOut(dir.resolve("chunked")))) {
+        for (HessianSettings split : List.of(s.with(THREADS, 2).with(OUT, dir.resolve("two")),
+                s.with(THREADS, 3).with(OPERATOR, OperatorKind.HESSIAN).with(BATCH, 7).with(OUT, dir.resolve("chunked")))) {
             HessianRun.Result r = HessianRun.run(HessianRun.prepare(split), "test", line -> { });
             double scale = Math.abs(one.top().eigenvalues()[0]);
             for (int i = 0; i < 4; i++) {
                 assertEquals(one.top().eigenvalues()[i], r.top().eigenvalues()[i], 1e-9 * scale, "pair " + (i + 1));
             }
             assertTrue(r.top().allConverged());
-            assertTrue(java.util.regex.Pattern.compile("\"threads\"\\s*:\\s*" + split.threads() + "\\b")
-                    .matcher(Files.readString(split.out().resolve("manifest.json"))).find(), "manifest records threads");
+            assertTrue(java.util.regex.Pattern.compile("\"threads\"\\s*:\\s*" + split.get(THREADS) + "\\b")
+                    .matcher(Files.readString(split.get(OUT).resolve("manifest.json"))).find(), "manifest records threads");
         }
     }
 
@@ -298,8 +315,8 @@ class HessianRunTest {
     void realFashionMnistSmallSubset(@TempDir Path dir) throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
                 "dataset-fashion-mnist is not installed");
-        HessianSettings s = HessianSettings.defaults("mlp:784-16-10:tanh", dir).withData("fashion-mnist", 100)
-                .withLoss(Loss.MSE).withK(3, 0);
+        HessianSettings s = HessianSettings.of(Map.of(MODEL, "mlp:784-16-10:tanh", OUT, dir, N, 100,
+                LOSS, Loss.MSE, K, 3));
         HessianRun.Prepared prep = HessianRun.prepare(s);
         assertEquals(100, prep.data().dataset().size());
         assertArrayEquals(new int[] {10, 10, 10, 10, 10, 10, 10, 10, 10, 10}, prep.data().dataset().classCounts());
