@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.alignscope.report.CsvWriter;
-import org.alignscope.train.ConfigReader;
 import org.alignscope.train.MonitorBenchmark;
 import org.alignscope.train.TrainConfig;
 import picocli.CommandLine.Command;
@@ -35,7 +34,7 @@ final class BenchMonitorCommand implements Runnable {
 
     @Override
     public void run() {
-        TrainConfig cfg = ConfigReader.read(config);
+        TrainConfig cfg = TrainCommand.readConfig(config);
         List<MonitorBenchmark.Window> rows = MonitorBenchmark.run(cfg, warmup, window, every, System.err::println);
         double plain = (rows.get(0).seconds() + rows.get(rows.size() - 1).seconds()) / 2;
         System.out.println(String.format(Locale.ROOT, "window %d steps from step %d; plain = mean of the first and last"

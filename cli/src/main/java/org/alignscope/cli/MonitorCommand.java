@@ -20,7 +20,6 @@ import org.alignscope.monitor.QuadraticSource;
 import org.alignscope.report.CsvWriter;
 import org.alignscope.report.Manifest;
 import org.alignscope.train.CheckpointMonitor;
-import org.alignscope.train.ConfigReader;
 import org.alignscope.train.MonitorBridge;
 import org.alignscope.train.TrainConfig;
 import org.alignscope.report.html.ReportPage;
@@ -171,7 +170,7 @@ final class MonitorCommand implements Callable<Integer> {
     /** {@code --checkpoint DIR --config FILE}: one evaluation per monitored trajectory, in {@code OUT/<trajectory>/}. */
     private int atCheckpoint() {
         long t0 = System.nanoTime();
-        TrainConfig cfg = ConfigReader.read(config);
+        TrainConfig cfg = TrainCommand.readConfig(config);
         List<CheckpointMonitor.Evaluation> evs = CheckpointMonitor.evaluate(cfg, checkpoint,
                 probeSteps == 0 ? cfg.monitor() == null ? 0 : cfg.monitor().probeSteps() : probeSteps);
         return owner.write(out, () -> write(cfg, evs, t0));

@@ -10,6 +10,7 @@ import org.alignscope.dashboard.Binding;
 import org.alignscope.dashboard.DashboardServer;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.io.OutputFolder;
+import org.alignscope.io.YamlTree;
 import org.alignscope.report.html.ReportPage;
 import org.alignscope.train.ArmResult;
 import org.alignscope.train.ConfigReader;
@@ -133,8 +134,13 @@ final class TrainCommand implements Runnable, CellCheck {
     @Override
     public void check() {
         if (mode.config != null) {
-            ConfigReader.read(mode.config);
+            readConfig(mode.config);
         }
+    }
+
+    /** Reads the training config given with {@code --config}; a file that cannot be read is bad input for it. */
+    static TrainConfig readConfig(Path file) {
+        return ConfigReader.of(YamlTree.read(file, "--config"), file.toString());
     }
 
     private static String g(Double x) {

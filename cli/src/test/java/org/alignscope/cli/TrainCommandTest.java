@@ -33,6 +33,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void aConfigThatCannotBeReadIsBadInputForTheOption(@TempDir Path tmp) {
+        Path missing = tmp.resolve("missing.yaml");
+        for (String command : new String[] {"train", "bench"}) {
+            String[] r = command.equals("train")
+                    ? run("train", "--config", missing.toString(), "--out", tmp.resolve("o").toString())
+                    : run("bench", "monitor", "--config", missing.toString());
+            assertEquals("2", r[0], r[1]);
+            assertTrue(r[1].startsWith("alignscope: error: --config: cannot read " + missing + ": "), r[1]);
+            assertEquals(1, r[1].strip().lines().count(), r[1]);
+        }
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+
+    @Test
     void anOutOfRangeValueIsOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
         Path cfg = tmp.resolve("c.yaml");
         Files.writeString(cfg, "switch: {threshold: 2}\n");

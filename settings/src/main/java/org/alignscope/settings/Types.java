@@ -189,6 +189,62 @@ public final class Types {
         };
     }
 
+    /**
+     * A non-empty list of words of the given form ({@code arm names}); in YAML a list of scalars, on the command line
+     * comma-separated. Which words exist is for the caller to check once it knows them.
+     */
+    public static SettingType<List<String>> words(String form) {
+        return new SettingType<>() {
+            @Override
+            public List<String> parse(String text) {
+                List<String> out = new ArrayList<>();
+                for (String part : text.split(",")) {
+                    if (!part.isBlank()) {
+                        out.add(part.trim());
+                    }
+                }
+                return checked(out);
+            }
+
+            @Override
+            public List<String> read(JsonNode node) {
+                List<String> out = new ArrayList<>();
+                if (node.isArray()) {
+                    for (JsonNode e : node) {
+                        if (!e.isValueNode()) {
+                            throw notAList();
+                        }
+                        out.add(e.asText());
+                    }
+                } else {
+                    throw notAList();
+                }
+                return checked(out);
+            }
+
+            private List<String> checked(List<String> out) {
+                if (out.isEmpty()) {
+                    throw notAList();
+                }
+                return List.copyOf(out);
+            }
+
+            private IllegalArgumentException notAList() {
+                return new IllegalArgumentException("must be " + allowed());
+            }
+
+            @Override
+            public String allowed() {
+                return "a non-empty list of " + form;
+            }
+
+            @Override
+            public String format(List<String> v) {
+                return String.join(", ", v);
+            }
+        };
+    }
+
     /** One integer or a non-empty list of distinct integers (seeds); on the command line comma-separated. */
     public static SettingType<List<Long>> longList() {
         return new SettingType<>() {

@@ -124,6 +124,24 @@ class SchemaTest {
         assertEquals("--init-scale: 0.0 is out of range; allowed: > 0", error(() -> cmd.of(Map.of(init, 0.0), null)));
     }
 
+    @Test
+    void wordListsReadYamlListsAndCommaSeparatedText() {
+        Setting<List<String>> arms = Setting.optional("arms", Types.words("arm names"), "every arm", "Arms.");
+        Schema monitor = Schema.file("monitor", "The monitor.", arms);
+        assertEquals(List.of("dom", "bulk"), monitor.read(YamlTree.parse("{arms: [dom, bulk]}\n", "t"), null).get(arms));
+        assertNull(monitor.read(null, null).get(arms));
+        assertEquals("monitor.arms: must be a non-empty list of arm names",
+                error(() -> monitor.read(YamlTree.parse("{arms: dom}\n", "t"), null)));
+        assertEquals("monitor.arms: must be a non-empty list of arm names",
+                error(() -> monitor.read(YamlTree.parse("{arms: []}\n", "t"), null)));
+        assertEquals("monitor.arms: must be a non-empty list of arm names",
+                error(() -> monitor.read(YamlTree.parse("{arms: [[dom]]}\n", "t"), null)));
+        Schema cmd = Schema.commandLine("monitor", "Monitor.", Setting.optional("arms", Types.words("arm names"),
+                "every arm", "Arms."));
+        assertEquals(List.of("dom", "bulk"), cmd.parse(Map.of("arms", "dom, bulk"), null).describe().get("arms"));
+        assertEquals("a non-empty list of arm names", arms.type().allowed());
+    }
+
     private static Map<String, Object> withoutNulls(Map<String, Object> m) {
         m.values().removeIf(java.util.Objects::isNull);
         return m;

@@ -11,7 +11,8 @@ import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.Precision;
 
 /**
- * A validated training experiment (read by {@link ConfigReader}; the schema is in {@code docs/training.md}).
+ * A validated training experiment, the typed API of a config (read by {@link ConfigReader} through the schemas of
+ * {@link TrainSchema}; every key in {@code docs/reference/config.md}).
  *
  * @param name      a label for the manifest
  * @param seeds     one full experiment (base phase, switch, all arms) per seed, run one after the other

@@ -31,6 +31,26 @@ class ConfigReaderTest {
     }
 
     @Test
+    void derivedDefaultsFollowTheKeysTheyDeriveFrom() {
+        TrainConfig c = ConfigReader.parse("training: {steps: 500}\nsubspace: {k: 20, refresh_every: 7}\n"
+                + "monitor: {k: 3, k_spread: 1}\n", "t");
+        assertEquals(50, c.subspace().krylov(), "max(2k + 10, 30)");
+        assertEquals(1200, c.subspace().maxHvps(), "50k + 200");
+        assertEquals(7, c.switching().checkEvery(), "subspace.refresh_every");
+        assertEquals(499, c.switching().fallbackStep(), "min(steps - 1, 2000)");
+        assertEquals(500, c.optimizer().schedule().cosineSteps(), "training.steps");
+        assertEquals(750, c.monitor().maxHvps(), "50(k + k_spread + 1) + 500");
+        assertEquals(10000, c.data().testSamples(), "fashion-mnist");
+        TrainConfig d = ConfigReader.parse("data: {source: gaussian-mixture, classes: 3, train_samples: 30}\n", "t");
+        assertEquals(0, d.data().testSamples(), "gaussian-mixture");
+        assertEquals(30, d.subspace().krylov());
+        assertEquals(999, d.switching().fallbackStep(), "min(1000 - 1, 2000)");
+        assertEquals(2000, ConfigReader.parse("training: {steps: 5000}\n", "t").switching().fallbackStep());
+        assertEquals(3, c.monitor().k(), "monitor.k given");
+        assertEquals(7, ConfigReader.parse("subspace: {k: 7}\nmonitor: {}\n", "t").monitor().k(), "subspace.k");
+    }
+
+    @Test
     void fullConfig() {
         TrainConfig c = ConfigReader.parse(String.join("\n",
                 "seeds: [3, 4]",
@@ -69,10 +89,23 @@ class ConfigReaderTest {
         "model: {spec: 'mlp:784-x-10:tanh'}|model.spec:",
         "seeds: [1, 1]|seeds: seed 1 is listed twice",
         "arms: [{name: a, projection: dom, track: false}]|arms[0].track: must be true for a projected arm",
+        "arms: [{name: a, projection: interp, a: 1}]|arms[0].b: projection interp needs a and b",
+        "arms: [{projection: dom}]|arms[0].name: required; allowed: letters, digits, _ . -",
+        "arms: [{name: \"a b\", projection: dom}]|arms[0].name: 'a b' is not allowed; allowed: letters, digits, _ . -",
+        "arms: []|arms: must be a non-empty list of {name, projection, ...}",
+        "data: {train_samples: 55}|data.train_samples: must be a multiple of 10 for fashion-mnist, got 55",
+        "data: {classes: 20, train_samples: 10}|data.train_samples: 10 is out of range; allowed: [20, 60000]",
+        "data: {other: 1}|data.other: unknown key; allowed: source, folder, classes, train_samples, test_samples,",
+        "data: {test_samples: 10001}|data.test_samples: 10001 is out of range; allowed: [0, 10000]",
+        "training: {batch_size: 6000}|training.batch_size: 6000 is out of range; allowed: [1, 5000]",
+        "subspace: {k: 20, krylov: 21}|subspace.krylov: 21 is out of range; allowed: [22, 100000]",
+        "subspace: {k: 20, max_hvps: 39}|subspace.max_hvps: 39 is out of range; allowed: >= 40",
+        "training: {steps: 10}\\nswitch: {fallback_step: 10}|switch.fallback_step: 10 is out of range; allowed: [0, 9]",
+        "[1, 2]|test: the top level must be a mapping of keys",
     })
     void errorsNameTheKeyAndTheAllowedValues(String yaml, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ConfigReader.parse(yaml, "test"));
+                () -> ConfigReader.parse(yaml.replace("\\n", "\n"), "test"));
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }
 
@@ -126,6 +159,7 @@ class ConfigReaderTest {
             {"monitor: {theta_threshold: 2}", "monitor.theta_threshold: 2 is out of range; allowed: [0, 1]"},
             {"monitor: {arms: [bulk]}", "monitor.arms: 'bulk' is not an arm; allowed: plain, dom"},
             {"monitor: {arms: [dom, dom]}", "monitor.arms: 'dom' is listed twice"},
+            {"monitor: {arms: dom}", "monitor.arms: must be a non-empty list of arm names"},
             {"monitor: {effective_step: true}", "monitor.effective_step: allowed true only with"},
             {"monitor: 3", "monitor: must be a mapping"}}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,115 @@
+package org.alignscope.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.alignscope.settings.Bound;
+import org.alignscope.settings.Range;
+import org.alignscope.settings.Schema;
+import org.alignscope.settings.Setting;
+import org.alignscope.settings.SettingError;
+import org.alignscope.settings.Types;
+import org.alignscope.settings.Values;
+
+/** The {@code monitor:} section: the alignment monitor evaluated during training (absent: not run). */
+final class MonitorSection {
+    static final Setting<Integer> EVERY = Setting.of("every", new MonitorEvery(), 100, "Evaluate at every step t"
+            + " with t mod every = 0; adaptive: min_every, max_every and change set the intervals.").in("steps");
+    static final Setting<Integer> K = Setting.derived("k", Types.integer(1, 1000), "subspace.k",
+            v -> v.get(SubspaceSection.K), "The monitor's dominant dimension (below the parameter count).");
+    static final Setting<Integer> SAMPLES = Setting.of("samples", Types.integer(2, 1_000_000), 32, "r: noise samples"
+            + " (mini-batch gradients of training.batch_size, one HVP each) per evaluation.");
+    static final Setting<List<String>> ARMS = Setting.optional("arms", Types.words("arm names"), "every arm with"
+            + " track: true", "The monitored arms; the base phase is monitored when any arm is.");
+    static final Setting<Double> THETA_THRESHOLD = Setting.of("theta_threshold", Types.real(0, 1), 0.9, "θ above"
+            + " which suspicious-alignment can be reported.");
+    static final Setting<Integer> K_SPREAD = Setting.of("k_spread", Types.integer(0, 100), 2, "The sensitivity range"
+            + " k − k_spread … k + k_spread.");
+    static final Setting<Double> TOLERANCE = Setting.of("tolerance", Types.real(1e-14, 1), 1e-6, "Lanczos relative"
+            + " residual target of the monitor's eigenpairs.");
+    static final Setting<Integer> MAX_HVPS = Setting.derived("max_hvps", Types.integer(new Range(
+            Bound.of("2(k + k_spread + 1)", v -> 2 * pairs(v)), null)), "50(k + k_spread + 1) + 500",
+            v -> 50 * pairs(v) + 500, "Lanczos budget of one evaluation.").in("HVPs");
+    static final Setting<Boolean> EFFECTIVE_STEP = Setting.of("effective_step", Types.flag(), false, "Momentum and"
+            + " nesterov: apply the SGD theory with η/(1 − μ) instead of reporting theory-n/a.");
+    static final Setting<Integer> MIN_EVERY = Setting.of("min_every", Types.integerFrom(1), 10, "every: adaptive:"
+            + " the shortest interval (also the first).").in("steps");
+    static final Setting<Integer> MAX_EVERY = Setting.of("max_every", Types.integer(new Range(
+            Bound.of("min_every", v -> v.get(MIN_EVERY)), null)), 200, "every: adaptive: the longest interval.")
+            .in("steps");
+    static final Setting<Double> CHANGE = Setting.of("change", Types.positive(1), 0.05, "every: adaptive: the change"
+            + " of θ or of η/η* above which the interval halves.");
+    static final Setting<Integer> PROBE_STEPS = Setting.of("probe_steps", Types.integer(0, 1_000_000), 0, "R: at"
+            + " every evaluation also take R dominant- and R bulk-projected SGD steps and compare them with the"
+            + " prediction (0: off; else >= 2, SGD only).").in("steps");
+
+    static final Schema SCHEMA = Schema.file("monitor", "The alignment monitor during training; without this section"
+            + " it does not run.", EVERY, K, SAMPLES, ARMS, THETA_THRESHOLD, K_SPREAD, TOLERANCE, MAX_HVPS,
+            EFFECTIVE_STEP, MIN_EVERY, MAX_EVERY, CHANGE, PROBE_STEPS);
+
+    private MonitorSection() {
+    }
+
+    /** The eigenpairs one evaluation solves for: k + k_spread + 1. */
+    private static int pairs(Values v) {
+        return v.get(K) + v.get(K_SPREAD) + 1;
+    }
+
+    /** The section's record, checked against the arms, the optimizer and the reference set read before it. */
+    static TrainConfig.Monitor from(Values v, List<TrainConfig.Arm> arms) {
+        TrainConfig.Adaptive adaptive = null;
+        if (v.get(EVERY) == MonitorEvery.ADAPTIVE) {
+            adaptive = new TrainConfig.Adaptive(v.get(MIN_EVERY), v.get(MAX_EVERY), v.get(CHANGE));
+        } else {
+            for (Setting<?> s : List.of(MIN_EVERY, MAX_EVERY, CHANGE)) {
+                if (v.given(s)) {
+                    throw v.invalid(s, "allowed only with " + v.label(EVERY) + ": adaptive");
+                }
+            }
+        }
+        List<String> monitored = monitoredArms(v, arms);
+        String optimizer = v.get(OptimizerSection.NAME);
+        if (v.get(EFFECTIVE_STEP) && !(optimizer.equals("momentum") || optimizer.equals("nesterov"))) {
+            throw v.invalid(EFFECTIVE_STEP, "allowed true only with " + OptimizerSection.NAME.label() + " momentum"
+                    + " or nesterov (got " + optimizer + ")");
+        }
+        int batch = v.get(TrainingSection.BATCH_SIZE);
+        int reference = v.get(SubspaceSection.REFERENCE_SAMPLES);
+        int referenceSamples = reference == 0 ? v.get(DataSection.TRAIN_SAMPLES) : reference;
+        if (batch > referenceSamples) {
+            throw new SettingError(SCHEMA.path(), TrainingSection.BATCH_SIZE.label() + " " + batch + " exceeds the "
+                    + referenceSamples + " reference samples the monitor draws its noise mini-batches from");
+        }
+        int probe = v.get(PROBE_STEPS);
+        if (probe == 1 || (probe > 0 && !optimizer.equals("sgd"))) {
+            throw v.invalid(PROBE_STEPS, probe + " is not allowed; allowed: 0 (off) or >= 2, with "
+                    + OptimizerSection.NAME.label() + " sgd only");
+        }
+        return new TrainConfig.Monitor(v.get(EVERY), adaptive, v.get(K), v.get(SAMPLES), monitored,
+                v.get(THETA_THRESHOLD), v.get(K_SPREAD), v.get(TOLERANCE), v.get(MAX_HVPS), v.get(EFFECTIVE_STEP),
+                probe);
+    }
+
+    /** The arms named by monitor.arms, each an arm of the config and listed once; by default the tracked ones. */
+    private static List<String> monitoredArms(Values v, List<TrainConfig.Arm> arms) {
+        List<String> out = new ArrayList<>();
+        if (v.get(ARMS) == null) {
+            for (TrainConfig.Arm a : arms) {
+                if (a.track()) {
+                    out.add(a.name());
+                }
+            }
+            return List.copyOf(out);
+        }
+        List<String> names = arms.stream().map(TrainConfig.Arm::name).toList();
+        for (String name : v.get(ARMS)) {
+            if (!names.contains(name)) {
+                throw v.invalid(ARMS, "'" + name + "' is not an arm; allowed: " + String.join(", ", names));
+            }
+            if (out.contains(name)) {
+                throw v.invalid(ARMS, "'" + name + "' is listed twice");
+            }
+            out.add(name);
+        }
+        return List.copyOf(out);
+    }
+}
