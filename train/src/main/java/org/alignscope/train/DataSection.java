@@ -20,11 +20,11 @@ final class DataSection {
     static final Setting<Integer> CLASSES = Setting.of("classes", Types.integer(2, 1000), 10, "Classes of the"
             + " gaussian-mixture (Fashion-MNIST has 10).");
     static final Setting<Integer> TRAIN_SAMPLES = Setting.of("train_samples", Types.integer(new Range(
-            Bound.of("classes", v -> v.get(CLASSES)), Bound.atLeast(60_000))), 5000, "Size of the balanced training"
+            Bound.of("classes", v -> v.get(CLASSES)), Bound.including(60_000))), 5000, "Size of the balanced training"
             + " subset: the first n/classes samples of each class (a multiple of 10 for fashion-mnist), centred by"
             + " its own per-feature mean.").in("samples");
     static final Setting<Integer> TEST_SAMPLES = Setting.derived("test_samples", Types.integer(new Range(
-            Bound.atLeast(0), Bound.of("10000 (gaussian-mixture: 1000000)",
+            Bound.including(0), Bound.of("10000 (gaussian-mixture: 1000000)",
                     v -> gaussianMixture(v) ? 1_000_000 : 10_000))), "10000 (gaussian-mixture: 0)",
             v -> gaussianMixture(v) ? 0 : 10_000, "Test samples for the accuracy: the first ones of the test split,"
                     + " centred by the training mean (0: no test accuracy).").in("samples");

@@ -14,7 +14,7 @@ final class SubspaceSection {
     static final Setting<Integer> K = Setting.of("k", Types.integer(1, 1000), 10, "Dominant dimension: the top-k"
             + " eigenvectors span the dominant subspace.");
     static final Setting<Integer> REFERENCE_SAMPLES = Setting.of("reference_samples", Types.integer(new Range(
-            Bound.atLeast(0), Bound.of("data.train_samples", v -> v.get(DataSection.TRAIN_SAMPLES)))), 0, "The first"
+            Bound.including(0), Bound.of("data.train_samples", v -> v.get(DataSection.TRAIN_SAMPLES)))), 0, "The first"
             + " this many training samples form the reference set (0: all).").in("samples");
     static final Setting<Integer> CHUNK = Setting.of("chunk", Types.integer(1, 1_000_000), 1000, "Samples per chunk"
             + " of reference-set evaluations (bounds the memory).").in("samples");
@@ -27,7 +27,7 @@ final class SubspaceSection {
             Bound.of("2k", v -> 2 * v.get(K)), null)), "50k + 200", v -> 50 * v.get(K) + 200, "Lanczos budget per"
             + " refresh, certification included.").in("HVPs");
     static final Setting<Integer> KRYLOV = Setting.derived("krylov", Types.integer(new Range(
-            Bound.of("k + 2", v -> v.get(K) + 2), Bound.atLeast(100_000))), "max(2k + 10, 30)",
+            Bound.of("k + 2", v -> v.get(K) + 2), Bound.including(100_000))), "max(2k + 10, 30)",
             v -> LanczosOptions.krylovFor(v.get(K)), "Lanczos basis size before a thick restart.").in("vectors");
     static final Setting<OperatorKind> OPERATOR = Setting.of("operator", Types.choice(OperatorKind::parse,
             OperatorKind::label, "hessian", "ggn"), OperatorKind.HESSIAN, "Whose top-k eigenvectors span the"

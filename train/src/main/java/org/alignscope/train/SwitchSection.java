@@ -17,7 +17,7 @@ final class SwitchSection {
             "subspace.refresh_every", v -> v.get(SubspaceSection.REFRESH_EVERY), "Before the switch, the subspace"
                     + " is refreshed and χ evaluated every this many steps.").in("steps");
     static final Setting<Integer> FALLBACK_STEP = Setting.derived("fallback_step", Types.integer(new Range(
-            Bound.atLeast(0), Bound.of("training.steps − 1", v -> v.get(TrainingSection.STEPS) - 1))),
+            Bound.including(0), Bound.of("training.steps − 1", v -> v.get(TrainingSection.STEPS) - 1))),
             "min(training.steps − 1, 2000)", v -> Math.min(v.get(TrainingSection.STEPS) - 1, 2000), "Switch here if"
                     + " the threshold has not fired (a check is forced at this step).").in("steps");
 

@@ -10,7 +10,7 @@ import org.alignscope.settings.Types;
 final class TrainingSection {
     static final Setting<Integer> STEPS = Setting.of("steps", Types.integer(1, 100_000_000), 1000, "T: updates per"
             + " arm, steps 0 … T − 1 counted from step 0 (the switch step included).").in("steps");
-    static final Setting<Integer> BATCH_SIZE = Setting.of("batch_size", Types.integer(new Range(Bound.atLeast(1),
+    static final Setting<Integer> BATCH_SIZE = Setting.of("batch_size", Types.integer(new Range(Bound.including(1),
             Bound.of("data.train_samples", v -> v.get(DataSection.TRAIN_SAMPLES)))), 50, "B: mini-batch size;"
             + " ⌊n/B⌋ batches per epoch.").in("samples");
 
