@@ -14,7 +14,10 @@ import picocli.CommandLine.Spec;
  * command that fails says so in the folder's manifest.
  */
 final class OutputOwner {
-    @Option(names = "--force", description = "Empty a non-empty --out folder first, whatever it holds.")
+    /** The option, for the messages of commands that refuse it in some cases. */
+    static final String FORCE = "--force";
+
+    @Option(names = FORCE, description = "Empty a non-empty --out folder first, whatever it holds.")
     boolean force;
 
     @Spec(Spec.Target.MIXEE)

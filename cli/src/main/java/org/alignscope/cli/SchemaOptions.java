@@ -1,6 +1,7 @@
 package org.alignscope.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.alignscope.settings.Schema;
 import org.alignscope.settings.Setting;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code init_scale}, its help the setting's meaning, what is allowed and the default. Values stay text until
  * {@link #values} resolves them through the schema, so a bad value gets the schema's one-line error
  * ({@code --k: 0 is out of range; allowed: >= 1}) and a default derived from another setting is computed once,
- * in the schema.
+ * in the schema. A repeatable setting (a list) is an option given once per element.
  */
 final class SchemaOptions implements CommandLine.IModelTransformer {
 
@@ -34,6 +35,9 @@ final class SchemaOptions implements CommandLine.IModelTransformer {
         OptionSpec.Builder b = OptionSpec.builder(s.option()).description(help(s));
         if (s.type().isFlag()) {
             b.arity("0").type(Boolean.class);
+        } else if (s.type().repeatable()) {
+            b.arity("1").type(List.class).auxiliaryTypes(String.class)
+                    .paramLabel(s.key().toUpperCase(java.util.Locale.ROOT));
         } else {
             b.arity("1").type(String.class).paramLabel(s.key().toUpperCase(java.util.Locale.ROOT));
         }
@@ -52,13 +56,17 @@ final class SchemaOptions implements CommandLine.IModelTransformer {
     /** The command's settings as given on its command line, the others at their defaults. */
     static Values values(CommandSpec spec) {
         Schema schema = ((SchemaCommand) spec.userObject()).schema();
-        Map<String, String> given = new LinkedHashMap<>();
+        Map<String, List<String>> given = new LinkedHashMap<>();
         for (Setting<?> s : schema.settings()) {
             Object v = spec.findOption(s.option()).getValue();
-            if (v != null) {
-                given.put(s.key(), v.toString());
+            if (v instanceof List<?> texts) {
+                if (!texts.isEmpty()) {
+                    given.put(s.key(), texts.stream().map(Object::toString).toList());
+                }
+            } else if (v != null) {
+                given.put(s.key(), List.of(v.toString()));
             }
         }
-        return schema.parse(given, null);
+        return schema.parseRepeated(given, null);
     }
 }

@@ -10,14 +10,16 @@ import org.alignscope.lab.sweep.Outcome;
 import org.alignscope.lab.sweep.ProcessLauncher;
 import org.alignscope.lab.sweep.Sweep;
 import org.alignscope.lab.sweep.SweepConfig;
+import org.alignscope.lab.sweep.SweepSettings;
 import org.alignscope.lab.sweep.SweepStopped;
 import org.alignscope.report.html.ReportPage;
+import org.alignscope.settings.Schema;
+import org.alignscope.settings.Values;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 
 /**
  * {@code alignscope sweep}: a grid of any run-making command's settings, each cell its own process with one
@@ -25,20 +27,12 @@ import picocli.CommandLine.Option;
  * it before any cell runs. Exit code 0 when every cell completed or diverged (a diverging setting is a result), 1
  * when a cell failed; stopped by SIGTERM or SIGINT it ends its running cells first.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a command (quad-run or train) over the cartesian product of settings in a YAML file;"
-                + " each cell runs in its own process into OUT/cells/<cell-id>/, finished cells are skipped on a rerun,"
-                + " and OUT gets summary.csv, plots/heatmap_<metric>.png and manifest.json."})
-final class SweepCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The sweep (YAML: command, base, set, grid, parallel).")
-    Path config;
-
-    @Option(names = "--out", defaultValue = "runs/sweep", description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--parallel", paramLabel = "N", description = "Cells at once (default: the config's parallel, else the number of cores).")
-    Integer parallel;
-
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a command (quad-run, train or hessian) over the cartesian product of settings in a YAML"
+                + " file; each cell runs in its own process into OUT/cells/<cell-id>/, finished cells are skipped on a"
+                + " rerun, and OUT gets summary.csv, plots/heatmap_<metric>.png and manifest.json."},
+        modelTransformer = SchemaOptions.class)
+final class SweepCommand implements Callable<Integer>, SchemaCommand {
     @Mixin
     ProgressOptions progress;
 
@@ -49,19 +43,24 @@ final class SweepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
+    public Schema schema() {
+        return SweepSettings.SCHEMA;
+    }
+
+    @Override
     public Integer call() {
-        SweepConfig cfg = SweepConfig.read(config);
+        Values v = SchemaOptions.values(spec);
+        Path out = v.get(SweepSettings.OUT);
+        SweepConfig cfg = SweepConfig.read(v.get(SweepSettings.CONFIG));
+        Integer parallel = v.get(SweepSettings.PARALLEL);
         int n = parallel != null ? parallel : cfg.parallel() != null ? cfg.parallel() : Runtime.getRuntime().availableProcessors();
-        if (n < 1) {
-            throw new IllegalArgumentException("--parallel: must be >= 1 (got " + n + ")");
-        }
         checkKeys(cfg);
         long t0 = System.nanoTime();
         List<Sweep.CellResult> results;
         try {
             results = owner.continueIn(out, () -> {
                 // a train cell's plan writes its config beside its folder, so planning happens inside the claim
-                List<Sweep.Job> jobs = Sweep.plan(cfg, out);
+                List<Sweep.Job> jobs = plan(cfg, out);
                 for (Sweep.Job job : jobs) {
                     check(job);
                 }
@@ -92,18 +91,35 @@ final class SweepCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.6g", v);
     }
 
+    /** The sweep's cells, each running its command with the options that command declares. */
+    static List<Sweep.Job> plan(SweepConfig cfg, Path out) {
+        CommandSpec command = command(cfg.kind());
+        return Sweep.plan(cfg, out, key -> {
+            OptionSpec o = command.findOption(key);
+            if (o == null) {
+                throw new IllegalStateException(command.qualifiedName() + " has no option for '" + key + "'");
+            }
+            return o.longestName();
+        });
+    }
+
+    /** The command a sweep's cells run. */
+    private static CommandSpec command(CellKind kind) {
+        CommandLine cl = AlignScope.commandLine();
+        for (String sub : kind.command()) {
+            cl = cl.getSubcommands().get(sub);
+        }
+        return cl.getCommandSpec();
+    }
+
     /** For option-keyed commands: every key of set/grid must be an option of the command the sweep may set. */
     static void checkKeys(SweepConfig cfg) {
         CellKind kind = cfg.kind();
         if (!kind.keysAreOptions()) {
             return;
         }
-        CommandLine cl = AlignScope.commandLine();
-        for (String sub : kind.command()) {
-            cl = cl.getSubcommands().get(sub);
-        }
         List<String> allowed = new ArrayList<>();
-        for (OptionSpec o : cl.getCommandSpec().options()) {
+        for (OptionSpec o : command(kind).options()) {
             String name = o.longestName().replaceFirst("^-+", "");
             if (!o.usageHelp() && !o.versionHelp() && !name.equals("quiet") && !kind.reservedOptions().contains(name)) {
                 allowed.add(name);

@@ -2,119 +2,125 @@ package org.alignscope.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.alignscope.dashboard.Binding;
 import org.alignscope.dashboard.DashboardServer;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.io.OutputFolder;
 import org.alignscope.io.YamlTree;
 import org.alignscope.report.html.ReportPage;
+import org.alignscope.settings.Schema;
+import org.alignscope.settings.SchemaEntry;
+import org.alignscope.settings.Setting;
+import org.alignscope.settings.SettingError;
+import org.alignscope.settings.Types;
+import org.alignscope.settings.Values;
 import org.alignscope.train.ArmResult;
 import org.alignscope.train.ConfigReader;
+import org.alignscope.train.NotResumable;
 import org.alignscope.train.SeedResult;
 import org.alignscope.train.TrainConfig;
 import org.alignscope.train.TrainExperiment;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code alignscope train}: the training laboratory (Dom/Bulk projected training after a switch). */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network with a base optimizer until the reference-set gradient aligns with the top-k"
                 + " Hessian eigenspace, then branch into paired arms (plain, Dom, Bulk, ...) that see the same"
-                + " mini-batches. See docs/training.md for the config schema and the output columns."})
-final class TrainCommand implements Runnable, CellCheck {
-
-    static final class Mode {
-        @Option(names = "--config", description = "YAML experiment (e.g. configs/quick-fmnist-mlp.yaml).")
-        Path config;
-
-        @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its last checkpoint.")
-        Path resume;
-
-        @Option(names = "--replot", paramLabel = "DIR", description = "Redraw DIR/plots/ from the run's files and its config.yaml.")
-        Path replot;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Mode mode;
-
-    @Option(names = "--out", description = "Output folder (with --config; default: runs/train). A folder that holds"
-            + " anything but an earlier train run is refused unless --force.")
-    Path out;
+                + " mini-batches. See docs/training.md for the config schema and the output columns."},
+        modelTransformer = SchemaOptions.class)
+final class TrainCommand implements Runnable, CellCheck, SchemaCommand {
+    static final Setting<Path> CONFIG = Setting.optional("config", Types.path(), "none (then --resume or --replot)",
+            "YAML experiment (e.g. configs/quick-fmnist-mlp.yaml).");
+    static final Setting<Path> RESUME = Setting.optional("resume", Types.path(), "none",
+            "Continue the run in this folder from its last checkpoint.");
+    static final Setting<Path> REPLOT = Setting.optional("replot", Types.path(), "none",
+            "Redraw the folder's plots/ from the run's files and its config.yaml.");
+    static final Setting<Path> OUT = Setting.of("out", Types.path(), Path.of("runs/train"), "Output folder (with"
+            + " --config). A folder that holds anything but an earlier train run is refused unless --force.");
+    static final Setting<Boolean> DASHBOARD = Setting.of("dashboard", Types.flag(), false, "Serve the run folder's"
+            + " live dashboard while training; the first line printed is its URL.");
+    static final DashboardSettings DASHBOARD_AT = DashboardSettings.keyed("dashboard_");
+    static final Schema SCHEMA = Schema.commandLine("train", "Train a network and branch into paired arms after the"
+            + " switch; exactly one of --config, --resume and --replot.", entries());
 
     @picocli.CommandLine.Mixin
     OutputOwner owner;
-
-    @Option(names = "--dashboard", description = "Serve the run folder's live dashboard while training; the first"
-            + " line printed is its URL.")
-    boolean dashboard;
-
-    @Option(names = "--dashboard-port", defaultValue = "0", description = "Port of --dashboard; 0 picks a free one"
-            + " (default: ${DEFAULT-VALUE}).")
-    int dashboardPort;
-
-    @Option(names = "--dashboard-address", defaultValue = DashboardServer.LOOPBACK,
-            description = "Address --dashboard binds (default: ${DEFAULT-VALUE}, this machine only; another address"
-                    + " lets the network read the run folder, and a warning says so).")
-    String dashboardAddress;
-
-    @Option(names = "--dashboard-allow-host", paramLabel = "NAME", description = "A further name the dashboard may be"
-            + " requested by (the Host header; repeatable), e.g. this machine's DNS name with --dashboard-address.")
-    List<String> dashboardAllowHosts = new ArrayList<>();
-
-    private static final Binding.OptionNames DASHBOARD_OPTIONS =
-            new Binding.OptionNames("--dashboard-address", "--dashboard-port", "--dashboard-allow-host");
 
     @picocli.CommandLine.Mixin
     ProgressOptions progressOptions;
 
     @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
+
+    private static SchemaEntry[] entries() {
+        List<SchemaEntry> all = new java.util.ArrayList<>(List.of(CONFIG, RESUME, REPLOT, OUT, DASHBOARD));
+        all.addAll(List.of(DASHBOARD_AT.entries()));
+        return all.toArray(SchemaEntry[]::new);
+    }
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
+    /** The options, checked: exactly one of --config, --resume and --replot. */
+    private Values settings() {
+        Values v = SchemaOptions.values(spec);
+        Setting<Path> first = null;
+        for (Setting<Path> mode : List.of(CONFIG, RESUME, REPLOT)) {
+            if (v.get(mode) != null) {
+                if (first != null) {
+                    throw mode.invalid("not allowed with " + first.label() + " (give one of " + CONFIG.label()
+                            + ", " + RESUME.label() + ", " + REPLOT.label() + ")");
+                }
+                first = mode;
+            }
+        }
+        if (first == null) {
+            throw CONFIG.invalid("give " + CONFIG.label() + " FILE, " + RESUME.label() + " DIR or " + REPLOT.label()
+                    + " DIR");
+        }
+        return v;
+    }
 
     @Override
     public void run() {
+        Values v = settings();
         Progress steps = progressOptions.progress("train", "steps");
         Consumer<String> progress = steps == Progress.NONE ? null : s -> ProgressBar.message(steps, "alignscope train: " + s);
         long t0 = System.nanoTime();
-        List<SeedResult> results;
-        Path dir;
         String command = owner.commandLine();
-        if (mode.replot != null) {
-            Path cfg = mode.replot.resolve("config.yaml");
-            if (!Files.exists(cfg)) {
-                throw new IllegalArgumentException("--replot: " + mode.replot + " has no config.yaml (not a run folder)");
-            }
-            TrainConfig config = ConfigReader.read(cfg);
-            try (OutputFolder folder = OutputFolder.claimExisting("--replot", mode.replot, owner.kind(), command)) {
-                TrainExperiment.plots(config, mode.replot);
-                ReportPage.write(mode.replot);
-            }
-            System.out.println("wrote " + mode.replot.resolve("plots") + " and " + mode.replot.resolve("report.html"));
+        Path replot = v.get(REPLOT);
+        if (replot != null) {
+            replot(replot, command);
             return;
         }
-        if (mode.resume != null && (out != null || owner.force)) {
-            throw new IllegalArgumentException((owner.force ? "--force" : "--out") + ": not allowed with --resume (the run"
-                    + " folder is DIR)");
+        Path resume = v.get(RESUME);
+        if (resume != null && (v.given(OUT) || owner.force)) {
+            throw new SettingError(owner.force ? OutputOwner.FORCE : OUT.label(), "not allowed with "
+                    + RESUME.label() + " (the run folder is DIR)");
         }
-        dir = mode.resume != null ? mode.resume : out == null ? Path.of("runs/train") : out;
-        check();
-        Binding binding = dashboard ? Binding.of(dashboardAddress, dashboardPort, dashboardAllowHosts, DASHBOARD_OPTIONS)
-                : null;
-        if (mode.resume != null && OutputFolder.isHeld(dir)) {
-            throw new IllegalArgumentException("--resume: " + dir + " is in use by another AlignScope process; wait for"
-                    + " it to finish");
+        Path dir = resume != null ? resume : v.get(OUT);
+        check(v);
+        boolean dashboard = v.get(DASHBOARD);
+        Binding binding = dashboard ? DASHBOARD_AT.binding(v) : null;
+        if (resume != null && OutputFolder.isHeld(dir)) {
+            throw RESUME.invalid(dir + " is in use by another AlignScope process; wait for it to finish");
         }
         // checked before the lock is taken: a refused resume changes no file
-        TrainExperiment.Resumption resumption = mode.resume != null ? TrainExperiment.prepareResume(dir, progress) : null;
-        try (OutputFolder folder = mode.resume != null ? OutputFolder.claimExisting("--resume", dir, owner.kind(), command)
+        TrainExperiment.Resumption resumption = resume != null
+                ? resuming(dir, () -> TrainExperiment.prepareResume(dir, progress)) : null;
+        List<SeedResult> results;
+        try (OutputFolder folder = resume != null ? OutputFolder.claimExisting(RESUME.label(), dir, owner.kind(), command)
                 : owner.claim(dir);
-             DashboardServer server = dashboard ? ServeCommand.start(dir, binding, spec.commandLine().getErr()) : null) {
-            results = resumption != null ? resumption.run(command, steps)
-                    : TrainExperiment.run(mode.config, dir, command, progress, steps);
+             DashboardServer server = dashboard ? DASHBOARD_AT.start(dir, binding, spec.commandLine().getErr()) : null) {
+            results = resumption != null ? resuming(dir, () -> resumption.run(command, steps))
+                    : TrainExperiment.run(v.get(CONFIG), dir, command, progress, steps);
             ReportPage.write(dir);
         }
         System.out.println("seed\tswitch_step\tswitch_reason\tarm\tstatus\tref_loss_at_switch\tref_loss_final"
@@ -130,17 +136,52 @@ final class TrainCommand implements Runnable, CellCheck {
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", dir, (System.nanoTime() - t0) / 1e9));
     }
 
-    /** Validates the config (a fresh run) without training. */
+    /** Redraws the plots and the report page of the run folder {@code dir}. */
+    private void replot(Path dir, String command) {
+        Path cfg = dir.resolve("config.yaml");
+        if (!Files.exists(cfg)) {
+            throw REPLOT.invalid(dir + " has no config.yaml (not a run folder)");
+        }
+        TrainConfig config = ConfigReader.read(cfg);
+        try (OutputFolder folder = OutputFolder.claimExisting(REPLOT.label(), dir, owner.kind(), command)) {
+            TrainExperiment.plots(config, dir);
+            ReportPage.write(dir);
+        }
+        System.out.println("wrote " + dir.resolve("plots") + " and " + dir.resolve("report.html"));
+    }
+
+    /**
+     * Runs work on the run folder {@code dir} that --resume names: a folder it cannot continue is reported against
+     * --resume, with the way on spelled in this command's options.
+     */
+    private static <T> T resuming(Path dir, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (NotResumable e) {
+            throw RESUME.invalid(e.getMessage() + switch (e.remedy()) {
+                case NONE -> "";
+                case START_AGAIN -> "; start it again with " + CONFIG.label() + " " + e.config() + " " + OUT.label()
+                        + " " + dir + " " + OutputOwner.FORCE;
+                case RESTORE_CONFIG_OR_START_AGAIN -> "; restore it, or start a new run with " + OutputOwner.FORCE;
+            });
+        }
+    }
+
+    /** Validates the options and the config (a fresh run) without training. */
     @Override
     public void check() {
-        if (mode.config != null) {
-            readConfig(mode.config);
+        check(settings());
+    }
+
+    private static void check(Values v) {
+        if (v.get(CONFIG) != null) {
+            readConfig(v.get(CONFIG));
         }
     }
 
     /** Reads the training config given with {@code --config}; a file that cannot be read is bad input for it. */
     static TrainConfig readConfig(Path file) {
-        return ConfigReader.of(YamlTree.read(file, "--config"), file.toString());
+        return ConfigReader.of(YamlTree.read(file, CONFIG.label()), file.toString());
     }
 
     private static String g(Double x) {

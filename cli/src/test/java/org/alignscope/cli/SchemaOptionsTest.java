@@ -85,4 +85,28 @@ class SchemaOptionsTest {
         assertTrue(SchemaReference.markdown(SCHEMA, 2).contains(
                 "| `--dummy-key` | integer in [1, 9] | 5 | widgets | A setting added in one place. |"));
     }
+
+    static final Setting<java.util.List<String>> NAMES = Setting.of("name", Types.repeated(Types.text("a name")),
+            java.util.List.of(), "A further name.");
+
+    @Command(name = "names", modelTransformer = SchemaOptions.class)
+    static final class NamesCommand implements SchemaCommand {
+        @CommandLine.Spec
+        CommandSpec spec;
+
+        @Override
+        public Schema schema() {
+            return Schema.commandLine("names", "Names.", NAMES);
+        }
+    }
+
+    @Test
+    void aRepeatableSettingIsAnOptionGivenOncePerElement() {
+        NamesCommand c = new NamesCommand();
+        CommandLine cl = new CommandLine(c);
+        cl.parseArgs();
+        assertEquals(java.util.List.of(), SchemaOptions.values(c.spec).get(NAMES));
+        cl.parseArgs("--name", "a", "--name=b");
+        assertEquals(java.util.List.of("a", "b"), SchemaOptions.values(c.spec).get(NAMES));
+    }
 }

@@ -149,7 +149,7 @@ class SweepCommandTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 org.alignscope.lab.sweep.SweepConfig cfg = org.alignscope.lab.sweep.SweepConfig.read(f);
                 SweepCommand.checkKeys(cfg);
-                List<org.alignscope.lab.sweep.Sweep.Job> jobs = org.alignscope.lab.sweep.Sweep.plan(cfg, out.resolve(f.getFileName().toString()));
+                List<org.alignscope.lab.sweep.Sweep.Job> jobs = SweepCommand.plan(cfg, out.resolve(f.getFileName().toString()));
                 assertTrue(jobs.size() >= 6, f.toString());
                 jobs.forEach(SweepCommand::check);
             }

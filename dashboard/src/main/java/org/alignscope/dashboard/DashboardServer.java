@@ -103,19 +103,19 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /**
-     * Serves {@code dir} on {@code address} ({@link #LOOPBACK} when null) and {@code port} (0: a free port), naming
-     * the options {@code --address} and {@code --port} in its errors.
+     * Serves {@code dir} on {@code address} ({@link #LOOPBACK} when null) and {@code port} (0: a free port).
      *
      * @throws IllegalArgumentException for a port outside [0, 65535], an unknown address, or one that cannot be bound
      */
     public static DashboardServer start(Path dir, String address, int port) {
-        return start(dir, Binding.of(address, port, List.of(), Binding.OptionNames.PLAIN));
+        return start(dir, Binding.of(address, port, List.of()));
     }
 
     /**
      * Serves {@code dir} as {@code binding} says.
      *
-     * @throws IllegalArgumentException when {@code dir} is not a directory or the port cannot be bound
+     * @throws IllegalArgumentException when {@code dir} is not a directory, or the port cannot be bound (the message
+     *     starts {@code cannot listen on}; the caller names the setting that gave the port)
      */
     public static DashboardServer start(Path dir, Binding binding) {
         return start(dir, binding, Limits.DEFAULT);
@@ -129,7 +129,7 @@ public final class DashboardServer implements AutoCloseable {
             return new DashboardServer(dir, binding, limits);
         } catch (BindException e) {
             InetSocketAddress a = binding.socket();
-            throw new IllegalArgumentException(binding.names().port() + ": cannot listen on "
+            throw new IllegalArgumentException("cannot listen on "
                     + a.getAddress().getHostAddress() + ":" + a.getPort() + " (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -88,9 +88,9 @@ final class HostAllowList {
      * The form {@link #allows} compares a user's allowed name in: a host name or IPv4 address in lower case, an IPv6
      * address (with or without brackets) as its bracketed full form.
      *
-     * @throws IllegalArgumentException naming {@code option} for anything else (a port, a path, a space)
+     * @throws IllegalArgumentException for anything else (a port, a path, a space)
      */
-    static String normalise(String raw, String option) {
+    static String normalise(String raw) {
         String h = raw.toLowerCase(Locale.ROOT);
         if (HOST_NAME.matcher(h).matches()) {
             return h;
@@ -103,7 +103,7 @@ final class HostAllowList {
                 // not an address after all: reported below
             }
         }
-        throw new IllegalArgumentException(option + ": must be a host name or IP address, without a port (got '"
+        throw new IllegalArgumentException("must be a host name or IP address, without a port (got '"
                 + raw + "')");
     }
 

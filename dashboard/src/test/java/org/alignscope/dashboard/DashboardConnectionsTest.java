@@ -30,7 +30,7 @@ class DashboardConnectionsTest {
 
     private static DashboardServer start(Path dir) {
         LiveRun.write(dir, "plain");
-        return DashboardServer.start(dir, Binding.of(null, 0, List.of(), Binding.OptionNames.PLAIN), LIMITS);
+        return DashboardServer.start(dir, Binding.of(null, 0, List.of()), LIMITS);
     }
 
     /** The threads of the server: its listener and its workers. */

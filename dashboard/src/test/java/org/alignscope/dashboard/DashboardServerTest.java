@@ -68,7 +68,7 @@ class DashboardServerTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DashboardServer.start(dir, null, 70000));
-        assertEquals("--port: must be in [0, 65535] (got 70000)", e.getMessage());
+        assertEquals("must be in [0, 65535] (got 70000)", e.getMessage());
     }
 
     @Test

@@ -37,8 +37,8 @@ public final class AppendFile implements AutoCloseable {
     /**
      * Opens an existing {@code file} cut back to {@code length} bytes (a resume).
      *
-     * @throws IllegalArgumentException when the file is shorter than {@code length}: it is not the file the
-     *     checkpoint was written with
+     * @throws IllegalArgumentException naming the file when it is missing or shorter than {@code length}: it is not
+     *     the file the checkpoint was written with
      */
     public static AppendFile resume(Path file, long length) {
         try {
@@ -46,14 +46,14 @@ public final class AppendFile implements AutoCloseable {
             if (ch.size() < length) {
                 long size = ch.size();
                 ch.close();
-                throw new IllegalArgumentException("--resume: " + file + " is shorter (" + size
+                throw new IllegalArgumentException(file + " is shorter (" + size
                         + " bytes) than the checkpoint recorded (" + length + ")");
             }
             ch.truncate(length);
             ch.position(length);
             return new AppendFile(file, ch, length);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("--resume: " + file + " is missing (the run folder is damaged)");
+            throw new IllegalArgumentException(file + " is missing (the run folder is damaged)");
         } catch (IOException e) {
             throw IoFailure.of("open", file, e);
         }

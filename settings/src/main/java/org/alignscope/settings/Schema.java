@@ -169,9 +169,19 @@ public final class Schema implements SchemaEntry {
      * defaults.
      */
     public Values parse(Map<String, String> texts, Values earlier) {
+        Map<String, List<String>> lists = new java.util.LinkedHashMap<>();
+        texts.forEach((k, t) -> lists.put(k, List.of(t)));
+        return parseRepeated(lists, earlier);
+    }
+
+    /**
+     * As {@link #parse}, each setting given as the texts of its option in the order the command line repeats it
+     * (a setting whose type is not {@link SettingType#repeatable} takes one).
+     */
+    public Values parseRepeated(Map<String, List<String>> texts, Values earlier) {
         Values values = new Values(this, key, earlier);
         for (Setting<?> s : settings()) {
-            String t = texts.get(s.key());
+            List<String> t = texts.get(s.key());
             resolve(values, s, t == null ? null : new Given.Text(t));
         }
         return values;
@@ -231,15 +241,15 @@ public final class Schema implements SchemaEntry {
             }
         }
 
-        record Text(String text) implements Given {
+        record Text(List<String> texts) implements Given {
             @Override
             public <T> T value(SettingType<T> type) {
-                return type.parse(text);
+                return type.parse(texts);
             }
 
             @Override
             public String written() {
-                return text;
+                return String.join(", ", texts);
             }
         }
 

@@ -50,6 +50,22 @@ public interface SettingType<T> {
         return d instanceof Double x ? Bound.number(x) : String.valueOf(d);
     }
 
+    /**
+     * The value given as the texts of an option the command line repeats, in order; a type that is not
+     * {@link #repeatable} takes exactly one.
+     */
+    default T parse(java.util.List<String> texts) {
+        if (texts.size() != 1) {
+            throw new IllegalArgumentException("give one value, not " + texts.size());
+        }
+        return parse(texts.get(0));
+    }
+
+    /** Whether the command line may repeat the option, each time with one element of the value (a list). */
+    default boolean repeatable() {
+        return false;
+    }
+
     /** Whether the setting is a switch: an option without a value on the command line. */
     default boolean isFlag() {
         return false;

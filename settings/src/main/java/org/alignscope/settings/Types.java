@@ -298,6 +298,59 @@ public final class Types {
         };
     }
 
+    /**
+     * A list of elements of one type, empty by default: on the command line an option given once per element
+     * ({@code --allow-host a --allow-host b}), in YAML a list (or one scalar).
+     */
+    public static <T> SettingType<List<T>> repeated(SettingType<T> element) {
+        return new SettingType<>() {
+            @Override
+            public List<T> parse(String text) {
+                return List.of(element.parse(text));
+            }
+
+            @Override
+            public List<T> parse(List<String> texts) {
+                return texts.stream().map(element::parse).toList();
+            }
+
+            @Override
+            public List<T> read(JsonNode node) {
+                if (!node.isArray()) {
+                    return List.of(element.read(node));
+                }
+                List<T> out = new ArrayList<>();
+                node.forEach(e -> out.add(element.read(e)));
+                return List.copyOf(out);
+            }
+
+            @Override
+            public void validate(List<T> value) {
+                value.forEach(element::validate);
+            }
+
+            @Override
+            public String allowed() {
+                return element.allowed() + ", any number";
+            }
+
+            @Override
+            public Object describe(List<T> value) {
+                return value.stream().map(element::describe).toList();
+            }
+
+            @Override
+            public String format(List<T> value) {
+                return value.isEmpty() ? "none" : value.stream().map(element::format).toList().toString();
+            }
+
+            @Override
+            public boolean repeatable() {
+                return true;
+            }
+        };
+    }
+
     /** Integers, as YAML and the command line write them, range-checked. */
     private static final class IntegerType<T extends Number> implements SettingType<T> {
         private final Range range;

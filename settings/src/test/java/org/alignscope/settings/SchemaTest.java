@@ -142,6 +142,34 @@ class SchemaTest {
         assertEquals("a non-empty list of arm names", arms.type().allowed());
     }
 
+    @Test
+    void aRepeatableSettingTakesItsOptionOnceForEachElement() {
+        Setting<List<String>> hosts = Setting.of("allow_host", Types.repeated(Types.parsed("a host name", h -> {
+            if (h.contains(" ")) {
+                throw new IllegalArgumentException("must be a host name (got '" + h + "')");
+            }
+            return h;
+        }, h -> h)), List.of(), "Further names.");
+        Setting<Integer> port = Setting.of("port", Types.integer(0, 65535), 0, "Port.");
+        Schema cmd = Schema.commandLine("serve", "Serves.", hosts, port);
+        assertEquals(List.of(), cmd.parse(Map.of(), null).get(hosts));
+        assertEquals("none", hosts.fallback().text());
+        assertTrue(hosts.type().repeatable());
+        assertFalse(port.type().repeatable());
+        Values v = cmd.parseRepeated(Map.of("allow_host", List.of("a.example", "b.example"), "port",
+                List.of("8080")), null);
+        assertEquals(List.of("a.example", "b.example"), v.get(hosts));
+        assertEquals(8080, v.get(port));
+        assertEquals(List.of("a.example", "b.example"), v.describe().get("allow_host"));
+        assertEquals("--allow-host: must be a host name (got 'a b')",
+                error(() -> cmd.parseRepeated(Map.of("allow_host", List.of("ok", "a b")), null)));
+        assertEquals("--port: give one value, not 2",
+                error(() -> cmd.parseRepeated(Map.of("port", List.of("1", "2")), null)));
+        Setting<List<String>> names = Setting.of("names", Types.repeated(Types.text()), List.of(), "Names.");
+        assertEquals(List.of("x", "y"), Schema.file("", "A file.", names).read(YamlTree.parse("names: [x, y]\n",
+                "t"), null).get(names));
+    }
+
     private static Map<String, Object> withoutNulls(Map<String, Object> m) {
         m.values().removeIf(java.util.Objects::isNull);
         return m;

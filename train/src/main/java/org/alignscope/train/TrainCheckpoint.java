@@ -165,11 +165,11 @@ final class TrainCheckpoint {
 
     private static double[] read(Path f, int length) throws IOException {
         if (!Files.exists(f)) {
-            throw new IllegalArgumentException("--resume: checkpoint file " + f + " is missing");
+            throw new NotResumable("checkpoint file " + f + " is missing");
         }
         double[] d = Npy.read(f).data();
         if (d.length != length) {
-            throw new IllegalArgumentException("--resume: " + f + " holds " + d.length + " values, expected " + length);
+            throw new NotResumable(f + " holds " + d.length + " values, expected " + length);
         }
         return d;
     }
@@ -182,12 +182,21 @@ final class TrainCheckpoint {
      * The complete copy of the checkpoint {@code dir} ({@link AtomicFolder#open}), or null when the run never wrote
      * one.
      *
-     * @throws IllegalArgumentException (prefixed by {@code option}) when every copy is damaged
+     * @throws NotResumable when every copy is damaged
      */
-    static Path locate(Path dir, String option) {
+    static Path locate(Path dir) {
         try {
             return AtomicFolder.open(dir);
         } catch (IllegalArgumentException e) {
+            throw new NotResumable(e.getMessage());
+        }
+    }
+
+    /** As {@link #locate(Path)}, for a caller whose error names the option that gave {@code dir}. */
+    static Path locate(Path dir, String option) {
+        try {
+            return locate(dir);
+        } catch (NotResumable e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
     }
@@ -200,10 +209,10 @@ final class TrainCheckpoint {
         try {
             return read(dir, tr, openFiles);
         } catch (ClassCastException | NullPointerException | ArithmeticException e) {
-            throw new IllegalArgumentException("--resume: " + dir.resolve(STATE) + " is not the state of a training"
+            throw new NotResumable(dir.resolve(STATE) + " is not the state of a training"
                     + " checkpoint (a field is missing or of the wrong type)");
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("--resume: " + dir.resolve(STATE) + " is not JSON: "
+            throw new NotResumable(dir.resolve(STATE) + " is not JSON: "
                     + e.getOriginalMessage());
         }
     }
@@ -215,7 +224,7 @@ final class TrainCheckpoint {
     @SuppressWarnings("unchecked")
     static void verify(Path dir, Trainer tr) {
         try {
-            requireFinite(load(dir, tr, false), dir, "--resume");
+            requireFinite(load(dir, tr, false), dir);
             Map<String, Object> root = JSON.readValue(dir.resolve(STATE).toFile(), Map.class);
             long seed = ((Number) root.get("seed")).longValue();
             for (Map<String, Object> f : (List<Map<String, Object>>) root.get("files")) {
@@ -236,10 +245,10 @@ final class TrainCheckpoint {
 
     private static void requireLength(Path file, long length) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--resume: " + file + " is missing (the run folder is damaged)");
+            throw new NotResumable(file + " is missing (the run folder is damaged)");
         }
         if (Files.size(file) < length) {
-            throw new IllegalArgumentException("--resume: " + file + " is shorter (" + Files.size(file)
+            throw new NotResumable(file + " is shorter (" + Files.size(file)
                     + " bytes) than the checkpoint recorded (" + length + ")");
         }
     }
@@ -248,23 +257,23 @@ final class TrainCheckpoint {
     private static Loaded read(Path dir, Trainer tr, boolean openFiles) throws IOException {
         Path file = dir.resolve(STATE);
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("--resume: " + dir + " holds no " + STATE);
+            throw new NotResumable(dir + " holds no " + STATE);
         }
         Map<String, Object> root = JSON.readValue(file.toFile(), Map.class);
         if (!FORMAT.equals(root.get("format"))) {
-            throw new IllegalArgumentException("--resume: " + file + " is not a training checkpoint");
+            throw new NotResumable(file + " is not a training checkpoint");
         }
         TrainConfig cfg = tr.config();
         Trainer.SeedState s = new Trainer.SeedState();
         s.seedIndex = ((Number) root.get("seed_index")).intValue();
         s.seed = ((Number) root.get("seed")).longValue();
         if (s.seedIndex >= cfg.seeds().size() || cfg.seeds().get(s.seedIndex) != s.seed) {
-            throw new IllegalArgumentException("--resume: the checkpoint's seed " + s.seed + " is not seed "
+            throw new NotResumable("the checkpoint's seed " + s.seed + " is not seed "
                     + s.seedIndex + " of the run's config");
         }
         s.step = ((Number) root.get("step")).longValue();
         if (s.step < 0 || s.step >= cfg.steps()) {
-            throw new IllegalArgumentException("--resume: the checkpoint's step " + s.step + " lies outside the run's"
+            throw new NotResumable("the checkpoint's step " + s.step + " lies outside the run's"
                     + " steps 0.." + (cfg.steps() - 1));
         }
         s.basePhase = (Boolean) root.get("base_phase");
@@ -275,29 +284,29 @@ final class TrainCheckpoint {
         s.refLossAtSwitch = toDouble(root.get("ref_loss_at_switch"));
         List<Map<String, Object>> files = (List<Map<String, Object>>) root.get("files");
         if (files.size() != cfg.arms().size()) {
-            throw new IllegalArgumentException("--resume: the checkpoint has " + files.size() + " arms, the config "
+            throw new NotResumable("the checkpoint has " + files.size() + " arms, the config "
                     + cfg.arms().size());
         }
         for (int i = 0; i < files.size(); i++) {
             Map<String, Object> f = files.get(i);
             if (!cfg.arms().get(i).name().equals(f.get("arm"))) {
-                throw new IllegalArgumentException("--resume: the checkpoint's arm " + (i + 1) + " is '" + f.get("arm")
+                throw new NotResumable("the checkpoint's arm " + (i + 1) + " is '" + f.get("arm")
                         + "', the config's '" + cfg.arms().get(i).name() + "'");
             }
             if (!openFiles) {
                 continue;
             }
             Path folder = tr.armFolder(cfg.arms().get(i).name(), s.seed);
-            s.writers.add(MetricsWriter.resume(folder, tr.columnList(),
-                    ((Number) f.get("csv_bytes")).longValue(), ((Number) f.get("jsonl_bytes")).longValue()));
+            s.writers.add(reopen(() -> MetricsWriter.resume(folder, tr.columnList(),
+                    ((Number) f.get("csv_bytes")).longValue(), ((Number) f.get("jsonl_bytes")).longValue())));
             boolean monitored = cfg.monitor() != null && cfg.monitor().monitors(cfg.arms().get(i).name());
             if (monitored != f.containsKey("monitor_csv_bytes")) {
-                throw new IllegalArgumentException("--resume: the checkpoint was written " + (monitored ? "without"
+                throw new NotResumable("the checkpoint was written " + (monitored ? "without"
                         : "with") + " the monitor on arm '" + f.get("arm") + "'; the config's monitor section differs");
             }
-            s.monitorWriters.add(monitored ? MetricsWriter.resume(folder, "monitor", MonitorBridge.columns(cfg.monitor()),
-                    ((Number) f.get("monitor_csv_bytes")).longValue(),
-                    ((Number) f.get("monitor_jsonl_bytes")).longValue()) : null);
+            s.monitorWriters.add(monitored ? reopen(() -> MetricsWriter.resume(folder, "monitor",
+                    MonitorBridge.columns(cfg.monitor()), ((Number) f.get("monitor_csv_bytes")).longValue(),
+                    ((Number) f.get("monitor_jsonl_bytes")).longValue())) : null);
         }
         List<Map<String, Object>> traj = (List<Map<String, Object>>) root.get("trajectories");
         for (Map<String, Object> m : traj) {
@@ -372,18 +381,36 @@ final class TrainCheckpoint {
      * Refuses a loaded checkpoint in which a trajectory that is still running has NaN or infinite parameters (a
      * diverged one may): nothing can continue from them.
      *
-     * @throws IllegalArgumentException prefixed by {@code option}, naming the file
+     * @throws NotResumable naming the file
      */
-    static void requireFinite(Loaded loaded, Path dir, String option) {
+    static void requireFinite(Loaded loaded, Path dir) {
         Trainer.SeedState s = loaded.state();
         for (Trainer.Arm a : s.basePhase ? List.of(s.base) : s.arms) {
             if (a.running()) {
                 try {
                     Checkpoint.requireFinite(a.model.parameters(), dir.resolve(a.name + ".params.npy"));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+                    throw new NotResumable(e.getMessage(), e);
                 }
             }
+        }
+    }
+
+    /** As {@link #requireFinite(Loaded, Path)}, for a caller whose error names the option that gave {@code dir}. */
+    static void requireFinite(Loaded loaded, Path dir, String option) {
+        try {
+            requireFinite(loaded, dir);
+        } catch (NotResumable e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reopens a metrics file cut back to the checkpoint; a file missing or too short refuses the resume. */
+    private static MetricsWriter reopen(java.util.function.Supplier<MetricsWriter> open) {
+        try {
+            return open.get();
+        } catch (IllegalArgumentException e) {
+            throw new NotResumable(e.getMessage(), e);
         }
     }
 
@@ -393,7 +420,7 @@ final class TrainCheckpoint {
                 return i;
             }
         }
-        throw new IllegalArgumentException("--resume: the checkpoint's arm '" + name + "' is not in the config");
+        throw new NotResumable("the checkpoint's arm '" + name + "' is not in the config");
     }
 
     private static double bits(Object o) {

@@ -23,7 +23,7 @@ import org.alignscope.report.Manifest;
 import org.alignscope.report.RunStatus;
 
 /**
- * A run folder for a {@link TrainConfig}: {@code config.yaml} (the file as given, used by {@code --resume}),
+ * A run folder for a {@link TrainConfig}: {@code config.yaml} (the file as given, read again by a resume),
  * {@code manifest.json}, per arm and seed the metrics files, {@code checkpoint/}, and {@code plots/}.
  */
 public final class TrainExperiment {
@@ -84,7 +84,7 @@ public final class TrainExperiment {
         return prepareResume(out, progress, listeners).run(command, steps);
     }
 
-    /** A run folder checked for {@code --resume}: its config, data and checkpoint read and verified. */
+    /** A run folder checked for a resume: its config, data and checkpoint read and verified. */
     public static final class Resumption {
         private final TrainConfig cfg;
         private final Trainer trainer;
@@ -98,7 +98,11 @@ public final class TrainExperiment {
             this.checkpoint = checkpoint;
         }
 
-        /** Continues the run from its checkpoint. */
+        /**
+         * Continues the run from its checkpoint.
+         *
+         * @throws NotResumable when a metrics file changed since the check (another process wrote it)
+         */
         public List<SeedResult> run(String command, Progress steps) {
             trainer.reportTo(steps);
             return execute(cfg, trainer, out, command, checkpoint);
@@ -106,10 +110,10 @@ public final class TrainExperiment {
     }
 
     /**
-     * Checks, writing nothing, that {@code out} holds a run that {@code --resume} can continue: not finished, with
-     * a complete checkpoint, written with the folder's {@code config.yaml} as it is now, that loads.
+     * Checks, writing nothing, that {@code out} holds a run that a resume can continue: not finished, with a
+     * complete checkpoint, written with the folder's {@code config.yaml} as it is now, that loads.
      *
-     * @throws IllegalArgumentException naming what stands in the way
+     * @throws NotResumable naming what stands in the way (a bad config is the config reader's error)
      */
     public static Resumption prepareResume(Path out, Consumer<String> progress) {
         return prepareResume(out, progress, List.of());
@@ -119,23 +123,23 @@ public final class TrainExperiment {
     public static Resumption prepareResume(Path out, Consumer<String> progress, List<TrainingListener> listeners) {
         Path file = out.resolve(TrainCheckpoint.CONFIG);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--resume: " + out + " is not a training run folder (no config.yaml)");
+            throw new NotResumable(out + " is not a training run folder (no config.yaml)");
         }
         if (RunStatus.COMPLETE.equals(RunStatus.of(out))) {
-            throw new IllegalArgumentException("--resume: " + out + " is a finished run (manifest.json status"
-                    + " complete); nothing is left to continue");
+            throw new NotResumable(out + " is a finished run (manifest.json status complete); nothing is left to"
+                    + " continue");
         }
         TrainConfig cfg = ConfigReader.read(file);
-        Path ck = TrainCheckpoint.locate(out.resolve(TrainCheckpoint.FOLDER), "--resume");
+        Path ck = TrainCheckpoint.locate(out.resolve(TrainCheckpoint.FOLDER));
         if (ck == null) {
-            throw new IllegalArgumentException("--resume: " + out + " has no checkpoint (the run stopped before its"
-                    + " first, due every logging.checkpoint_every = " + cfg.logging().checkpointEvery()
-                    + " steps); start it again with --config " + file + " --out " + out + " --force");
+            throw new NotResumable(out + " has no checkpoint (the run stopped before its first, due every"
+                    + " logging.checkpoint_every = " + cfg.logging().checkpointEvery() + " steps)",
+                    NotResumable.Remedy.START_AGAIN, file);
         }
         String changed = ConfigDifference.between(read(ck.resolve(TrainCheckpoint.CONFIG)), read(file));
         if (changed != null) {
-            throw new IllegalArgumentException("--resume: " + file + " differs from the config the checkpoint was"
-                    + " written with, first at '" + changed + "'; restore it, or start a new run with --force");
+            throw new NotResumable(file + " differs from the config the checkpoint was written with, first at '"
+                    + changed + "'", NotResumable.Remedy.RESTORE_CONFIG_OR_START_AGAIN, file);
         }
         Trainer tr = new Trainer(cfg, out, progress, listeners);
         TrainCheckpoint.verify(ck, tr);
@@ -146,7 +150,7 @@ public final class TrainExperiment {
         try {
             return Files.readString(file);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("--resume: " + file + " is missing (the checkpoint is damaged)");
+            throw new NotResumable(file + " is missing (the checkpoint is damaged)");
         } catch (IOException e) {
             throw IoFailure.of("read", file, e);
         }
@@ -169,7 +173,7 @@ public final class TrainExperiment {
             throw e;
         }
         m.complete();
-        // a finished run has nothing to continue; --resume on it then says so instead of redoing the tail
+        // a finished run has nothing to continue; a resume of it then says so instead of redoing the tail
         AtomicFolder.delete(out.resolve(TrainCheckpoint.FOLDER));
         m.put("resumed", resumeFrom != null);
         m.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);

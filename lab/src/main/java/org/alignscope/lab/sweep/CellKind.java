@@ -37,10 +37,11 @@ public interface CellKind {
     boolean keysAreOptions();
 
     /**
-     * The arguments after {@link #command()} that run the cell into {@code dir}; may write files the cell needs
-     * there (e.g. its merged config). Settings keys whose value is a boolean become flags (present when true).
+     * The arguments after {@link #command()} that run the cell into {@code dir}, each setting given by its option in
+     * {@code options}; may write files the cell needs there (e.g. its merged config). Settings keys whose value is a
+     * boolean become flags (present when true).
      */
-    List<String> arguments(SweepConfig config, Cell cell, Path dir);
+    List<String> arguments(SweepConfig config, Cell cell, Path dir, CellOptions options);
 
     /** Reads a finished cell's run folder (after its command exited with code 0). */
     Outcome outcome(Path dir);

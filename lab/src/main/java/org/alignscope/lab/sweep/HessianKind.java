@@ -27,8 +27,8 @@ final class HessianKind extends OptionCellKind {
     }
 
     @Override
-    List<String> sweepArguments(Path dir) {
-        return List.of("--out", dir.toString());
+    List<String> sweepArguments(Path dir, CellOptions options) {
+        return List.of(options.option("out"), dir.toString());
     }
 
     @Override

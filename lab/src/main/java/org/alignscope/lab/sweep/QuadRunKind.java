@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Cells of {@code alignscope quad run}: keys are its options without dashes ({@code eta}, {@code m},
- * {@code seed}, {@code init-scale}, ...). Every cell runs on one thread ({@code --threads 1}; its files do not
+ * {@code seed}, {@code init-scale}, ...). Every cell runs on one thread ({@code threads: 1}; its files do not
  * depend on it), so the sweep's parallelism is across cells. The summary takes the final loss and θ from the last
  * row of the cell's {@code trajectory.csv} and the regime fractions from its {@code regime} column (rows every
- * {@code --stride} steps and the last; with stride 1, the fraction of steps).
+ * {@code stride} steps and the last; with stride 1, the fraction of steps).
  */
 final class QuadRunKind extends OptionCellKind {
 
@@ -23,8 +23,8 @@ final class QuadRunKind extends OptionCellKind {
     }
 
     @Override
-    List<String> sweepArguments(Path dir) {
-        return List.of("--threads", "1", "--out", dir.toString());
+    List<String> sweepArguments(Path dir, CellOptions options) {
+        return List.of(options.option("threads"), "1", options.option("out"), dir.toString());
     }
 
     @Override

@@ -42,16 +42,16 @@ public final class Sweep {
     }
 
     /**
-     * The cells of a sweep and their arguments, in grid order. Writes nothing but the files a cell's arguments
-     * point to (a train cell's merged config); errors name the key.
+     * The cells of a sweep and their arguments, each setting given by its option in {@code options}, in grid order.
+     * Writes nothing but the files a cell's arguments point to (a train cell's merged config); errors name the key.
      */
-    public static List<Job> plan(SweepConfig config, Path out) {
+    public static List<Job> plan(SweepConfig config, Path out, CellOptions options) {
         CellKind kind = config.kind();
         List<Job> jobs = new ArrayList<>();
         for (Cell cell : Cell.expand(config.grid())) {
             Path dir = out.resolve(CELLS).resolve(cell.id());
             List<String> args = new ArrayList<>(kind.command());
-            args.addAll(kind.arguments(config, cell, dir));
+            args.addAll(kind.arguments(config, cell, dir, options));
             jobs.add(new Job(cell, List.copyOf(args), dir));
         }
         return jobs;
@@ -64,9 +64,7 @@ public final class Sweep {
      */
     public static List<CellResult> run(SweepConfig config, List<Job> jobs, Path out, int parallel, Launcher launcher,
                                        Progress progress, String commandLine) {
-        if (parallel < 1) {
-            throw new IllegalArgumentException("--parallel: must be >= 1 (got " + parallel + ")");
-        }
+        SweepSettings.PARALLEL.reading(() -> SweepSettings.cellsAtOnce(parallel));
         long start = System.nanoTime();
         Manifest manifest = new Manifest(commandLine).put("parallel", parallel).put("cells", jobs.size());
         config.describe().forEach(manifest::setting);

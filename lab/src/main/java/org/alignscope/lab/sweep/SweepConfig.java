@@ -20,7 +20,7 @@ import org.alignscope.io.YamlTree;
  * grid:                      # the cartesian product of these lists; the first axis varies slowest
  *   eta: [0.001, 0.003]
  *   m: [5, 50]
- * parallel: 2                # optional: cells at once (--parallel overrides it)
+ * parallel: 2                # optional: cells at once (the command's parallel setting overrides it)
  * </pre>
  * Keys of {@code set} and {@code grid} are option names without the dashes for {@code quad-run} and dotted config
  * keys for {@code train} (e.g. {@code optimizer.lr}, {@code arms.0.projection}). Grid values are scalars, as YAML
@@ -66,7 +66,7 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
 
     /** Reads a sweep file; a relative {@code base} is taken relative to the file's folder. */
     public static SweepConfig read(Path file) {
-        SweepConfig c = fromTree(YamlTree.read(file, "--config"), file.toString());
+        SweepConfig c = fromTree(YamlTree.read(file, SweepSettings.CONFIG.label()), file.toString());
         if (c.base() == null || c.base().isAbsolute()) {
             return c;
         }

@@ -8,6 +8,7 @@ public final class SweepStopped extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     SweepStopped() {
-        super("sweep stopped; the cells that finished are kept, a rerun with the same --out runs the others");
+        super("sweep stopped; the cells that finished are kept, a rerun with the same " + SweepSettings.OUT.label()
+                + " runs the others");
     }
 }

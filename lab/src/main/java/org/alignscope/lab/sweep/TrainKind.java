@@ -47,7 +47,7 @@ final class TrainKind implements CellKind {
     }
 
     @Override
-    public List<String> arguments(SweepConfig config, Cell cell, Path dir) {
+    public List<String> arguments(SweepConfig config, Cell cell, Path dir, CellOptions options) {
         JsonNode root = YamlTree.read(config.base(), "base");
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("base: " + config.base() + " is not a mapping of config keys");
@@ -56,7 +56,7 @@ final class TrainKind implements CellKind {
         cell.values().forEach((k, v) -> put((ObjectNode) root, "grid." + k, k, v));
         Path file = config(dir);
         AtomicFile.write(file, out -> YAML.writeValue(out, root));
-        return List.of("--config", file.toString(), "--out", dir.toString());
+        return List.of(options.option("config"), file.toString(), options.option("out"), dir.toString());
     }
 
     /** The cell's training config, {@code cells/<id>.yaml}, beside its run folder. */

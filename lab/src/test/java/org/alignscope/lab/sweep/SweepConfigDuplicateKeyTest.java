@@ -41,7 +41,7 @@ class SweepConfigDuplicateKeyTest {
         Path file = dir.resolve("sweep.yaml");
         Files.writeString(file, "command: train\nbase: base.yaml\ngrid: {optimizer.name: [sgd]}\n");
         SweepConfig cfg = SweepConfig.read(file);
-        String e = assertThrows(IllegalArgumentException.class, () -> Sweep.plan(cfg, dir.resolve("out"))).getMessage();
+        String e = assertThrows(IllegalArgumentException.class, () -> Sweep.plan(cfg, dir.resolve("out"), SweepTest.OPTIONS)).getMessage();
         assertEquals(base + ": duplicate key 'lr' (lines 3 and 4)", e);
     }
 }

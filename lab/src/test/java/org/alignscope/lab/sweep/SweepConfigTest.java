@@ -49,7 +49,7 @@ class SweepConfigTest {
             assertTrue(!yamls.isEmpty());
             for (java.nio.file.Path f : yamls) {
                 SweepConfig c = SweepConfig.read(f);
-                assertTrue(Sweep.plan(c, out).size() > 1, f.toString());
+                assertTrue(Sweep.plan(c, out, SweepTest.OPTIONS).size() > 1, f.toString());
             }
         }
     }

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * command line proper is tested end to end, with processes, in the cli module).
  */
 class SweepTest {
+    /** The options of a cell's command as the command line names them: the key with two dashes. */
+    static final CellOptions OPTIONS = key -> "--" + key;
+
     private final AtomicInteger launches = new AtomicInteger();
 
     /** Reads the options a quad-run cell gets and runs the simulation; a bad value exits with code 2. */
@@ -52,7 +55,7 @@ class SweepTest {
     }
 
     private List<Sweep.CellResult> run(SweepConfig cfg, Path out, int parallel) {
-        return Sweep.run(cfg, Sweep.plan(cfg, out), out, parallel, quadRun, Progress.NONE, "test");
+        return Sweep.run(cfg, Sweep.plan(cfg, out, SweepTest.OPTIONS), out, parallel, quadRun, Progress.NONE, "test");
     }
 
     @Test

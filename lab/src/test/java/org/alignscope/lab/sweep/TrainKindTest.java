@@ -23,7 +23,7 @@ class TrainKindTest {
                 + "arms:\n  - {name: plain, projection: none}\n  - {name: dom, projection: dom}\n");
         SweepConfig cfg = SweepConfig.parse("command: train\nbase: " + base + "\nset: {training.steps: 20, seeds: [3, 4]}\n"
                 + "grid:\n  optimizer.lr: [0.01, 0.02]\n  arms.1.projection: [dom, bulk]\n", "t");
-        List<Sweep.Job> jobs = Sweep.plan(cfg, dir.resolve("out"));
+        List<Sweep.Job> jobs = Sweep.plan(cfg, dir.resolve("out"), SweepTest.OPTIONS);
         assertEquals(4, jobs.size());
         Sweep.Job last = jobs.get(3);
         assertEquals(List.of("train", "--config", TrainKind.config(last.dir()).toString(), "--out",
@@ -42,7 +42,7 @@ class TrainKindTest {
         Path base = dir.resolve("base.yaml");
         Files.writeString(base, "arms:\n  - {name: plain, projection: none}\n");
         SweepConfig cfg = SweepConfig.parse("command: train\nbase: " + base + "\ngrid: {arms.3.name: [a]}\n", "t");
-        String msg = assertThrows(IllegalArgumentException.class, () -> Sweep.plan(cfg, dir.resolve("o"))).getMessage();
+        String msg = assertThrows(IllegalArgumentException.class, () -> Sweep.plan(cfg, dir.resolve("o"), SweepTest.OPTIONS)).getMessage();
         assertTrue(msg.startsWith("grid.arms.3.name: index 3 is outside"), msg);
     }
 
