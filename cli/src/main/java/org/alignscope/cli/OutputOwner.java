@@ -38,7 +38,7 @@ final class OutputOwner {
 
     /** As {@link #write(Path, Supplier)}, keeping what an earlier run of this command left in {@code out}. */
     <T> T continueIn(Path out, Supplier<T> body) {
-        return write(OutputFolder.claimToContinue("--out", out, kind(), commandLine(), force), body);
+        return write(OutputFolder.claimToContinue("--out", FORCE, out, kind(), commandLine(), force), body);
     }
 
     private <T> T write(OutputFolder claimed, Supplier<T> body) {
@@ -55,7 +55,7 @@ final class OutputOwner {
 
     /** Claims {@code out} for this command (see {@link OutputFolder#claim}). */
     OutputFolder claim(Path out) {
-        return OutputFolder.claim("--out", out, kind(), commandLine(), force);
+        return OutputFolder.claim("--out", FORCE, out, kind(), commandLine(), force);
     }
 
     /** The command's name below {@code alignscope}, e.g. {@code quad reproduce}: the kind of run its folders hold. */

@@ -82,7 +82,7 @@ class RunFolderReliabilityTest {
     @Test
     void aSecondWriterIsRefusedInOneLine(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("o");
-        try (OutputFolder held = OutputFolder.claim("--out", out, "train", "another process", false)) {
+        try (OutputFolder held = OutputFolder.claim("--out", "--force", out, "train", "another process", false)) {
             String[] r = TrainCommandTest.run("train", "--config", config(tmp, TINY).toString(), "--out", out.toString());
             assertEquals("2", r[0], r[1]);
             assertEquals(1, r[1].strip().lines().count(), r[1]);

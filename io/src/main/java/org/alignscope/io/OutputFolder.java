@@ -39,24 +39,27 @@ public final class OutputFolder implements AutoCloseable {
     /**
      * Claims {@code dir} for a new run of {@code kind}.
      *
-     * @param option the option that named the folder, for messages (e.g. {@code --out})
-     * @param command the whole command line, recorded in the lock file
+     * @param option      the option that named the folder, for messages (e.g. {@code --out})
+     * @param forceOption the option that empties a non-empty folder first, for messages (e.g. {@code --force})
+     * @param command     the whole command line, recorded in the lock file
      * @throws IllegalArgumentException when the folder may not be claimed (see the class comment)
      */
-    public static OutputFolder claim(String option, Path dir, String kind, String command, boolean force) {
-        return claim(option, dir, kind, command, force, false);
+    public static OutputFolder claim(String option, String forceOption, Path dir, String kind, String command,
+                                     boolean force) {
+        return claim(option, forceOption, dir, kind, command, force, false);
     }
 
     /**
-     * As {@link #claim(String, Path, String, String, boolean)}, but an earlier run of the same kind is kept for the
-     * command to continue (a sweep skips the cells it finished) instead of being emptied.
+     * As {@link #claim(String, String, Path, String, String, boolean)}, but an earlier run of the same kind is kept
+     * for the command to continue (a sweep skips the cells it finished) instead of being emptied.
      */
-    public static OutputFolder claimToContinue(String option, Path dir, String kind, String command, boolean force) {
-        return claim(option, dir, kind, command, force, true);
+    public static OutputFolder claimToContinue(String option, String forceOption, Path dir, String kind,
+                                               String command, boolean force) {
+        return claim(option, forceOption, dir, kind, command, force, true);
     }
 
-    private static OutputFolder claim(String option, Path dir, String kind, String command, boolean force,
-                                      boolean continueSameKind) {
+    private static OutputFolder claim(String option, String forceOption, Path dir, String kind, String command,
+                                      boolean force, boolean continueSameKind) {
         checkPath(option, dir);
         if (!Files.isDirectory(dir)) {
             return lock(option, dir, kind, command);
@@ -67,11 +70,11 @@ public final class OutputFolder implements AutoCloseable {
         if (!empty && !force && !sameKind) {
             throw new IllegalArgumentException(option + ": " + dir + " is not empty and holds "
                     + (held == null ? "files of no AlignScope run" : "a '" + held + "' run")
-                    + "; choose another folder or add --force to empty it first");
+                    + "; choose another folder or add " + forceOption + " to empty it first");
         }
         boolean emptyIt = !empty && (force || !continueSameKind);
         if (emptyIt) {
-            refuseToEmpty(option, dir, force);
+            refuseToEmpty(option, forceOption, dir, force);
         }
         OutputFolder f = lock(option, dir, kind, command);
         if (emptyIt) {
@@ -204,14 +207,14 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /** Refuses to empty a folder whose loss would be a disaster: the root, or one holding the working or home directory. */
-    private static void refuseToEmpty(String option, Path dir, boolean force) {
+    private static void refuseToEmpty(String option, String forceOption, Path dir, boolean force) {
         Path abs = dir.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath().normalize();
         Path home = Path.of(System.getProperty("user.home", "/")).toAbsolutePath().normalize();
         if (abs.getParent() == null || cwd.startsWith(abs) || home.startsWith(abs)) {
             throw new IllegalArgumentException(option + ": " + dir + " is " + (abs.getParent() == null ? "the root"
                     : cwd.startsWith(abs) ? "the working directory or above it" : "the home directory or above it")
-                    + "; AlignScope does not empty it" + (force ? " even with --force" : ""));
+                    + "; AlignScope does not empty it" + (force ? " even with " + forceOption : ""));
         }
     }
 

@@ -57,19 +57,19 @@ class FileLayerTest {
     @Test
     void anOwnedFolderRefusesASecondWriterAndForeignContent(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("o");
-        try (OutputFolder first = OutputFolder.claim("--out", out, "train", "alignscope train", false)) {
+        try (OutputFolder first = OutputFolder.claim("--out", "--force", out, "train", "alignscope train", false)) {
             assertTrue(OutputFolder.isHeld(out));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> OutputFolder.claim("--out", out, "train", "again", false));
+                    () -> OutputFolder.claim("--out", "--force", out, "train", "again", false));
             assertTrue(e.getMessage().contains("in use by another AlignScope process (pid "), e.getMessage());
         }
         assertFalse(OutputFolder.isHeld(out));
         assertEquals("train", OutputFolder.kindOf(out));
         Files.writeString(out.resolve("result.csv"), "x");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OutputFolder.claim("--out", out, "hessian", "alignscope hessian", false));
+                () -> OutputFolder.claim("--out", "--force", out, "hessian", "alignscope hessian", false));
         assertTrue(e.getMessage().contains("holds a 'train' run") && e.getMessage().contains("--force"), e.getMessage());
-        OutputFolder.claim("--out", out, "hessian", "alignscope hessian", true).close();
+        OutputFolder.claim("--out", "--force", out, "hessian", "alignscope hessian", true).close();
         assertFalse(Files.exists(out.resolve("result.csv")));
         assertEquals("hessian", OutputFolder.kindOf(out));
     }
@@ -78,8 +78,8 @@ class FileLayerTest {
     void noFolderAboveTheWorkingDirectoryIsEverEmptied() {
         Path cwd = Path.of("").toAbsolutePath();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OutputFolder.claim("--out", cwd, "train", "alignscope train", true));
+                () -> OutputFolder.claim("--out", "--force", cwd, "train", "alignscope train", true));
         assertTrue(e.getMessage().contains("does not empty it even with --force"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> OutputFolder.claim("--out", Path.of(""), "train", "x", true));
+        assertThrows(IllegalArgumentException.class, () -> OutputFolder.claim("--out", "--force", Path.of(""), "train", "x", true));
     }
 }

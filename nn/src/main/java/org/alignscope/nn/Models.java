@@ -19,7 +19,7 @@ public final class Models {
         if (s.kind() == ModelSpec.Kind.LLS) {
             if (loss != Loss.MSE) {
                 throw new IllegalArgumentException("model spec '" + spec + "': lls is a least-squares model and"
-                        + " needs --loss mse, got " + loss.label());
+                        + " needs the mse loss, got " + loss.label());
             }
             if (precision != Precision.F64) {
                 throw new IllegalArgumentException("model spec '" + spec + "': lls is available in f64 only");
