@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.alignscope.monitor.MonitorCsv;
+import org.alignscope.settings.SettingError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,7 +173,9 @@ class TrainMonitorTest {
             assertEquals(3, p.size());
             assertTrue(p.get(1).startsWith(e.trajectory() + ",10,dom,0.2,"), p.get(1));
         }
-        assertThrows(IllegalArgumentException.class, () -> CheckpointMonitor.evaluate(cfg, cut, 1));
+        SettingError one = assertThrows(SettingError.class,
+                () -> CheckpointMonitor.SCHEMA.of(Map.of(CheckpointMonitor.PROBE_STEPS, 1), null));
+        assertEquals("--probe-steps: 1 is not allowed; allowed: 0 (off) or >= 2", one.getMessage());
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> CheckpointMonitor.evaluate(cfg, full));
         assertTrue(x.getMessage().startsWith("--checkpoint: no training checkpoint"), x.getMessage());
