@@ -235,7 +235,13 @@ class TrainMonitorTest {
         assertEquals(List.of(0, 2, 10, 0), w.stream().map(MonitorBenchmark.Window::evaluations).toList());
         assertTrue(w.get(1).coldHvps() > 0 && w.get(2).warmHvps() > 0, w.toString());
         assertTrue(Double.isNaN(w.get(0).coldSeconds()), "no evaluation in a plain window");
-        assertThrows(IllegalArgumentException.class, () -> MonitorBenchmark.run(cfg, 20, 10, List.of(5), null));
-        assertThrows(IllegalArgumentException.class, () -> MonitorBenchmark.run(cfg, 0, 10, List.of(0), null));
+        SettingError e = assertThrows(SettingError.class, () -> MonitorBenchmark.run(cfg, 20, 10, List.of(5), null));
+        assertEquals("--warmup: warmup + window must lie in [1, training.steps = 24], got 20 + 10", e.getMessage());
+        e = assertThrows(SettingError.class,
+                () -> MonitorBenchmark.SCHEMA.parse(Map.of("config", "b.yaml", "every", "5,0"), null));
+        assertEquals("--every: each interval must be >= 1, got 0", e.getMessage());
+        e = assertThrows(SettingError.class,
+                () -> MonitorBenchmark.SCHEMA.parse(Map.of("config", "b.yaml", "window", "0"), null));
+        assertEquals("--window: 0 is out of range; allowed: >= 1", e.getMessage());
     }
 }
