@@ -6,36 +6,43 @@ import java.util.Locale;
 import org.alignscope.report.CsvWriter;
 import org.alignscope.train.MonitorBenchmark;
 import org.alignscope.train.TrainConfig;
+import org.alignscope.settings.Schema;
+import org.alignscope.settings.Setting;
+import org.alignscope.settings.Types;
+import org.alignscope.settings.Values;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code alignscope bench monitor}: the monitor's overhead against plain training over the same window from the same
  * state, in one process (Cockpit's table), and the cost of a cold and of a warm-started evaluation.
  */
-@Command(name = "monitor", mixinStandardHelpOptions = true,
+@Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Wall time of W plain training steps against W steps with the monitor every n steps, from the "
-                + "same state of the config's first seed, in one process; prints a table and writes --csv.")
-final class BenchMonitorCommand implements Runnable {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "A training config with a monitor: section (its k, samples and tolerance are used).")
-    Path config;
+                + "same state of the config's first seed, in one process; prints a table and writes --csv.",
+        modelTransformer = SchemaOptions.class)
+final class BenchMonitorCommand implements Runnable, SchemaCommand {
+    static final Setting<Path> CSV = Setting.optional("csv", Types.path(), "none", "Also write the table as CSV.");
+    static final Schema SCHEMA = MonitorBenchmark.SCHEMA.with("bench monitor", "The monitor's overhead against plain"
+            + " training, and the cost of a cold and of a warm-started evaluation.", CSV);
 
-    @Option(names = "--warmup", defaultValue = "100", description = "Plain steps from the initialisation to the measured state (default: ${DEFAULT-VALUE}).")
-    long warmup;
+    @picocli.CommandLine.Spec
+    CommandSpec spec;
 
-    @Option(names = "--window", defaultValue = "200", description = "Steps per measured window (default: ${DEFAULT-VALUE}).")
-    int window;
-
-    @Option(names = "--every", split = ",", defaultValue = "100,10,1", description = "Monitor intervals, comma-separated (default: ${DEFAULT-VALUE}).")
-    List<Integer> every;
-
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV.")
-    Path csv;
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
 
     @Override
     public void run() {
-        TrainConfig cfg = TrainCommand.readConfig(config);
-        List<MonitorBenchmark.Window> rows = MonitorBenchmark.run(cfg, warmup, window, every, System.err::println);
+        Values v = SchemaOptions.values(spec);
+        TrainConfig cfg = TrainCommand.readConfig(v.get(MonitorBenchmark.CONFIG));
+        int warmup = v.get(MonitorBenchmark.WARMUP);
+        int window = v.get(MonitorBenchmark.WINDOW);
+        Path csv = v.get(CSV);
+        List<MonitorBenchmark.Window> rows = MonitorBenchmark.run(cfg, warmup, window, v.get(MonitorBenchmark.EVERY),
+                System.err::println);
         double plain = (rows.get(0).seconds() + rows.get(rows.size() - 1).seconds()) / 2;
         System.out.println(String.format(Locale.ROOT, "window %d steps from step %d; plain = mean of the first and last"
                 + " plain windows (%.2f s, %.2f s)", window, warmup, rows.get(0).seconds(), rows.get(rows.size() - 1).seconds()));

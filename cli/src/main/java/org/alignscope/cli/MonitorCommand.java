@@ -2,6 +2,7 @@ package org.alignscope.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -23,112 +24,99 @@ import org.alignscope.train.CheckpointMonitor;
 import org.alignscope.train.MonitorBridge;
 import org.alignscope.train.TrainConfig;
 import org.alignscope.report.html.ReportPage;
+import org.alignscope.settings.Bound;
+import org.alignscope.settings.Range;
+import org.alignscope.settings.Schema;
+import org.alignscope.settings.Setting;
+import org.alignscope.settings.Types;
+import org.alignscope.settings.Values;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code alignscope monitor}: one evaluation of the alignment monitor. With {@code --quadratic} it runs the general
  * HVP-based path on the paper's quadratic in a random rotated basis and cross-checks it against the exact
  * eigen-coordinate formulas. With {@code --checkpoint DIR --config FILE} it evaluates the monitor once at a
- * saved training checkpoint ({@link CheckpointMonitor}).
+ * saved training checkpoint ({@link CheckpointMonitor}, which declares those settings).
  */
-@Command(name = "monitor", mixinStandardHelpOptions = true,
-        description = "Evaluate the alignment monitor once; --quadratic cross-checks it against the exact theory.")
-final class MonitorCommand implements Callable<Integer> {
-    @Option(names = "--quadratic", description = "Run on the paper's quadratic (authors' spectrum, isotropic noise, x ~ N(0, I)) and write crosscheck.csv.")
-    boolean quadratic;
+@Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate the alignment monitor once; --quadratic cross-checks it against the exact theory.",
+        modelTransformer = SchemaOptions.class)
+final class MonitorCommand implements Callable<Integer>, SchemaCommand {
+    static final Setting<Boolean> QUADRATIC = Setting.of("quadratic", Types.flag(), false,
+            "Run on the paper's quadratic (authors' spectrum, isotropic noise, x ~ N(0, I)) and write crosscheck.csv.");
+    static final Setting<Integer> D = Setting.of("d", Types.integerFrom(3), 200, "Dimension d.");
+    static final Setting<Integer> K = Setting.of("k", Types.integer(new Range(Bound.including(1),
+            Bound.of("d - 1", v -> v.get(D) - 1))), 20, "Dominant dimension k.");
+    static final Setting<Double> M = Setting.of("m", Types.real(new Range(Bound.excluding(1), null)), 10.0,
+            "Gap ratio m of the authors' spectrum.");
+    static final Setting<Double> SIGMA = Setting.of("sigma", Types.nonNegative(), 0.5, "Isotropic noise sigma.");
+    static final Setting<Double> ETA = Setting.of("eta", Types.positive(), 0.003,
+            "Step size for the step-dependent outputs.");
+    static final Setting<Integer> SAMPLES = Setting.of("samples", Types.integerFrom(2), 4000, "Noise samples r.")
+            .in("samples");
+    static final Setting<Long> SEED = Setting.of("seed", Types.anyLong(), 1L,
+            "Seed of the rotation, state and noise.");
+    static final Setting<Double> TOLERANCE = Setting.of("tolerance", Types.positive(), 1e-10,
+            "Lanczos relative residual target.");
+    static final Setting<Double> THETA_THRESHOLD = Setting.of("theta_threshold", Types.real(0, 1), 0.9,
+            "theta above which suspicious-alignment can be reported.");
+    static final Setting<Path> OUT = Setting.of("out", Types.path(), Path.of("runs/monitor"), "Output folder.");
 
-    @Option(names = "--d", defaultValue = "200", description = "Dimension d (default: ${DEFAULT-VALUE}).")
-    int d;
-
-    @Option(names = "--k", defaultValue = "20", description = "Dominant dimension k, 1 <= k < d (default: ${DEFAULT-VALUE}).")
-    int k;
-
-    @Option(names = "--m", defaultValue = "10", description = "Gap ratio m > 1 of the authors' spectrum (default: ${DEFAULT-VALUE}).")
-    double m;
-
-    @Option(names = "--sigma", defaultValue = "0.5", description = "Isotropic noise sigma >= 0 (default: ${DEFAULT-VALUE}).")
-    double sigma;
-
-    @Option(names = "--eta", defaultValue = "0.003", description = "Step size for the step-dependent outputs (default: ${DEFAULT-VALUE}).")
-    double eta;
-
-    @Option(names = "--samples", defaultValue = "4000", description = "Noise samples r >= 2 (default: ${DEFAULT-VALUE}).")
-    int samples;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the rotation, state and noise (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--tolerance", defaultValue = "1e-10", description = "Lanczos relative residual target (default: ${DEFAULT-VALUE}).")
-    double tolerance;
-
-    @Option(names = "--theta-threshold", defaultValue = "0.9", description = "theta above which suspicious-alignment can be reported (default: ${DEFAULT-VALUE}).")
-    double thetaThreshold;
-
-    @Option(names = "--checkpoint", paramLabel = "DIR", description = "A training run folder (or its checkpoint/ folder) to evaluate the monitor at; needs --config.")
-    Path checkpoint;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "With --checkpoint: the run's YAML config with a monitor: section (data, model, batch size, monitor settings).")
-    Path config;
-
-    @Option(names = "--probe-steps", paramLabel = "R", defaultValue = "0", description = "With --checkpoint: take R dominant- and R bulk-projected SGD steps from the evaluated state (one mini-batch each) and compare the mean realised loss change with the prediction (probe.csv); 0 = the config's monitor.probe_steps.")
-    int probeSteps;
-
-    @Option(names = "--out", defaultValue = "runs/monitor", description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
+    static final Schema SCHEMA = Schema.commandLine("monitor", "Evaluate the alignment monitor once on the paper's"
+            + " quadratic or at a saved training checkpoint.", QUADRATIC, D, K, M, SIGMA, ETA, SAMPLES, SEED,
+            TOLERANCE, THETA_THRESHOLD, CheckpointMonitor.CHECKPOINT, CheckpointMonitor.CONFIG,
+            CheckpointMonitor.PROBE_STEPS, OUT);
 
     @picocli.CommandLine.Mixin
     OutputOwner owner;
 
+    @picocli.CommandLine.Spec
+    CommandSpec spec;
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+
     @Override
     public Integer call() {
+        Values v = SchemaOptions.values(spec);
+        Path checkpoint = v.get(CheckpointMonitor.CHECKPOINT);
+        Path config = v.get(CheckpointMonitor.CONFIG);
         if (checkpoint != null || config != null) {
-            if (quadratic) {
-                throw new IllegalArgumentException("--quadratic: not allowed with --checkpoint/--config");
+            if (v.get(QUADRATIC)) {
+                throw v.invalid(QUADRATIC, "not allowed with " + CheckpointMonitor.CHECKPOINT.option() + "/"
+                        + CheckpointMonitor.CONFIG.option());
             }
-            if (checkpoint == null || config == null) {
-                throw new IllegalArgumentException(checkpoint == null ? "--checkpoint: required with --config"
-                        : "--config: required with --checkpoint");
+            if (checkpoint == null) {
+                throw v.invalid(CheckpointMonitor.CHECKPOINT, "required with " + CheckpointMonitor.CONFIG.option());
             }
-            return atCheckpoint();
+            if (config == null) {
+                throw v.invalid(CheckpointMonitor.CONFIG, "required with " + CheckpointMonitor.CHECKPOINT.option());
+            }
+            return atCheckpoint(v);
         }
-        if (!quadratic) {
-            throw new IllegalArgumentException("--quadratic or --checkpoint DIR --config FILE is required");
+        if (!v.get(QUADRATIC)) {
+            throw new IllegalArgumentException(QUADRATIC.option() + " or " + CheckpointMonitor.CHECKPOINT.option()
+                    + " DIR " + CheckpointMonitor.CONFIG.option() + " FILE is required");
         }
-        if (d < 3) {
-            throw new IllegalArgumentException("--d: must be at least 3 (got " + d + ")");
+        if (v.get(K) >= v.get(D)) {
+            // a default k is not checked against the range that a given d sets
+            throw v.invalid(K, v.get(K) + " is out of range; allowed: [1, " + (v.get(D) - 1) + "]");
         }
-        if (k < 1 || k >= d) {
-            throw new IllegalArgumentException("--k: must be in [1, d-1] = [1, " + (d - 1) + "] (got " + k + ")");
-        }
-        if (!(m > 1)) {
-            throw new IllegalArgumentException("--m: must be > 1 (got " + m + ")");
-        }
-        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("--sigma: must be finite and >= 0 (got " + sigma + ")");
-        }
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("--eta: must be finite and > 0 (got " + eta + ")");
-        }
-        if (samples < 2) {
-            throw new IllegalArgumentException("--samples: must be at least 2 (got " + samples + ")");
-        }
-        if (!(tolerance > 0)) {
-            throw new IllegalArgumentException("--tolerance: must be > 0 (got " + tolerance + ")");
-        }
-        if (!(thetaThreshold >= 0 && thetaThreshold <= 1)) {
-            throw new IllegalArgumentException("--theta-threshold: must lie in [0, 1] (got " + thetaThreshold + ")");
-        }
-        return owner.write(out, () -> crossCheck());
+        return owner.write(v.get(OUT), () -> crossCheck(v));
     }
 
     /** {@code --quadratic}: the monitor against the exact quantities of a quadratic. */
-    private int crossCheck() {
+    private int crossCheck(Values v) {
         long t0 = System.nanoTime();
-        QuadraticSource src = QuadraticSource.authors(d, k, m, sigma, seed);
-        MonitorOptions options = MonitorOptions.of(k, samples).withLanczosTolerance(tolerance)
-                .withThetaThreshold(thetaThreshold).withSeed(seed);
-        CrossCheck cc = CrossCheck.run(src, new AlignmentMonitor(options), eta);
+        Path out = v.get(OUT);
+        long seed = v.get(SEED);
+        QuadraticSource src = QuadraticSource.authors(v.get(D), v.get(K), v.get(M), v.get(SIGMA), seed);
+        MonitorOptions options = MonitorOptions.of(v.get(K), v.get(SAMPLES)).withLanczosTolerance(v.get(TOLERANCE))
+                .withThetaThreshold(v.get(THETA_THRESHOLD)).withSeed(seed);
+        CrossCheck cc = CrossCheck.run(src, new AlignmentMonitor(options), v.get(ETA));
         MonitorResult r = cc.result();
         cc.write(out.resolve("crosscheck.csv"));
         try (MonitorCsv csv = new MonitorCsv(out.resolve("monitor.csv"))) {
@@ -142,11 +130,9 @@ final class MonitorCommand implements Callable<Integer> {
         }
         AtomicFile.writeString(out.resolve("findings.txt"), lines(text));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        new Manifest("alignscope monitor --quadratic")
-                .setting("d", d).setting("k", k).setting("m", m).setting("sigma", sigma).setting("eta", eta)
-                .setting("samples", samples).setting("seed", seed).setting("lanczos_tolerance", tolerance)
-                .setting("theta_threshold", thetaThreshold).setting("source", src.describe())
-                .put("precision", "f64")
+        Manifest manifest = new Manifest(owner.commandLine());
+        v.describe().forEach(manifest::setting);
+        manifest.put("source", src.describe()).put("precision", "f64")
                 .put("seeds", List.of(seed)).put("crosscheck_passes", cc.passes())
                 .put("hvps_eigensolve", r.eigen().applications())
                 .put("max_relative_residual", r.eigen().maxRelativeResidual())
@@ -168,16 +154,18 @@ final class MonitorCommand implements Callable<Integer> {
     }
 
     /** {@code --checkpoint DIR --config FILE}: one evaluation per monitored trajectory, in {@code OUT/<trajectory>/}. */
-    private int atCheckpoint() {
+    private int atCheckpoint(Values v) {
         long t0 = System.nanoTime();
-        TrainConfig cfg = TrainCommand.readConfig(config);
-        List<CheckpointMonitor.Evaluation> evs = CheckpointMonitor.evaluate(cfg, checkpoint,
+        TrainConfig cfg = TrainCommand.readConfig(v.get(CheckpointMonitor.CONFIG));
+        int probeSteps = v.get(CheckpointMonitor.PROBE_STEPS);
+        List<CheckpointMonitor.Evaluation> evs = CheckpointMonitor.evaluate(cfg, v.get(CheckpointMonitor.CHECKPOINT),
                 probeSteps == 0 ? cfg.monitor() == null ? 0 : cfg.monitor().probeSteps() : probeSteps);
-        return owner.write(out, () -> write(cfg, evs, t0));
+        return owner.write(v.get(OUT), () -> write(v, cfg, evs, t0));
     }
 
     /** Writes the evaluations at a checkpoint into {@code OUT/<trajectory>/} and prints them. */
-    private int write(TrainConfig cfg, List<CheckpointMonitor.Evaluation> evs, long t0) {
+    private int write(Values v, TrainConfig cfg, List<CheckpointMonitor.Evaluation> evs, long t0) {
+        Path out = v.get(OUT);
         List<String> names = new ArrayList<>();
         for (CheckpointMonitor.Evaluation e : evs) {
             Path dir = out.resolve(e.trajectory());
@@ -190,13 +178,18 @@ final class MonitorCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         CheckpointMonitor.Evaluation first = evs.get(0);
         TrainConfig.Monitor m = cfg.monitor();
-        new Manifest("alignscope monitor --checkpoint " + checkpoint + " --config " + config)
-                .setting("checkpoint", checkpoint.toString()).setting("config", config.toString())
-                .setting("k", m.k()).setting("samples", m.samples()).setting("k_spread", m.kSpread())
-                .setting("lanczos_tolerance", m.tolerance()).setting("theta_threshold", m.thetaThreshold())
+        Manifest manifest = new Manifest(owner.commandLine());
+        v.describe().forEach(manifest::setting);
+        Map<String, Object> monitor = new LinkedHashMap<>();
+        monitor.put("k", m.k());
+        monitor.put("samples", m.samples());
+        monitor.put("k_spread", m.kSpread());
+        monitor.put("lanczos_tolerance", m.tolerance());
+        monitor.put("theta_threshold", m.thetaThreshold());
+        monitor.put("probe_steps", first.probe() == null ? 0 : first.probe().draws());
+        manifest.put("monitor", monitor)
                 .put("precision", cfg.model().precision().toString().toLowerCase(java.util.Locale.ROOT))
                 .put("data", cfg.data())
-                .setting("probe_steps", first.probe() == null ? 0 : first.probe().draws())
                 .put("seeds", List.of(first.seed())).put("step", first.result().step())
                 .put("trajectories", names).put("elapsed_seconds", seconds)
                 .put("columns", Map.of("monitor", MonitorColumn.describe())).complete().write(out);
@@ -223,7 +216,6 @@ final class MonitorCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The k ± spread table: the eigengap profile and θ, η* for each k'. */
     /** Lines as the text of a file, each ended by a line break. */
     private static String lines(List<String> lines) {
         StringBuilder b = new StringBuilder();

@@ -22,20 +22,30 @@ class MonitorCommandTest {
         for (String f : List.of("monitor.csv", "sensitivity.csv", "eigen.csv", "findings.txt", "manifest.json")) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
-        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"crosscheck_passes\" : true"));
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"crosscheck_passes\" : true"));
+        // the settings are the command's resolved options, the defaults included
+        assertTrue(manifest.contains("\"d\" : 60,") && manifest.contains("\"tolerance\" : 1.0E-10,")
+                && manifest.contains("\"probe_steps\" : 0,"), manifest);
     }
 
     @Test
     void invalidInputExitsWithCode2BeforeAnyWork(@TempDir Path out) {
-        for (String[] bad : List.of(new String[] {"--k", "0"}, new String[] {"--samples", "1"},
-                new String[] {"--m", "1"}, new String[] {"--eta", "-1"})) {
+        for (String[] bad : List.of(new String[] {"--k", "0", "0 is out of range; allowed: [1, 199]"},
+                new String[] {"--samples", "1", "1 is out of range; allowed: >= 2"},
+                new String[] {"--m", "1", "1 is out of range; allowed: > 1"},
+                new String[] {"--eta", "-1", "-1 is out of range; allowed: > 0"},
+                new String[] {"--d", "10", "20 is out of range; allowed: [1, 9]"})) {
             AlignScopeTest.Outcome o = AlignScopeTest.execute("monitor", "--quadratic", bad[0], bad[1], "--out",
                     out.resolve("x").toString());
             assertEquals(2, o.code(), o.err());
-            assertTrue(o.err().contains(bad[0]), o.err());
+            String option = bad[0].equals("--d") ? "--k" : bad[0];  // the default k does not fit d = 10
+            assertEquals("alignscope: error: " + option + ": " + bad[2], o.err().strip());
             assertFalse(Files.exists(out.resolve("x")));
         }
-        assertEquals(2, AlignScopeTest.execute("monitor", "--out", out.resolve("x").toString()).code());
+        AlignScopeTest.Outcome o = AlignScopeTest.execute("monitor", "--out", out.resolve("x").toString());
+        assertEquals(2, o.code());
+        assertEquals("alignscope: error: --quadratic or --checkpoint DIR --config FILE is required", o.err().strip());
     }
 
     static final String TINY = String.join("\n",

@@ -10,6 +10,9 @@ import org.alignscope.io.AtomicFolder;
 import org.alignscope.monitor.FindingCode;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.report.CsvWriter;
+import org.alignscope.settings.Schema;
+import org.alignscope.settings.Setting;
+import org.alignscope.settings.Types;
 
 /**
  * One evaluation of the alignment monitor at a saved training checkpoint ({@code alignscope monitor --checkpoint
@@ -17,9 +20,24 @@ import org.alignscope.report.CsvWriter;
  * the checkpoint gives each trajectory's parameters, optimizer state and tracked basis at the start of its step t.
  * Each monitored trajectory (the base run before the switch, the monitored arms after it) is evaluated exactly as
  * {@code alignscope train} would at step t, then step t is taken on a copy to measure the realised loss change.
- * The run folder is not modified.
+ * The run folder is not modified. Its settings ({@link #SCHEMA}) are declared here because its errors name them.
  */
 public final class CheckpointMonitor {
+    public static final Setting<Path> CHECKPOINT = Setting.optional("checkpoint", Types.path(), "none",
+            "A training run folder (or its checkpoint/ folder) to evaluate the monitor at; needs the config.");
+    public static final Setting<Path> CONFIG = Setting.optional("config", Types.path(), "none",
+            "With a checkpoint: the run's YAML config with a monitor: section (data, model, batch size, monitor"
+                    + " settings).");
+    public static final Setting<Integer> PROBE_STEPS = Setting.of("probe_steps",
+            Types.parsed("0 or an integer >= 2", CheckpointMonitor::probeSteps, r -> r), 0,
+            "With a checkpoint: take R dominant- and R bulk-projected SGD steps from the evaluated state (one"
+                    + " mini-batch each) and compare the mean realised loss change with the prediction (probe.csv);"
+                    + " 0 = the config's monitor.probe_steps.").in("steps");
+
+    /** The settings of an evaluation at a checkpoint (part of {@code alignscope monitor}'s options). */
+    public static final Schema SCHEMA = Schema.commandLine("monitor", "Evaluate the alignment monitor once at a"
+            + " saved training checkpoint.", CHECKPOINT, CONFIG, PROBE_STEPS);
+
     /**
      * @param trajectory {@code base} or the arm's name
      * @param seed       the checkpoint's seed
@@ -40,8 +58,8 @@ public final class CheckpointMonitor {
 
     /**
      * Evaluates the monitor at the checkpoint in {@code dir} (a run folder holding {@code checkpoint/}, or the
-     * checkpoint folder itself). Errors are {@link IllegalArgumentException}s with one-line messages; a trajectory
-     * whose saved parameters are NaN or infinite is refused, naming its file.
+     * checkpoint folder itself). Errors are one-line {@link org.alignscope.settings.SettingError}s naming the
+     * setting at fault; a trajectory whose saved parameters are NaN or infinite is refused, naming its file.
      */
     public static List<Evaluation> evaluate(TrainConfig cfg, Path dir) {
         return evaluate(cfg, dir, cfg.monitor() == null ? 0 : cfg.monitor().probeSteps());
@@ -49,26 +67,24 @@ public final class CheckpointMonitor {
 
     /**
      * As {@link #evaluate(TrainConfig, Path)}, with the projected-step experiment ({@link ProjectedProbe}) of
-     * {@code probeSteps} draws per subspace at each evaluated state (0: none).
+     * {@code probeSteps} draws per subspace at each evaluated state (0: none; else at least 2, as
+     * {@link #PROBE_STEPS} allows).
      */
     public static List<Evaluation> evaluate(TrainConfig cfg, Path dir, int probeSteps) {
-        if (probeSteps == 1 || probeSteps < 0) {
-            throw new IllegalArgumentException("--probe-steps: " + probeSteps + " is not allowed; allowed: 0 (off) or >= 2");
-        }
         if (probeSteps > 0 && !cfg.optimizer().name().equals("sgd")) {
-            throw new IllegalArgumentException("--probe-steps: the projected SGD steps need optimizer.name sgd, got "
+            throw PROBE_STEPS.invalid("the projected SGD steps need optimizer.name sgd, got "
                     + cfg.optimizer().name());
         }
         if (cfg.monitor() == null) {
-            throw new IllegalArgumentException("--config: has no monitor: section (it gives k, samples and the arms)");
+            throw CONFIG.invalid("has no monitor: section (it gives k, samples and the arms)");
         }
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--checkpoint: " + dir + " is not a folder");
+            throw CHECKPOINT.invalid(dir + " is not a folder");
         }
         Path ck = TrainCheckpoint.locate(Files.exists(dir.resolve(AtomicFolder.CHECKSUMS)) ? dir
-                : dir.resolve(TrainCheckpoint.FOLDER), "--checkpoint");
+                : dir.resolve(TrainCheckpoint.FOLDER), CHECKPOINT.label());
         if (ck == null) {
-            throw new IllegalArgumentException("--checkpoint: no training checkpoint in " + dir + " (a completed run"
+            throw CHECKPOINT.invalid("no training checkpoint in " + dir + " (a completed run"
                     + " removes its checkpoint; logging.checkpoint_every sets how often a running one writes it)");
         }
         Trainer tr = new Trainer(cfg, dir, null);
@@ -76,20 +92,18 @@ public final class CheckpointMonitor {
         try {
             loaded = TrainCheckpoint.load(ck, tr, false);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--checkpoint: cannot read " + ck + ": " + e.getMessage());
+            throw CHECKPOINT.invalid("cannot read " + ck + ": " + e.getMessage());
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
-            String m = String.valueOf(e.getMessage()).replace("--resume: ", "");
-            throw new IllegalArgumentException("--checkpoint: incompatible with the config: " + m);
+            throw CHECKPOINT.invalid("incompatible with the config: " + withoutLabel(e.getMessage()));
         }
-        TrainCheckpoint.requireFinite(loaded, ck, "--checkpoint");
+        TrainCheckpoint.requireFinite(loaded, ck, CHECKPOINT.label());
         Trainer.SeedState s = loaded.state();
         long t = s.step;
         if (t >= cfg.steps()) {
-            throw new IllegalArgumentException("--checkpoint: its step " + t + " is past the config's training.steps "
-                    + cfg.steps());
+            throw CHECKPOINT.invalid("its step " + t + " is past the config's training.steps " + cfg.steps());
         }
         if (!(cfg.optimizer().learningRate(t) > 0)) {
-            throw new IllegalArgumentException("--checkpoint: the learning rate at step " + t + " is 0");
+            throw CHECKPOINT.invalid("the learning rate at step " + t + " is 0");
         }
         List<Trainer.Arm> trajectories = new ArrayList<>();
         if (s.basePhase) {
@@ -102,7 +116,7 @@ public final class CheckpointMonitor {
             }
         }
         if (trajectories.isEmpty()) {
-            throw new IllegalArgumentException("--checkpoint: no running monitored trajectory at step " + t);
+            throw CHECKPOINT.invalid("no running monitored trajectory at step " + t);
         }
         List<Evaluation> out = new ArrayList<>();
         for (Trainer.Arm a : trajectories) {
@@ -114,6 +128,28 @@ public final class CheckpointMonitor {
             out.add(new Evaluation(s.basePhase ? "base" : a.name, s.seed, r, real, probe));
         }
         return out;
+    }
+
+    /** R probe steps as written: 0 (off) or at least 2, the fewest that give a standard error. */
+    private static int probeSteps(String text) {
+        int r;
+        try {
+            r = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an integer; allowed: 0 (off) or >= 2");
+        }
+        if (r == 1 || r < 0) {
+            throw new IllegalArgumentException(r + " is not allowed; allowed: 0 (off) or >= 2");
+        }
+        return r;
+    }
+
+    /**
+     * A loader's message without the setting it names ({@code --resume: } as a resume reads the same checkpoint):
+     * here the checkpoint is at fault.
+     */
+    private static String withoutLabel(String message) {
+        return String.valueOf(message).replaceFirst("^--[a-z][a-z-]*: ", "");
     }
 
     /**

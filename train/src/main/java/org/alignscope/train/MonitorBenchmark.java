@@ -1,10 +1,15 @@
 package org.alignscope.train;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.nn.Model;
+import org.alignscope.settings.Schema;
+import org.alignscope.settings.Setting;
+import org.alignscope.settings.Types;
 
 /**
  * The monitor's overhead relative to plain training, in the form of Cockpit's table: from one state of a config's
@@ -13,9 +18,25 @@ import org.alignscope.nn.Model;
  * windows shows the machine's drift), each from a copy of the same state, in the same process. A monitored window
  * does what {@code alignscope train} does on a monitor step: the evaluation (the first cold, later ones
  * warm-started from the previous eigenvectors), the step, and the reference loss for the realised change.
- * Wall time is what it measures; no test asserts on it.
+ * Wall time is what it measures; no test asserts on it. Its settings ({@link #SCHEMA}) are declared here because
+ * its errors name them.
  */
 public final class MonitorBenchmark {
+    public static final Setting<Path> CONFIG = Setting.required("config", Types.path(),
+            "A training config with a monitor: section (its k, samples and tolerance are used).");
+    public static final Setting<Integer> WARMUP = Setting.of("warmup", Types.integerFrom(0), 100,
+            "Plain steps from the initialisation to the measured state.").in("steps");
+    public static final Setting<Integer> WINDOW = Setting.of("window", Types.integerFrom(1), 200,
+            "Steps per measured window.").in("steps");
+    public static final Setting<List<Integer>> EVERY = Setting.of("every",
+            Types.parsed("intervals >= 1, comma-separated", MonitorBenchmark::intervals,
+                    l -> l.stream().map(String::valueOf).collect(Collectors.joining(","))),
+            List.of(100, 10, 1), "Monitor intervals.").in("steps");
+
+    /** The settings of the benchmark (part of {@code alignscope bench monitor}'s options). */
+    public static final Schema SCHEMA = Schema.commandLine("bench monitor", "The monitor's overhead against plain"
+            + " training.", CONFIG, WARMUP, WINDOW, EVERY);
+
     /**
      * One window.
      *
@@ -36,26 +57,19 @@ public final class MonitorBenchmark {
 
     /**
      * @param cfg     a config with a {@code monitor:} section (its k, samples, tolerance are used) and SGD
-     * @param warmup  plain steps from the initialisation to the measured state (≥ 0)
-     * @param window  W ≥ 1
-     * @param everies monitor intervals, each ≥ 1
+     * @param warmup  plain steps from the initialisation to the measured state (as {@link #WARMUP} allows)
+     * @param window  W (as {@link #WINDOW} allows)
+     * @param everies monitor intervals (as {@link #EVERY} allows)
+     * @throws org.alignscope.settings.SettingError when the config has no monitor or fewer steps than the windows
      */
-    public static List<Window> run(TrainConfig cfg, long warmup, int window, List<Integer> everies,
+    public static List<Window> run(TrainConfig cfg, int warmup, int window, List<Integer> everies,
                                    Consumer<String> progress) {
         if (cfg.monitor() == null) {
-            throw new IllegalArgumentException("--config: has no monitor: section (it gives k, samples, tolerance)");
+            throw CONFIG.invalid("has no monitor: section (it gives k, samples, tolerance)");
         }
-        if (warmup < 0 || warmup + window > cfg.steps()) {
-            throw new IllegalArgumentException("--warmup: warmup + window must lie in [1, training.steps = "
-                    + cfg.steps() + "], got " + warmup + " + " + window);
-        }
-        if (window < 1) {
-            throw new IllegalArgumentException("--window: must be >= 1, got " + window);
-        }
-        for (int n : everies) {
-            if (n < 1) {
-                throw new IllegalArgumentException("--every: each interval must be >= 1, got " + n);
-            }
+        if ((long) warmup + window > cfg.steps()) {
+            throw WARMUP.invalid("warmup + window must lie in [1, training.steps = " + cfg.steps() + "], got "
+                    + warmup + " + " + window);
         }
         Consumer<String> say = progress == null ? s -> { } : progress;
         Trainer tr = new Trainer(cfg, null, null);
@@ -83,6 +97,25 @@ public final class MonitorBenchmark {
             out.add(w);
         }
         return out;
+    }
+
+    /** Monitor intervals written comma-separated, each at least 1. */
+    private static List<Integer> intervals(String text) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            int n;
+            try {
+                n = Integer.parseInt(part.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + part.trim() + "' is not an integer; allowed: intervals >= 1,"
+                        + " comma-separated");
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException("each interval must be >= 1, got " + n);
+            }
+            out.add(n);
+        }
+        return List.copyOf(out);
     }
 
     private static Window window(Trainer tr, Trainer.Arm a, long seed, long from, int steps, int every) {

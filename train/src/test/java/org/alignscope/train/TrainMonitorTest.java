@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.alignscope.monitor.MonitorCsv;
+import org.alignscope.settings.SettingError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,7 +173,9 @@ class TrainMonitorTest {
             assertEquals(3, p.size());
             assertTrue(p.get(1).startsWith(e.trajectory() + ",10,dom,0.2,"), p.get(1));
         }
-        assertThrows(IllegalArgumentException.class, () -> CheckpointMonitor.evaluate(cfg, cut, 1));
+        SettingError one = assertThrows(SettingError.class,
+                () -> CheckpointMonitor.SCHEMA.of(Map.of(CheckpointMonitor.PROBE_STEPS, 1), null));
+        assertEquals("--probe-steps: 1 is not allowed; allowed: 0 (off) or >= 2", one.getMessage());
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> CheckpointMonitor.evaluate(cfg, full));
         assertTrue(x.getMessage().startsWith("--checkpoint: no training checkpoint"), x.getMessage());
@@ -231,7 +235,13 @@ class TrainMonitorTest {
         assertEquals(List.of(0, 2, 10, 0), w.stream().map(MonitorBenchmark.Window::evaluations).toList());
         assertTrue(w.get(1).coldHvps() > 0 && w.get(2).warmHvps() > 0, w.toString());
         assertTrue(Double.isNaN(w.get(0).coldSeconds()), "no evaluation in a plain window");
-        assertThrows(IllegalArgumentException.class, () -> MonitorBenchmark.run(cfg, 20, 10, List.of(5), null));
-        assertThrows(IllegalArgumentException.class, () -> MonitorBenchmark.run(cfg, 0, 10, List.of(0), null));
+        SettingError e = assertThrows(SettingError.class, () -> MonitorBenchmark.run(cfg, 20, 10, List.of(5), null));
+        assertEquals("--warmup: warmup + window must lie in [1, training.steps = 24], got 20 + 10", e.getMessage());
+        e = assertThrows(SettingError.class,
+                () -> MonitorBenchmark.SCHEMA.parse(Map.of("config", "b.yaml", "every", "5,0"), null));
+        assertEquals("--every: each interval must be >= 1, got 0", e.getMessage());
+        e = assertThrows(SettingError.class,
+                () -> MonitorBenchmark.SCHEMA.parse(Map.of("config", "b.yaml", "window", "0"), null));
+        assertEquals("--window: 0 is out of range; allowed: >= 1", e.getMessage());
     }
 }
