@@ -109,6 +109,14 @@ public final class Setting<T> implements SchemaEntry {
         }
     }
 
+    /** As {@link #reading(java.util.function.Supplier)}, for a check that returns nothing. */
+    public void reading(Runnable check) {
+        reading(() -> {
+            check.run();
+            return null;
+        });
+    }
+
     void joinSchema(Schema schema) {
         if (home != null && home.place() != schema.place()) {
             throw new IllegalStateException("setting '" + key + "' is both an option and a file key");

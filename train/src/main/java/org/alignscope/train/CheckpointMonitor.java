@@ -81,8 +81,8 @@ public final class CheckpointMonitor {
         if (!Files.isDirectory(dir)) {
             throw CHECKPOINT.invalid(dir + " is not a folder");
         }
-        Path ck = TrainCheckpoint.locate(Files.exists(dir.resolve(AtomicFolder.CHECKSUMS)) ? dir
-                : dir.resolve(TrainCheckpoint.FOLDER), CHECKPOINT.label());
+        Path ck = CHECKPOINT.reading(() -> TrainCheckpoint.locate(Files.exists(dir.resolve(AtomicFolder.CHECKSUMS))
+                ? dir : dir.resolve(TrainCheckpoint.FOLDER)));
         if (ck == null) {
             throw CHECKPOINT.invalid("no training checkpoint in " + dir + " (a completed run"
                     + " removes its checkpoint; logging.checkpoint_every sets how often a running one writes it)");
@@ -94,9 +94,9 @@ public final class CheckpointMonitor {
         } catch (IOException e) {
             throw CHECKPOINT.invalid("cannot read " + ck + ": " + e.getMessage());
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
-            throw CHECKPOINT.invalid("incompatible with the config: " + withoutLabel(e.getMessage()));
+            throw CHECKPOINT.invalid("incompatible with the config: " + e.getMessage());
         }
-        TrainCheckpoint.requireFinite(loaded, ck, CHECKPOINT.label());
+        CHECKPOINT.reading(() -> TrainCheckpoint.requireFinite(loaded, ck));
         Trainer.SeedState s = loaded.state();
         long t = s.step;
         if (t >= cfg.steps()) {
@@ -142,14 +142,6 @@ public final class CheckpointMonitor {
             throw new IllegalArgumentException(r + " is not allowed; allowed: 0 (off) or >= 2");
         }
         return r;
-    }
-
-    /**
-     * A loader's message without the setting it names ({@code --resume: } as a resume reads the same checkpoint):
-     * here the checkpoint is at fault.
-     */
-    private static String withoutLabel(String message) {
-        return String.valueOf(message).replaceFirst("^--[a-z][a-z-]*: ", "");
     }
 
     /**

@@ -192,15 +192,6 @@ final class TrainCheckpoint {
         }
     }
 
-    /** As {@link #locate(Path)}, for a caller whose error names the option that gave {@code dir}. */
-    static Path locate(Path dir, String option) {
-        try {
-            return locate(dir);
-        } catch (NotResumable e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
-        }
-    }
-
     /**
      * Reads a checkpoint; with {@code openFiles} false the run's metrics and monitor files are left untouched and
      * the trajectories write nowhere (the {@code monitor --checkpoint} command).
@@ -393,15 +384,6 @@ final class TrainCheckpoint {
                     throw new NotResumable(e.getMessage(), e);
                 }
             }
-        }
-    }
-
-    /** As {@link #requireFinite(Loaded, Path)}, for a caller whose error names the option that gave {@code dir}. */
-    static void requireFinite(Loaded loaded, Path dir, String option) {
-        try {
-            requireFinite(loaded, dir);
-        } catch (NotResumable e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
     }
 
