@@ -2,6 +2,8 @@ package org.alignscope.lab.sweep;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.alignscope.lab.QuadSettings;
+import org.alignscope.settings.Setting;
 
 /**
  * Cells of {@code alignscope quad run}: keys are its options without dashes ({@code eta}, {@code m},
@@ -19,12 +21,16 @@ final class QuadRunKind extends OptionCellKind {
 
     @Override
     public List<String> reservedOptions() {
-        return List.of("out", "threads");
+        return List.of(withoutDashes(QuadSettings.RUN_OUT), withoutDashes(QuadSettings.THREADS));
+    }
+
+    private static String withoutDashes(Setting<?> s) {
+        return s.option().substring(2);
     }
 
     @Override
     List<String> sweepArguments(Path dir) {
-        return List.of("--threads", "1", "--out", dir.toString());
+        return List.of(QuadSettings.THREADS.option(), "1", QuadSettings.RUN_OUT.option(), dir.toString());
     }
 
     @Override
