@@ -34,9 +34,8 @@ public final class QuadSettings {
     static final int DEFAULT_D = 500;
 
     public static final Setting<SpectrumForm> SPECTRUM = Setting.of("spectrum", SpectrumForm.TYPE,
-            new SpectrumForm.Authors(), "The eigenvalues: authors (dominant linspace(100, 80, k), bulk rescaled to"
-                    + " lambda_k/(m + 0.1), with the gap ratio m), two-level:DOM:BULK or file:PATH (eigenvalues; d is"
-                    + " the file's length).");
+            new SpectrumForm.Authors(), "The eigenvalues: the authors' (dominant linspace(100, 80, k), bulk rescaled to"
+                    + " lambda_k/(m + 0.1) for the gap ratio m), two levels, or a file's (d is their number).");
     public static final Setting<Integer> D = Setting.derived("d", Types.integerFrom(2),
             DEFAULT_D + ", or the spectrum file's length",
             v -> v.get(SPECTRUM).dimension().orElse(DEFAULT_D), "Dimension d.");
@@ -45,19 +44,20 @@ public final class QuadSettings {
             "Dominant dimension k.");
     public static final Setting<Double> ETA = Setting.of("eta", Types.positive(), 0.003, "Step size eta.");
     public static final Setting<ScheduleForm> SCHEDULE = Setting.of("schedule", ScheduleForm.TYPE,
-            new ScheduleForm.Constant(), "Step-size schedule: constant, step:EVERY:FACTOR (eta FACTOR^floor(t/EVERY)),"
-                    + " cosine:T or inverse:TAU (eta/(1 + t/TAU)).");
+            new ScheduleForm.Constant(), "Step-size schedule: eta, eta FACTOR^floor(t/EVERY), a cosine decay from eta to 0"
+                    + " at step T, or eta/(1 + t/TAU).");
     public static final Setting<Double> SIGMA = Setting.of("sigma", Types.nonNegative(), 0.5,
             "Standard deviation sigma of the isotropic noise.");
     public static final Setting<NoiseForm> NOISE = Setting.of("noise", NoiseForm.TYPE, new NoiseForm.Isotropic(),
-            "isotropic (with sigma), diag:PATH (variances per eigen-direction) or cov:PATH (d x d covariance in"
-                    + " eigen-coordinates).");
+            "The gradient noise: isotropic with sigma, one variance per eigen-direction from a file, or a d x d"
+                    + " covariance in eigen-coordinates from a file.");
     public static final Setting<Double> INIT_SCALE = Setting.of("init_scale", Types.nonNegative(), 1.0,
             "x_0 ~ N(0, scale^2 I) for the gaussian start.");
     public static final Setting<InitForm> INIT = Setting.of("init", InitForm.TYPE, new InitForm.Gaussian(),
-            "gaussian (with init_scale) or file:PATH (c_0 in eigen-coordinates, d numbers).");
+            "The start: x_0 ~ N(0, init_scale^2 I), or c_0 in eigen-coordinates from a file (d numbers).");
     public static final Setting<Projection> STEP = Setting.of("step", QuadTypes.projection(), Projection.SGD,
-            "The part of the stochastic gradient a step keeps: sgd, dsgd, bsgd or a,b (weights of P^D and P^B).");
+            "The part of the stochastic gradient a step keeps: all of it (SGD), its dominant (DSGD) or"
+                    + " bulk (BSGD) projection, or a P^D + b P^B.");
     public static final Setting<Long> STEPS = Setting.of("steps", Types.longInteger(1, Integer.MAX_VALUE - 1),
             30000L, "Number of updates T.").in("steps");
     public static final Setting<Integer> STEADY = Setting.derived("steady",

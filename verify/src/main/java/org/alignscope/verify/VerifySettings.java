@@ -20,7 +20,7 @@ public final class VerifySettings {
             "Ten times the instances and five times the Monte Carlo draws.");
     public static final Setting<Integer> INSTANCES = Setting.derived("instances", Types.integerFrom(1),
             Budget.DEFAULT_INSTANCES + "; " + Budget.instancesFor(true) + " with " + THOROUGH.option(),
-            v -> Budget.instancesFor(v.get(THOROUGH)), "Random instances per deterministic claim.").in("instances");
+            v -> Budget.instancesFor(v.get(THOROUGH)), "Random instances per deterministic claim.");
     public static final Setting<Integer> THREADS = Setting.derived("threads", Types.integerFrom(1),
             "the number of cores", v -> Runtime.getRuntime().availableProcessors(),
             "Worker threads; results do not depend on it.");
