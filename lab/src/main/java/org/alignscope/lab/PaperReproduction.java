@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.alignscope.io.AtomicFile;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.quadratic.ExpectedDynamics;
+import org.alignscope.quadratic.Projection;
 import org.alignscope.quadratic.QuadraticRun;
 import org.alignscope.quadratic.paper.PhaseOneFit;
 import org.alignscope.quadratic.paper.RidgeRegression;
@@ -37,9 +39,18 @@ public final class PaperReproduction {
     private PaperReproduction() {
     }
 
-    public static QuadSettings paperSettings() {
-        return new QuadSettings(M_VALUES, SEEDS, 500, 50, 0.003, "constant", 0.5, "isotropic", "authors", 1.0, "gaussian",
-                "sgd", 30000, 10000, 10, false);
+    /** The paper's sweep, written to {@code out} on {@code threads} threads; the figures replace the run plots. */
+    public static QuadSettings paperSettings(Path out, int threads) {
+        return QuadSettings.sweep(Map.ofEntries(Map.entry(QuadSettings.MS, M_VALUES),
+                Map.entry(QuadSettings.SEEDS, SEEDS), Map.entry(QuadSettings.D, 500), Map.entry(QuadSettings.K, 50),
+                Map.entry(QuadSettings.ETA, 0.003), Map.entry(QuadSettings.SCHEDULE, new ScheduleForm.Constant()),
+                Map.entry(QuadSettings.SIGMA, 0.5), Map.entry(QuadSettings.NOISE, new NoiseForm.Isotropic()),
+                Map.entry(QuadSettings.SPECTRUM, new SpectrumForm.Authors()), Map.entry(QuadSettings.INIT_SCALE, 1.0),
+                Map.entry(QuadSettings.INIT, new InitForm.Gaussian()), Map.entry(QuadSettings.STEP, Projection.SGD),
+                Map.entry(QuadSettings.STEPS, 30000L), Map.entry(QuadSettings.STEADY, 10000),
+                Map.entry(QuadSettings.STRIDE, 10), Map.entry(QuadSettings.DENSE, false),
+                Map.entry(QuadSettings.NO_RUN_PLOTS, true), Map.entry(QuadSettings.THREADS, threads),
+                Map.entry(QuadSettings.SWEEP_OUT, out)));
     }
 
     /** Per-m aggregate over seeds. */
@@ -50,8 +61,8 @@ public final class PaperReproduction {
 
     /** Simulates the paper's 63 runs (reporting their progress) and writes the reproduction folder. */
     public static void run(Path out, int threads, String command, Progress progress) {
-        QuadSettings settings = paperSettings();
-        QuadSweep.Simulated simulated = QuadSweep.simulate(settings, out, threads, command, progress);
+        QuadSettings settings = paperSettings(out, threads);
+        QuadSweep.Simulated simulated = QuadSweep.simulate(settings, command, progress);
         List<QuadSweep.Result> results = simulated.results();
         int seeds = SEEDS.size();
         List<PerM> perM = new ArrayList<>();

@@ -47,18 +47,20 @@ public final class QuadSweep {
     }
 
     /**
-     * Runs the sweep and writes its folder; {@code runPlots} adds a {@code plot.png} to every run folder (the
-     * reproduction draws its own figures instead).
+     * Runs the sweep and writes its folder ({@link QuadSettings#out}); unless the settings say
+     * {@code no_run_plots}, every run folder gets a {@code plot.png} (the reproduction draws its own figures
+     * instead).
      */
-    public static List<Result> run(QuadSettings settings, Path out, int threads, String command, boolean runPlots) {
-        return run(settings, out, threads, command, runPlots, Progress.NONE);
+    public static List<Result> run(QuadSettings settings, String command) {
+        return run(settings, command, Progress.NONE);
     }
 
-    /** As {@link #run(QuadSettings, Path, int, String, boolean)}, reporting the simulation's progress. */
-    public static List<Result> run(QuadSettings settings, Path out, int threads, String command, boolean runPlots,
-                                   Progress progress) {
-        Simulated s = simulate(settings, out, threads, command, progress);
-        List<Runnable> jobs = outputJobs(s.results(), out, runPlots);
+    /** As {@link #run(QuadSettings, String)}, reporting the simulation's progress. */
+    public static List<Result> run(QuadSettings settings, String command, Progress progress) {
+        Path out = settings.out();
+        int threads = settings.get(QuadSettings.THREADS);
+        Simulated s = simulate(settings, command, progress);
+        List<Runnable> jobs = outputJobs(s.results(), out, !settings.get(QuadSettings.NO_RUN_PLOTS));
         if (s.results().size() > 1) {
             jobs.add(() -> writeHeatmaps(settings, s.results(), out));
         }
@@ -77,7 +79,9 @@ public final class QuadSweep {
     }
 
     /** Checks the settings, writes the manifest, simulates every run and writes {@code summary.csv}. */
-    static Simulated simulate(QuadSettings settings, Path out, int threads, String command, Progress progress) {
+    static Simulated simulate(QuadSettings settings, String command, Progress progress) {
+        Path out = settings.out();
+        int threads = settings.get(QuadSettings.THREADS);
         List<QuadraticRun> runs = settings.runs();
         long start = System.nanoTime();
         Manifest manifest = new Manifest(command).put("seeds", settings.seeds()).put("threads", threads)
@@ -90,7 +94,7 @@ public final class QuadSweep {
         int perM = settings.seeds().size();
         for (int i = 0; i < runs.size(); i++) {
             Trajectory tr = trajectories.get(i);
-            double[] stats = tr.steadyAlignment(settings.steady()).orElse(new double[] {Double.NaN, Double.NaN});
+            double[] stats = tr.steadyAlignment(settings.get(QuadSettings.STEADY)).orElse(new double[] {Double.NaN, Double.NaN});
             results.add(new Result(settings.ms().get(i / perM), runs.get(i).seed(), tr, stats[0], stats[1],
                     thetaInf(runs.get(i))));
         }
@@ -100,7 +104,7 @@ public final class QuadSweep {
 
     /** Progress: the eigen-coordinate simulator's block-steps, or finished runs for the dense one. */
     static List<Trajectory> simulate(QuadSettings settings, List<QuadraticRun> runs, int threads, Progress progress) {
-        if (!settings.dense()) {
+        if (!settings.get(QuadSettings.DENSE)) {
             return EigenSimulator.runAll(runs, threads, progress);
         }
         Counter done = progress.counter(runs.size());

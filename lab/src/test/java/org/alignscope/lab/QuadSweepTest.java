@@ -2,24 +2,32 @@ package org.alignscope.lab;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class QuadSweepTest {
 
-    private static QuadSettings small(double eta, long steps) {
-        return new QuadSettings(List.of("5", "50"), List.of(42L, 7L), 120, 12, eta, "constant", 0.5, "isotropic",
-                "authors", 1, "gaussian", "sgd", steps, (int) (steps / 3), 25, false);
+    private static QuadSettings small(double eta, long steps, Path out, int threads) {
+        return QuadSettings.sweep(Map.of(QuadSettings.MS, List.of("5", "50"), QuadSettings.SEEDS, List.of(42L, 7L),
+                QuadSettings.D, 120, QuadSettings.K, 12, QuadSettings.ETA, eta, QuadSettings.STEPS, steps,
+                QuadSettings.STRIDE, 25, QuadSettings.SWEEP_OUT, out, QuadSettings.THREADS, threads));
+    }
+
+    private static String refused(Map<String, String> options) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> QuadSettings.of(QuadSettings.RUN.parse(options, null)).runs()).getMessage();
     }
 
     @Test
     void writesTheDocumentedFilesAndHeaders(@TempDir Path out) throws Exception {
-        List<QuadSweep.Result> results = QuadSweep.run(small(0.003, 600), out, 2, "test", true);
+        List<QuadSweep.Result> results = QuadSweep.run(small(0.003, 600, out, 2), "test");
         assertEquals(4, results.size());
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("m,lambda_ratio,seed,mean_alignment,std_alignment,theta_inf,status,diverged_step", summary.get(0));
@@ -43,8 +51,8 @@ class QuadSweepTest {
 
     @Test
     void filesAreIdenticalWhateverTheThreadCount(@TempDir Path out) throws Exception {
-        QuadSweep.run(small(0.003, 300), out.resolve("one"), 1, "test", true);
-        QuadSweep.run(small(0.003, 300), out.resolve("two"), 3, "test", true);
+        QuadSweep.run(small(0.003, 300, out.resolve("one"), 1), "test");
+        QuadSweep.run(small(0.003, 300, out.resolve("two"), 3), "test");
         for (String f : new String[] {"summary.csv", "m_5/seed_42/trajectory.csv", "m_50/seed_7/trajectory.csv"}) {
             assertArrayEquals(Files.readAllBytes(out.resolve("one").resolve(f)), Files.readAllBytes(out.resolve("two").resolve(f)), f);
         }
@@ -53,7 +61,7 @@ class QuadSweepTest {
     @Test
     void divergedRunsAreMarkedAndTheSweepFinishes(@TempDir Path out) throws Exception {
         // eta * lambda_1 = 0.025 * 100 = 2.5 > 2
-        List<QuadSweep.Result> results = QuadSweep.run(small(0.025, 3000), out, 2, "test", true);
+        List<QuadSweep.Result> results = QuadSweep.run(small(0.025, 3000, out, 2), "test");
         assertTrue(results.stream().allMatch(r -> r.trajectory().diverged()));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         for (String row : summary.subList(1, summary.size())) {
@@ -67,13 +75,13 @@ class QuadSweepTest {
 
     @Test
     void badSettingsAreRejectedBeforeAnyWork() {
-        String msg = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new QuadSettings(List.of("5"), List.of(1L), 100, 10, 0.003, "constant", 0.5, "isotropic",
-                        "authors", 1, "gaussian", "sgd", 100, 200, 10, false)).getMessage();
-        assertTrue(msg.startsWith("--steady"), msg);
-        msg = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new QuadSettings(List.of("5"), List.of(1L), 100, 10, 0.003, "constant", 0.5, "diag:/nonexistent",
-                        "authors", 1, "gaussian", "sgd", 100, 20, 10, false).runs()).getMessage();
-        assertTrue(msg.startsWith("--noise"), msg);
+        assertEquals("--steady: 200 is out of range; allowed: [1, 100]",
+                refused(Map.of("steps", "100", "steady", "200")));
+        assertTrue(refused(Map.of("noise", "diag:/nonexistent")).startsWith("--noise: cannot read /nonexistent ("));
+        assertEquals("--k: 50 is out of range; allowed: [1, 19]", refused(Map.of("d", "20")),
+                "the default k is checked against d too");
+        assertEquals("--init-scale: must be > 0 when --sigma is 0 (without noise x_0 = 0 never leaves the minimum:"
+                + " the loss is 0 at every step and the alignment θ = 0/0 is undefined)",
+                refused(Map.of("sigma", "0", "init_scale", "0")));
     }
 }

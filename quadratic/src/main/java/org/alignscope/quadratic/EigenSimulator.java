@@ -58,7 +58,7 @@ public final class EigenSimulator {
      */
     public static List<Trajectory> runAll(List<QuadraticRun> runs, int threads, Progress progress) {
         if (threads < 1) {
-            throw new IllegalArgumentException("--threads: must be >= 1 (got " + threads + ")");
+            throw new IllegalArgumentException("threads: must be >= 1 (got " + threads + ")");
         }
         Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {

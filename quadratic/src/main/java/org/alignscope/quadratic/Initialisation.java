@@ -13,7 +13,7 @@ public record Initialisation(double scale, double[] given) {
 
     public Initialisation {
         if (given == null && (!(scale >= 0) || !Double.isFinite(scale))) {
-            throw new IllegalArgumentException("--init-scale: must be finite and >= 0 (got " + scale + ")");
+            throw new IllegalArgumentException("initialisation scale: must be finite and >= 0 (got " + scale + ")");
         }
         given = given == null ? null : given.clone();
     }
@@ -30,7 +30,7 @@ public record Initialisation(double scale, double[] given) {
     public double[] coordinates(int d, long seed) {
         if (given != null) {
             if (given.length != d) {
-                throw new IllegalArgumentException("--init: needs d = " + d + " coordinates (got " + given.length + ")");
+                throw new IllegalArgumentException("needs d = " + d + " coordinates (got " + given.length + ")");
             }
             return given.clone();
         }

@@ -16,29 +16,6 @@ public record Projection(double dominant, double bulk) {
         }
     }
 
-    /** Parses "sgd", "dsgd", "bsgd" or "a,b" (the weights of P^D and P^B). */
-    public static Projection parse(String text) {
-        switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "sgd":
-                return SGD;
-            case "dsgd":
-                return DSGD;
-            case "bsgd":
-                return BSGD;
-            default:
-                String[] parts = text.split(",");
-                if (parts.length == 2) {
-                    try {
-                        return new Projection(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
-                    } catch (NumberFormatException e) {
-                        // fall through to the error below
-                    }
-                }
-                throw new IllegalArgumentException("--step: must be sgd, dsgd, bsgd or 'a,b' (weights of P^D and P^B), got '"
-                        + text + "'");
-        }
-    }
-
     /** The name used in files: sgd, dsgd, bsgd, or "a,b". */
     public String label() {
         if (equals(SGD)) {

@@ -12,10 +12,10 @@ public record QuadraticRun(Spectrum spectrum, NoiseModel noise, Initialisation i
 
     public QuadraticRun {
         if (steps <= 0 || steps > Integer.MAX_VALUE - 1) {
-            throw new IllegalArgumentException("--steps: must be in [1, " + (Integer.MAX_VALUE - 1) + "] (got " + steps + ")");
+            throw new IllegalArgumentException("steps: must be in [1, " + (Integer.MAX_VALUE - 1) + "] (got " + steps + ")");
         }
         if (stride < 1) {
-            throw new IllegalArgumentException("--stride: must be >= 1 (got " + stride + ")");
+            throw new IllegalArgumentException("stride: must be >= 1 (got " + stride + ")");
         }
         noise.checkDimension(spectrum.dimension());
     }

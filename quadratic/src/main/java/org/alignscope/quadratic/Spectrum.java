@@ -65,9 +65,10 @@ public record Spectrum(double[] lambda, int k) {
 
     /**
      * Eigenvalues read from a text file: numbers separated by white space, commas or new lines; lines starting
-     * with '#' are comments. They are sorted into descending order.
+     * with '#' are comments. They are sorted into descending order, ready for {@link #Spectrum(double[], int)}
+     * once k is known.
      */
-    public static Spectrum read(Path file, int k) throws IOException {
+    public static double[] readEigenvalues(Path file) throws IOException {
         String text = Files.readString(file);
         double[] values = Arrays.stream(text.lines().filter(l -> !l.strip().startsWith("#"))
                         .flatMap(l -> Arrays.stream(l.split("[\\s,;]+")))
@@ -85,7 +86,7 @@ public record Spectrum(double[] lambda, int k) {
             values[i] = values[j];
             values[j] = t;
         }
-        return new Spectrum(values, k);
+        return values;
     }
 
     private static void checkSizes(int d, int k) {

@@ -4,7 +4,7 @@ package org.alignscope.verify;
  * How much search effort a run spends. {@code instances} is the number of random instances of each
  * deterministic claim; Monte Carlo and trend claims use fewer instances, each with many draws or a whole grid.
  *
- * @param instances random instances per deterministic claim (default 2,000; {@code --thorough} ×10)
+ * @param instances random instances per deterministic claim (default 2,000; ten times as many in a thorough run)
  * @param thorough  whether the larger Monte Carlo draws, trend families and grids are used
  */
 public record Budget(int instances, boolean thorough) {
@@ -14,14 +14,13 @@ public record Budget(int instances, boolean thorough) {
 
     public Budget {
         if (instances < 1) {
-            throw new IllegalArgumentException("--instances: must be >= 1 (got " + instances + ")");
+            throw new IllegalArgumentException("instances: must be >= 1 (got " + instances + ")");
         }
     }
 
-    /** The default run, or the thorough one (instances ×10, more draws). */
-    public static Budget of(Integer instances, boolean thorough) {
-        int n = instances != null ? instances : DEFAULT_INSTANCES * (thorough ? 10 : 1);
-        return new Budget(n, thorough);
+    /** The instances of a default run, or of a thorough one (ten times as many). */
+    public static int instancesFor(boolean thorough) {
+        return DEFAULT_INSTANCES * (thorough ? 10 : 1);
     }
 
     /** Instances of a deterministic claim. */

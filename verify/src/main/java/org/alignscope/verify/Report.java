@@ -52,8 +52,8 @@ final class Report {
         }
         b.append("\n\n");
         if (r.status() == Status.VIOLATED) {
-            b.append("**Counterexample** `counterexamples/").append(r.id()).append(".json` (replay: `alignscope quad verify --replay "
-                    + "DIR/counterexamples/").append(r.id()).append(".json`).");
+            b.append("**Counterexample** `counterexamples/").append(r.id()).append(".json` (replay: `")
+                    .append(VerifySuite.replayCommand("DIR/counterexamples/" + r.id() + ".json")).append("`).");
             if (r.smallest() != null) {
                 b.append(" Smallest violating instance: ").append(describe(r.smallest(), r.smallestEval())).append('.');
                 if (r.smallest() != r.worst()) {

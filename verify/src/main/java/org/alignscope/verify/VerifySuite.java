@@ -41,16 +41,16 @@ public final class VerifySuite {
     public record Entry(ClaimChecker checker, ClaimResult result, ClaimChecker correctedChecker, ClaimResult corrected) {
     }
 
-    /** Checks every claim (in parallel on {@code threads} threads) and writes the output folder. */
-    public static List<Entry> run(Path out, Budget budget, long seed, int threads, String command) {
-        return run(out, budget, seed, threads, command, Progress.NONE);
+    /** Checks every claim (in parallel on the settings' threads) and writes the settings' output folder. */
+    public static List<Entry> run(VerifySettings settings, String command) {
+        return run(settings, command, Progress.NONE);
     }
 
-    /** As {@link #run(Path, Budget, long, int, String)}, reporting finished claims to {@code progress}. */
-    public static List<Entry> run(Path out, Budget budget, long seed, int threads, String command, Progress progress) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads: must be >= 1 (got " + threads + ")");
-        }
+    /** As {@link #run(VerifySettings, String)}, reporting finished claims to {@code progress}. */
+    public static List<Entry> run(VerifySettings settings, String command, Progress progress) {
+        Budget budget = settings.budget();
+        long seed = settings.get(VerifySettings.SEED);
+        int threads = settings.get(VerifySettings.THREADS);
         long start = System.nanoTime();
         List<ClaimChecker> checkers = ClaimRegistry.all();
         Counter done = progress.counter(checkers.size());
@@ -88,11 +88,13 @@ public final class VerifySuite {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        write(out, entries, budget, seed, threads, command, seconds);
+        write(settings, entries, command, seconds);
         return entries;
     }
 
-    static void write(Path out, List<Entry> entries, Budget budget, long seed, int threads, String command, double seconds) {
+    static void write(VerifySettings settings, List<Entry> entries, String command, double seconds) {
+        Path out = settings.get(VerifySettings.OUT);
+        Budget budget = settings.budget();
         try {
             Files.createDirectories(out);
             try (CsvWriter csv = new CsvWriter(out.resolve("verify.csv"), true, HEADER)) {
@@ -117,10 +119,10 @@ public final class VerifySuite {
                     csv.row(r.id(), r.status().word(), r.instances(), r.worstMargin(), file);
                 }
             }
-            AtomicFile.writeString(out.resolve("report.md"), Report.markdown(entries, budget, seed, command, seconds));
+            AtomicFile.writeString(out.resolve("report.md"), Report.markdown(entries, budget,
+                    settings.get(VerifySettings.SEED), command, seconds));
             Manifest manifest = new Manifest(command);
-            manifest.setting("instances", budget.instances()).setting("thorough", budget.thorough()).setting("seed", seed)
-                    .setting("threads", threads);
+            settings.describe().forEach(manifest::setting);
             Map<String, String> statuses = new LinkedHashMap<>();
             for (Entry e : entries) {
                 statuses.put(e.result().id(), e.result().status().word());
@@ -137,7 +139,7 @@ public final class VerifySuite {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("claim", checker.id());
         root.put("statement", checker.statement());
-        root.put("replay", "alignscope quad verify --replay " + file.getFileName());
+        root.put("replay", replayCommand(file.getFileName().toString()));
         root.put("instance", inst);
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("left", e.left());
@@ -147,6 +149,11 @@ public final class VerifySuite {
         ev.put("quantities", e.quantities());
         root.put("evaluation", ev);
         AtomicFile.write(file, out -> JSON.writeValue(out, root));
+    }
+
+    /** The command that replays an instance file. */
+    static String replayCommand(String file) {
+        return "alignscope quad verify " + VerifySettings.REPLAY.option() + " " + file;
     }
 
     /** The outcome of a replay: the evaluation and the line to print. */
@@ -160,18 +167,18 @@ public final class VerifySuite {
     /**
      * Recomputes the instance of a counterexample (or instance) file.
      *
-     * @throws IllegalArgumentException one line starting with {@code --replay:} when the file cannot be read, is
-     *                                  empty, or does not hold a complete instance of a known claim
+     * @throws IllegalArgumentException one line when the file cannot be read, is empty, or does not hold a
+     *                                  complete instance of a known claim
      */
     public static Replay replay(Path file) {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException("--replay: cannot read " + file + ": " + firstLine(e));
+            throw new IllegalArgumentException("cannot read " + file + ": " + firstLine(e));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
-            throw new IllegalArgumentException("--replay: " + file + " is " + (root == null || root.isMissingNode()
+            throw new IllegalArgumentException("" + file + " is " + (root == null || root.isMissingNode()
                     ? "empty" : "not a JSON object") + "; expected a counterexample file written by quad verify");
         }
         JsonNode node = root.has("instance") ? root.get("instance") : root;
@@ -179,13 +186,13 @@ public final class VerifySuite {
         try {
             inst = JSON.treeToValue(node, Instance.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--replay: " + file + " does not hold an instance: " + firstLine(e));
+            throw new IllegalArgumentException("" + file + " does not hold an instance: " + firstLine(e));
         }
         if (inst == null || inst.claim() == null) {
-            throw new IllegalArgumentException("--replay: " + file + " names no claim");
+            throw new IllegalArgumentException("" + file + " names no claim");
         }
         if (inst.lambda() == null || inst.lambda().length == 0) {
-            throw new IllegalArgumentException("--replay: " + file + " has no eigenvalues (field lambda)");
+            throw new IllegalArgumentException("" + file + " has no eigenvalues (field lambda)");
         }
         ClaimChecker checker;
         Evaluation e;
@@ -193,7 +200,7 @@ public final class VerifySuite {
             checker = ClaimRegistry.byId(inst.claim());
             e = checker.evaluate(inst);
         } catch (IllegalArgumentException | NullPointerException | IndexOutOfBoundsException x) {
-            throw new IllegalArgumentException("--replay: " + file + " does not hold a complete instance of claim "
+            throw new IllegalArgumentException("" + file + " does not hold a complete instance of claim "
                     + inst.claim() + ": " + firstLine(x));
         }
         String word = e.status() == Status.VIOLATED ? "violated" : "holds";

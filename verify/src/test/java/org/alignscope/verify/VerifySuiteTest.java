@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.alignscope.verify.claims.Thm7;
 import org.alignscope.verify.claims.Thm8;
@@ -17,7 +18,8 @@ class VerifySuiteTest {
 
     @Test
     void csvHasTheHeaderTheTwentyIdsAndReplayableCounterexamples(@TempDir Path out) throws Exception {
-        VerifySuite.run(out, new Budget(60, false), 7, 2, "test");
+        VerifySuite.run(VerifySettings.of(Map.of(VerifySettings.OUT, out, VerifySettings.INSTANCES, 60,
+                VerifySettings.SEED, 7L, VerifySettings.THREADS, 2)), "test");
         List<String> lines = Files.readAllLines(out.resolve("verify.csv"));
         assertEquals("claim,status,instances,worst_margin,counterexample", lines.get(0));
         assertEquals(21, lines.size());

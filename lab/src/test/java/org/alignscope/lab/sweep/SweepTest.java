@@ -31,16 +31,13 @@ class SweepTest {
     /** Reads the options a quad-run cell gets and runs the simulation; a bad value exits with code 2. */
     private final Launcher quadRun = (args, log) -> {
         launches.incrementAndGet();
-        Map<String, String> o = new HashMap<>(Map.of("--m", "50", "--seed", "42", "--eta", "0.003", "--steps", "200"));
+        Map<String, String> o = new HashMap<>(Map.of("d", "40", "k", "4", "stride", "1", "steps", "200",
+                "no_run_plots", "true"));
         for (int i = 2; i + 1 < args.size(); i += 2) {
-            o.put(args.get(i), args.get(i + 1));
+            o.put(args.get(i).substring(2).replace('-', '_'), args.get(i + 1));
         }
         try {
-            long steps = Long.parseLong(o.get("--steps"));
-            QuadSettings s = new QuadSettings(List.of(o.get("--m")), List.of(Long.parseLong(o.get("--seed"))), 40, 4,
-                    Double.parseDouble(o.get("--eta")), "constant", 0.5, "isotropic", "authors", 1, "gaussian", "sgd",
-                    steps, (int) Math.max(1, steps / 3), 1, false);
-            QuadSweep.run(s, Path.of(o.get("--out")), 1, "test", false);
+            QuadSweep.run(QuadSettings.of(QuadSettings.RUN.parse(o, null)), "test");
             return 0;
         } catch (IllegalArgumentException e) {
             Files.writeString(log, "some output\nalignscope: error: " + e.getMessage() + "\n\n");
@@ -83,7 +80,7 @@ class SweepTest {
         assertEquals(Double.parseDouble(last[1]), Double.parseDouble(ok[4]));
         assertEquals(Double.parseDouble(last[2]), Double.parseDouble(ok[5]));
         assertTrue(summary.get(5).contains(",diverged,,,,,,") && summary.get(5).contains("diverged at step"), summary.get(5));
-        assertTrue(summary.get(7).endsWith("exit code 2: alignscope: error: --eta: must be > 0 (got -1.0)"), summary.get(7));
+        assertTrue(summary.get(7).endsWith("exit code 2: alignscope: error: --eta: -1 is out of range; allowed: > 0"), summary.get(7));
         String record = Files.readString(out.resolve("cells/eta=-1_m=5.json"));
         assertTrue(record.contains("\"status\" : \"failed\"") && record.contains("\"exit_code\" : 2"), record);
         for (String m : SweepSummary.METRICS) {

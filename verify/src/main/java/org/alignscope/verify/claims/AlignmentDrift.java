@@ -15,6 +15,7 @@ import org.alignscope.verify.Generator;
 import org.alignscope.verify.Instance;
 import org.alignscope.verify.MonteCarlo;
 import org.alignscope.verify.Trend;
+import org.alignscope.verify.VerifySettings;
 
 /**
  * Theorems 2 and 3, statements about lim<sub>d→∞</sub> E[θ<sub>t+1</sub> | x<sub>t</sub>], checked on a trend over
@@ -67,7 +68,7 @@ public final class AlignmentDrift extends AbstractChecker {
                 + (kind == Kind.DECREASE ? "any theta; eta/eta* in {0.25, 0.5, 0.75} when p > 0, else eta lambda_1 in [0.2, 2]"
                         : "theta in [0.3 g_gap, g_gap] (a quarter exactly at g_gap), eta/eta* in {1.5, 2, 4}")
                 + "), replicated to d ~ 200, 800, 3200, 12800; at each d the Monte Carlo mean of theta_{t+1} - theta_t "
-                + "(256 antithetic pairs; 1024 with --thorough) is fitted by a + b/d. Violated only if both the limit a and the d = 12800 "
+                + "(256 antithetic pairs; 1024 with " + VerifySettings.THOROUGH.option() + ") is fitted by a + b/d. Violated only if both the limit a and the d = 12800 "
                 + "estimate are on the wrong side by 5 standard errors; holds if a is on the claimed side by 5 SE. "
                 + "The exact Lemma 20 limit (ratio of expectations) is reported next to it.";
     }

@@ -19,6 +19,7 @@ import org.alignscope.verify.AbstractChecker;
 import org.alignscope.verify.Budget;
 import org.alignscope.verify.Evaluation;
 import org.alignscope.verify.Instance;
+import org.alignscope.verify.VerifySettings;
 
 /**
  * The Section 8 heuristic: along constant-step SGD, η*<sub>t</sub> "gradually decreases and converges to
@@ -66,7 +67,7 @@ public final class Sec8Heuristic extends AbstractChecker {
     public String method() {
         return "Simulated runs of the paper's model (authors' spectrum, d = 500, k = 50, sigma = 0.5, x_0 ~ N(0, I), 12,000 steps, "
                 + "eta*_t every 10 steps) for m in {5, 50, 500} and eta in {0.003 (the paper's), 0.008, 0.015} (all < 2/lambda_1 = 0.02); "
-                + "--thorough adds seeds. Left: median eta*_t over the last third; right: 1.25/(lambda_1 + lambda_d).";
+                + VerifySettings.THOROUGH.option() + " adds seeds. Left: median eta*_t over the last third; right: 1.25/(lambda_1 + lambda_d).";
     }
 
     @Override
