@@ -351,6 +351,17 @@
     return String(+v.toPrecision(4));
   }
 
+  function plainTicks(u, vals) { return vals.map(tick); }
+
+  /* Labels of the log-step axis: step 0 and whole decades inside the plotted range (its splits reach past it). */
+  function decades(u, vals) {
+    var x = u.scales.x;
+    return vals.map(function (v) {
+      var decade = v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
+      return v >= x.min && v <= x.max && (v === 0 || decade) ? tick(v) : '';
+    });
+  }
+
   function alpha(color, a) {
     if (color.charAt(0) === '#') {
       var n = parseInt(color.substring(1), 16);
@@ -395,7 +406,10 @@
     var byGroup = groupsHere.length > 1;
     var groupOf = {};
     cls.groups.forEach(function (g) { groupOf[g.label] = g; });
-    var specs = distinct(lines.map(function (l) { return l.spec; }));
+    // dash patterns go first to the columns shown from the start (the mini-batch ones start hidden)
+    var hiddenFirst = function (l) { return (p.hide || []).indexOf(l.col) >= 0 ? 1 : 0; };
+    var specs = distinct(lines.slice().sort(function (a, b) { return hiddenFirst(a) - hiddenFirst(b) || a.spec - b.spec; })
+      .map(function (l) { return l.spec; }));
     var parts = [], meta = [], uSeries = [{ label: p.xlabel || 'step' }], bands = [];
     var bandEdges = {};
     var seeded = 0;
@@ -457,12 +471,12 @@
       scales: { x: v.logx ? { time: false, distr: 4, asinh: 1, range: function (u, lo, hi) { return [lo, hi]; } }
         : { time: false },
         y: p.unit && !v.logy ? { range: [0, 1] } : {} },
-      axes: [{ label: (p.xlabel || 'step') + (v.logx ? ' (log)' : ''), size: 44, values: function (u, vals) { return vals.map(tick); } },
+      axes: [{ label: (p.xlabel || 'step') + (v.logx ? ' (log)' : ''), size: 44, values: v.logx ? decades : plainTicks },
         v.logy
           ? { size: 60, incrs: [1, 2, 3, 5, 10, 20, 50], values: function (u, vals) {
             return vals.map(function (y) { return tick(Math.pow(10, y)); });
           } }
-          : { size: 60, values: function (u, vals) { return vals.map(tick); } }],
+          : { size: 60, values: plainTicks }],
       series: uSeries,
       bands: bands
     };
