@@ -198,8 +198,11 @@
     });
     var list = Object.keys(groups).map(function (g) { return groups[g]; });
     list.sort(function (a, b) {
+      var labels = sources.map(function (src) { return src.label; });
       for (var i = 0; i < keys.length; i++) {
-        var c = compareValues(a.values[i], b.values[i]);
+        // compared folders keep the order they were given in
+        var c = keys[i] === 'folder' ? labels.indexOf(a.values[i]) - labels.indexOf(b.values[i])
+          : compareValues(a.values[i], b.values[i]);
         if (c) { return c; }
       }
       return 0;
