@@ -29,7 +29,10 @@ import org.alignscope.report.Version;
 public final class ReportPage {
     /** The page's file name in a run folder. */
     public static final String FILE = "report.html";
-    /** Series are cut to two points per column of this many (about a chart's width in pixels). */
+    /**
+     * Series are cut to two points per column of this many (about a chart's width in pixels); their first steps
+     * stay whole ({@link SeriesTable}).
+     */
     public static final int COLUMNS = 600;
     private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final ObjectMapper JSON = new ObjectMapper();

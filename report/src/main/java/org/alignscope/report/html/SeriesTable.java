@@ -19,11 +19,17 @@ import org.alignscope.report.Decimation;
  * finite number — an empty field (undefined) or {@code inf} (an unbounded step size) leaves a gap; every text
  * column (phase, event, regime, findings) becomes a list of (x, text) events. The same shape serves a whole
  * file in a report and the new rows of a file in a live update, which the page appends.
+ *
+ * <p>A long series is thinned for the page, except its early phase: rows over {@code step} up to
+ * {@link #EARLY_STEPS} are kept whole, so that zooming into the first steps (or drawing them on a log-step axis)
+ * shows every point written there; the rest is cut by {@link Decimation#minMax}.
  */
 final class SeriesTable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Values on the page keep 7 significant digits, far below what a chart can show. */
     private static final MathContext DIGITS = new MathContext(7);
+    /** Rows over {@code step} up to this step are embedded at full resolution. */
+    static final double EARLY_STEPS = 500;
 
     private final String xColumn;
     private final Map<String, double[][]> numeric = new LinkedHashMap<>();
@@ -72,7 +78,8 @@ final class SeriesTable {
 
     /**
      * {@code {"x": column, "last": x, "series": {name: [[x...], [y...]]}, "text": {name: [[x...], [text...]]}}};
-     * with {@code columns > 0} each series is cut to at most 2·columns points by {@link Decimation#minMax}.
+     * with {@code columns > 0} each series is cut to at most 2·columns points by {@link Decimation#minMax}, plus its
+     * rows up to {@link #EARLY_STEPS} kept whole when x is {@code step}.
      */
     ObjectNode toJson(int columns) {
         ObjectNode o = NODES.objectNode();
@@ -82,7 +89,7 @@ final class SeriesTable {
         }
         ObjectNode series = o.putObject("series");
         for (Map.Entry<String, double[][]> e : numeric.entrySet()) {
-            double[][] xy = columns > 0 ? Decimation.minMax(e.getValue()[0], e.getValue()[1], columns) : e.getValue();
+            double[][] xy = columns > 0 ? thin(e.getValue()[0], e.getValue()[1], columns) : e.getValue();
             ArrayNode pair = series.putArray(e.getKey());
             ArrayNode xs = pair.addArray();
             ArrayNode ys = pair.addArray();
@@ -102,6 +109,26 @@ final class SeriesTable {
             }
         }
         return o;
+    }
+
+    /** The rows up to the early window's end whole (when x is a step), the rest decimated. */
+    private double[][] thin(double[] x, double[] y, int columns) {
+        int early = 0;
+        if (xColumn.equals("step")) {
+            while (early < x.length && x[early] <= EARLY_STEPS) {
+                early++;
+            }
+        }
+        if (early == 0) {
+            return Decimation.minMax(x, y, columns);
+        }
+        double[][] rest = Decimation.minMax(Arrays.copyOfRange(x, early, x.length),
+                Arrays.copyOfRange(y, early, y.length), columns);
+        double[] xs = Arrays.copyOf(x, early + rest[0].length);
+        double[] ys = Arrays.copyOf(y, early + rest[1].length);
+        System.arraycopy(rest[0], 0, xs, early, rest[0].length);
+        System.arraycopy(rest[1], 0, ys, early, rest[1].length);
+        return new double[][] {xs, ys};
     }
 
     /** A CSV field as a number: NaN for empty or text, ±∞ for {@code inf}/{@code -inf}. */

@@ -81,7 +81,8 @@ class ReportPageTest {
     }
 
     @Test
-    void longSeriesAreCutToTwoPointsPerColumnKeepingTheExtremes(@TempDir Path dir) throws Exception {
+    void longSeriesAreCutToTwoPointsPerColumnKeepingTheExtremesAndTheEarlyStepsWhole(@TempDir Path dir)
+            throws Exception {
         try (org.alignscope.report.CsvWriter w = new org.alignscope.report.CsvWriter(dir.resolve("trajectory.csv"),
                 false, "step", "loss")) {
             for (int t = 0; t < 10_000; t++) {
@@ -90,7 +91,11 @@ class ReportPageTest {
         }
         JsonNode t = table(data(Files.readString(ReportPage.write(dir))), dir.getFileName() + "/trajectory.csv");
         JsonNode loss = t.get("series").get("loss");
-        assertTrue(loss.get(0).size() <= 2 * ReportPage.COLUMNS, "decimated: " + loss.get(0).size());
+        int early = (int) SeriesTable.EARLY_STEPS + 1;
+        assertTrue(loss.get(0).size() <= early + 2 * ReportPage.COLUMNS, "decimated: " + loss.get(0).size());
+        for (int step = 0; step < early; step++) {
+            assertEquals(step, loss.get(0).get(step).asInt(), "every step of the early phase is kept");
+        }
         boolean spike = false;
         for (JsonNode y : loss.get(1)) {
             spike |= y.asDouble() == 1e6;
