@@ -110,7 +110,7 @@ public final class AlignmentMonitor {
 
         // Eigenpairs.
         LanczosOptions lo = new LanczosOptions(pairs, o.lanczosTolerance(), Math.max(o.lanczosMaxApplications(), 2 * pairs),
-                Math.max(pairs + 2, Math.max(2 * pairs + 10, 30)), o.seed());
+                LanczosOptions.krylovFor(pairs), o.seed());
         double[][] start = warm != null && warm.length > 0 && warm[0].length == n ? warm : null;
         EigenResult er = start == null ? Lanczos.solve(h, lo, Which.LARGEST, null)
                 : WarmEigenSolver.solve(h, pairs, o.lanczosTolerance(), lo.maxApplications(), start, o.seed());

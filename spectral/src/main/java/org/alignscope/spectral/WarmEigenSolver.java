@@ -128,7 +128,7 @@ public final class WarmEigenSolver {
     }
 
     private EigenResult iterate(int m, double tol, int budget) {
-        int maxBasis = Math.min(n, Math.max(2 * m + 10, 30));
+        int maxBasis = Math.min(n, LanczosOptions.krylovFor(m));
         int keep = Math.max(m, Math.min(maxBasis - 1, m + (maxBasis - m) / 2));
         while (true) {
             Ritz r = rayleighRitz(m);
