@@ -162,7 +162,7 @@ public final class PaperReproduction {
         String tStar = String.join("/", new java.util.LinkedHashSet<>(tStars));
         String assumption = violations.isEmpty() ? "holds" : "assumption violated: " + violations.get(0);
         double[] x = RunOutputs.steps(EARLY + 1);
-        LinePlot p = new LinePlot("Decrease phase, m=" + first.m() + (violations.isEmpty() ? ", t*=" + tStar
+        LinePlot p = new LinePlot("Decrease phase, m=" + first.m() + (violations.isEmpty() ? ", " + tStarRange(tStars)
                 : " (Assumption 14 violated)"), "step", "θ (seed mean)").yRange(0, 1)
                 .line("simulated, mean of 7 seeds", x, observed, new Color(31, 119, 180), false)
                 .line("limit θ̄_t (Lemma 26)", x, limit, new Color(214, 39, 40), true);
@@ -173,7 +173,24 @@ public final class PaperReproduction {
                 fitted > 0 ? polyR2 / fitted : Double.NaN, polyBetter, fitted);
     }
 
-    /** θ̄_t of Lemma 26 (closed form) at 1,000 steps spread over the run, for drawing. */
+    /**
+     * Theorem 15's t* over the seeds for a title: {@code t* = 5} when every seed has the same,
+     * {@code t* = 5–6 (over seeds)} when they differ; seeds without a t* are left out.
+     */
+    static String tStarRange(List<String> perSeed) {
+        long[] values = perSeed.stream().filter(v -> !v.equals("-")).mapToLong(Long::parseLong).sorted().toArray();
+        if (values.length == 0) {
+            return "no t*";
+        }
+        long low = values[0];
+        long high = values[values.length - 1];
+        return low == high ? "t* = " + low : "t* = " + low + "–" + high + " (over seeds)";
+    }
+
+    /**
+     * θ̄_t of Lemma 26 (closed form) at 1,000 steps spread evenly over log t from step 1 to the run's end, for the
+     * figures' logarithmic step axis.
+     */
     static double[][] limitCurve(QuadSweep.Result r) {
         QuadraticRun run = r.trajectory().run();
         ConstantStepTheory theory = new ConstantStepTheory(run.landscape(), run.schedule().base());
@@ -181,7 +198,7 @@ public final class PaperReproduction {
         int points = 1000;
         double[][] curve = new double[2][points + 1];
         for (int i = 0; i <= points; i++) {
-            long t = Math.round((double) i * run.steps() / points);
+            long t = Math.round(Math.pow(run.steps(), (double) i / points));
             curve[0][i] = t;
             curve[1][i] = theory.limitTheta(c0Sq, t);
         }
@@ -213,21 +230,26 @@ public final class PaperReproduction {
         double[] mean = new double[nm];
         double[] std = new double[nm];
         double[] inf = new double[nm];
+        double[] meanSd = new double[nm];
+        double[] stdSd = new double[nm];
+        int seeds = SEEDS.size();
         for (int i = 0; i < nm; i++) {
             m[i] = Double.parseDouble(perM.get(i).m());
             mean[i] = perM.get(i).meanAlignment();
             std[i] = perM.get(i).meanStd();
             inf[i] = perM.get(i).thetaInf();
+            meanSd[i] = perM.get(i).sdOverSeeds();
+            stdSd[i] = sdOverSeeds(results.subList(i * seeds, (i + 1) * seeds), std[i]);
         }
+        Color blue = new Color(31, 119, 180);
         LinePlot e = new LinePlot("E[Alignment] over the last 10,000 steps", "m = λ_k/λ_{k+1}", "E[θ]").logX()
-                .line("mean of 7 seeds", m, mean, new Color(31, 119, 180), false)
+                .errorBars("mean of 7 seeds ± SD over seeds", m, mean, meanSd, blue)
                 .line("θ_∞ (Theorem 16)", m, inf, new Color(214, 39, 40), true);
         LinePlot s = new LinePlot("Std[Alignment] over the last 10,000 steps", "m = λ_k/λ_{k+1}", "Std[θ]").logX()
-                .line("mean of 7 seeds", m, std);
+                .errorBars("mean of 7 seeds ± SD over seeds", m, std, stdSd, blue);
         List<Runnable> jobs = new ArrayList<>();
         jobs.add(() -> LinePlot.saveGrid(List.of(e, s), 1, 2, figures.resolve("fig3_alignment_vs_m.png")));
         List<LinePlot> perSeed = new ArrayList<>();
-        int seeds = SEEDS.size();
         for (int si = 0; si < seeds; si++) {
             double[] ms = new double[nm];
             double[] ys = new double[nm];
@@ -264,6 +286,15 @@ public final class PaperReproduction {
                 .points("simulation", m, gap).line("1 − θ_∞", m, gapInf, new Color(214, 39, 40), true);
         jobs.add(() -> LinePlot.saveGrid(List.of(b4, b4b), 1, 2, figures.resolve("figB4_alignment_vs_log_m.png")));
         return jobs;
+    }
+
+    /** The standard deviation over seeds of the runs' Std[θ] around their mean {@code mean}. */
+    private static double sdOverSeeds(List<QuadSweep.Result> group, double mean) {
+        double sum = 0;
+        for (QuadSweep.Result r : group) {
+            sum += (r.std() - mean) * (r.std() - mean) / group.size();
+        }
+        return Math.sqrt(sum);
     }
 
     /** Ordinary least squares y = a + b x: {a, b, R²}. */

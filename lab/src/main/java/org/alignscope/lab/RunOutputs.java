@@ -2,6 +2,7 @@ package org.alignscope.lab;
 
 import java.awt.Color;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.alignscope.quadratic.StepDiagnostics;
 import org.alignscope.quadratic.Trajectory;
@@ -34,21 +35,24 @@ final class RunOutputs {
     }
 
     /**
-     * Loss (log scale) and alignment against step, side by side; a diverged run says where in its titles.
-     * {@code limit} is the limit curve θ̄_t as {steps, values}, or null.
+     * Loss (log scale) and alignment against step on a logarithmic step axis from step 1, side by side, so that the
+     * first hundred steps (alignment falling, then rising) take as much width as the thousands after them; a diverged
+     * run says where in its titles. {@code limit} is the limit curve θ̄_t as {steps, values}, or null.
      */
     static List<LinePlot> panels(Trajectory tr, String name, double thetaInf, double[][] limit) {
-        double[] x = steps(tr.theta().length);
+        int n = tr.theta().length;
+        double[] x = Arrays.copyOfRange(steps(n), 1, n);
         String suffix = tr.diverged() ? " — DIVERGED at step " + tr.divergedStep().getAsInt() : "";
-        LinePlot loss = new LinePlot("Loss, " + name + suffix, "step", "loss ½xᵀAx").logY()
-                .line("loss", x, tr.loss());
-        LinePlot align = new LinePlot("Alignment θ (squared), " + name + suffix, "step", "θ_t").yRange(0, 1)
-                .line("θ_t simulated", x, tr.theta(), new Color(31, 119, 180), false);
+        LinePlot loss = new LinePlot("Loss, " + name + suffix, "step (log scale)", "loss ½xᵀAx").logX().logY()
+                .line("loss", x, Arrays.copyOfRange(tr.loss(), 1, n));
+        LinePlot align = new LinePlot("Alignment θ (squared), " + name + suffix, "step (log scale)", "θ_t").logX()
+                .yRange(0, 1).line("θ_t simulated", x, Arrays.copyOfRange(tr.theta(), 1, n), new Color(31, 119, 180),
+                        false);
         if (limit != null) {
             align.line("θ̄_t limit (Lemma 26)", limit[0], limit[1], new Color(214, 39, 40), true);
         }
         if (Double.isFinite(thetaInf)) {
-            align.line("θ_∞ (Thm 16)", new double[] {0, x.length - 1}, new double[] {thetaInf, thetaInf},
+            align.line("θ_∞ (Thm 16)", new double[] {1, Math.max(1, n - 1)}, new double[] {thetaInf, thetaInf},
                     new Color(44, 160, 44), true);
         }
         return List.of(loss, align);

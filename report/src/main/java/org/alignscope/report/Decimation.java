@@ -49,6 +49,49 @@ public final class Decimation {
         return new double[][] {java.util.Arrays.copyOf(outX, m), java.util.Arrays.copyOf(outY, m)};
     }
 
+    /**
+     * As {@link #minMax} for a logarithmic x axis: the buckets are {@code columns} equal spans of log10 x (x positive
+     * and increasing), so that the first hundred steps of a run keep as many points per pixel as its last thousands.
+     */
+    public static double[][] minMaxLogX(double[] x, double[] y, int columns) {
+        int n = Math.min(x.length, y.length);
+        if (n <= 2 * columns) {
+            return finite(x, y, n);
+        }
+        double lo = Math.log10(x[0]);
+        double span = Math.log10(x[n - 1]) - lo;
+        double[] outX = new double[2 * n];
+        double[] outY = new double[2 * n];
+        int m = 0;
+        int i = 0;
+        while (i < n) {
+            int bucket = bucket(x[i], lo, span, columns);
+            int iMin = -1;
+            int iMax = -1;
+            for (; i < n && bucket(x[i], lo, span, columns) == bucket; i++) {
+                if (Double.isFinite(y[i])) {
+                    iMin = iMin < 0 || y[i] < y[iMin] ? i : iMin;
+                    iMax = iMax < 0 || y[i] > y[iMax] ? i : iMax;
+                }
+            }
+            if (iMin >= 0) {
+                int first = Math.min(iMin, iMax);
+                int second = Math.max(iMin, iMax);
+                outX[m] = x[first];
+                outY[m++] = y[first];
+                if (second != first) {
+                    outX[m] = x[second];
+                    outY[m++] = y[second];
+                }
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(outX, m), java.util.Arrays.copyOf(outY, m)};
+    }
+
+    private static int bucket(double x, double lo, double span, int columns) {
+        return span > 0 ? Math.min(columns - 1, (int) ((Math.log10(x) - lo) / span * columns)) : 0;
+    }
+
     private static double[][] finite(double[] x, double[] y, int n) {
         double[] outX = new double[n];
         double[] outY = new double[n];

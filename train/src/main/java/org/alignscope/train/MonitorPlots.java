@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alignscope.report.LinePlot;
@@ -17,6 +18,16 @@ import org.alignscope.report.LinePlot;
  * bulk-projected steps.
  */
 final class MonitorPlots {
+    /** The step-size columns of monitor.csv and their symbols in the figure's legend. */
+    private static final Map<String, String> ETA_COLUMNS = new LinkedHashMap<>();
+
+    static {
+        ETA_COLUMNS.put("eta", "η");
+        ETA_COLUMNS.put("eta_star", "η*");
+        ETA_COLUMNS.put("eta_loss_dom", "η^{loss}_D");
+        ETA_COLUMNS.put("eta_loss_bulk", "η^{loss}_B");
+    }
+
     private MonitorPlots() {
     }
 
@@ -36,18 +47,18 @@ final class MonitorPlots {
                     continue;
                 }
                 String what = a.name() + ", seed " + seed;
-                LinePlot theta = new LinePlot("theta of the reference gradient (squared, top " + cfg.monitor().k()
-                        + "), " + what, "step", "theta").yRange(0, 1.02);
+                LinePlot theta = new LinePlot("θ of the reference gradient (squared, top " + cfg.monitor().k()
+                        + "), " + what, "step", "θ").yRange(0, 1.02);
                 double[][] th = finite(step, c.get("theta"));
-                theta.line("theta", th[0], th[1]);
+                theta.line("θ", th[0], th[1]);
                 double[] level = new double[] {cfg.monitor().thetaThreshold(), cfg.monitor().thetaThreshold()};
                 theta.line("threshold " + cfg.monitor().thetaThreshold(), new double[] {step[0], step[step.length - 1]},
                         level, java.awt.Color.GRAY, true);
-                LinePlot eta = new LinePlot("eta against eta* and (eta^loss_D, eta^loss_B), " + what, "step",
+                LinePlot eta = new LinePlot("η against η* and (η^{loss}_D, η^{loss}_B), " + what, "step",
                         "step size").logY();
-                for (String col : List.of("eta", "eta_star", "eta_loss_dom", "eta_loss_bulk")) {
-                    double[][] p = finite(step, c.get(col));
-                    eta.line(col, p[0], p[1]);
+                for (Map.Entry<String, String> col : ETA_COLUMNS.entrySet()) {
+                    double[][] p = finite(step, c.get(col.getKey()));
+                    eta.line(col.getValue(), p[0], p[1]);
                 }
                 List<LinePlot> panels = new ArrayList<>(List.of(theta, eta));
                 if (c.containsKey("probe_dom_mean")) {

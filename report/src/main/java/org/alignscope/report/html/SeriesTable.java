@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,8 +24,6 @@ import org.alignscope.report.Decimation;
  */
 final class SeriesTable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Values on the page keep 7 significant digits, far below what a chart can show. */
-    private static final MathContext DIGITS = new MathContext(7);
     /** Rows over {@code step} up to this step are embedded at full resolution. */
     static final double EARLY_STEPS = 500;
 
@@ -147,7 +143,7 @@ final class SeriesTable {
                     return Double.NaN;
                 }
                 try {
-                    return Double.parseDouble(field);
+                    return PageNumbers.parse(field);
                 } catch (NumberFormatException e) {
                     return Double.NaN;
                 }
@@ -162,6 +158,6 @@ final class SeriesTable {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return NODES.numberNode((long) v);
         }
-        return NODES.numberNode(new BigDecimal(v).round(DIGITS).doubleValue());
+        return NODES.numberNode(PageNumbers.round(v));
     }
 }
