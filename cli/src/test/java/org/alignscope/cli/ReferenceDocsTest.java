@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.alignscope.lab.sweep.SweepConfig;
+import org.alignscope.settings.SchemaReference;
 import org.alignscope.train.MetricsColumn;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The generated pages of {@code docs/reference/}: every command's options (from picocli's model), the exit codes
- * ({@link ExitCode#ALL}) and the metrics columns ({@link MetricsColumn#ALL}). This test fails when a committed page
+ * The generated pages of {@code docs/reference/}: every command's options (from picocli's model and the commands'
+ * schemas), the exit codes ({@link ExitCode#ALL}), the metrics columns ({@link MetricsColumn#ALL}) and the keys of
+ * a sweep file ({@link SweepConfig#SCHEMA}). This test fails when a committed page
  * is stale and rewrites them with {@code -Dalignscope.writeDocs=true}:
  * {@code mvn -B -pl cli -am test -Dtest=ReferenceDocsTest -Dsurefire.failIfNoSpecifiedTests=false -Dalignscope.writeDocs=true}.
  */
@@ -26,12 +29,14 @@ class ReferenceDocsTest {
         p.put("commands.md", commands());
         p.put("exit-codes.md", exitCodes());
         p.put("metrics-columns.md", metricsColumns());
+        p.put("sweep-file.md", sweepFile());
         return p;
     }
 
     static String commands() {
         StringBuilder b = new StringBuilder("# Commands and options\n\n").append(GENERATED);
-        b.append("Each command's `--help`, as `alignscope` prints it.\n\n");
+        b.append("Each command's `--help`, as `alignscope` prints it, and for a command whose options are settings the\n"
+                + "table of their allowed values, defaults and units (from the command's schema).\n\n");
         CommandLine root = AlignScope.commandLine();
         append(b, root);
         return b.toString();
@@ -44,6 +49,9 @@ class ReferenceDocsTest {
         }
         b.append("## `").append(name).append("`\n\n```\n")
                 .append(cl.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing()).append("\n```\n\n");
+        if (cl.getCommand() instanceof SchemaCommand c) {
+            b.append(SchemaReference.table(c.schema())).append('\n');
+        }
         for (CommandLine sub : cl.getSubcommands().values()) {
             append(b, sub);
         }
@@ -77,6 +85,18 @@ class ReferenceDocsTest {
                     + c.name().replace("_i", "_k") + "`" : "`" + c.name() + "`";
             b.append("| ").append(name).append(" | ").append(c.when()).append(" | ").append(c.meaning()).append(" |\n");
         }
+        return b.toString();
+    }
+
+    static String sweepFile() {
+        StringBuilder b = new StringBuilder("# Keys of a sweep file (`alignscope sweep --config FILE`)\n\n")
+                .append(GENERATED);
+        b.append("A sweep file is a YAML mapping with these keys; any other key is an error naming the allowed ones.\n"
+                + "`set` and `grid` take the cells' own settings: for `quad-run` and `hessian` the command's option\n"
+                + "names without the dashes ([commands.md](commands.md)), for `train` dotted config keys\n"
+                + "([config.md](config.md)), e.g. `optimizer.lr` or `arms.0.projection`. Every cell is checked as its\n"
+                + "command would check it before any cell runs. How sweeps run: [../guide/sweeps.md](../guide/sweeps.md).\n\n");
+        b.append(SchemaReference.table(SweepConfig.SCHEMA));
         return b.toString();
     }
 

@@ -80,7 +80,7 @@ class SweepCommandTest {
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith("alignscope: error: --config: cannot read"), o.err());
         o = sweep(write(dir, "command: quad-run\ngrid: {eta: [0.1]}\n"), out, "0");
-        assertEquals("alignscope: error: --parallel: must be >= 1 (got 0)", o.err().strip());
+        assertEquals("alignscope: error: --parallel: 0 is out of range; allowed: >= 1", o.err().strip());
     }
 
     @Test

@@ -24,21 +24,27 @@ public final class SchemaReference {
             out.append(schema.meaning()).append("\n\n");
         }
         if (!schema.settings().isEmpty()) {
-            boolean options = schema.place() == Schema.Place.COMMAND_LINE;
-            out.append(options ? "| option " : "| key ").append("| allowed | default | unit | meaning |\n");
-            out.append("|---|---|---|---|---|\n");
-            for (Setting<?> s : schema.settings()) {
-                out.append("| `").append(options ? s.option() : s.key()).append("` | ")
-                        .append(cell(s.type().isFlag() && options ? "switch" : s.type().allowed())).append(" | ")
-                        .append(cell(s.fallback().text())).append(" | ")
-                        .append(s.unit() == null ? "" : cell(s.unit())).append(" | ")
-                        .append(cell(s.meaning())).append(" |\n");
-            }
-            out.append('\n');
+            out.append(table(schema)).append('\n');
         }
         for (Schema section : schema.sections()) {
             write(section, level + 1, out);
         }
+    }
+
+    /** The schema's own settings as one table (no heading, no sections). */
+    public static String table(Schema schema) {
+        StringBuilder out = new StringBuilder();
+        boolean options = schema.place() == Schema.Place.COMMAND_LINE;
+        out.append(options ? "| option " : "| key ").append("| allowed | default | unit | meaning |\n");
+        out.append("|---|---|---|---|---|\n");
+        for (Setting<?> s : schema.settings()) {
+            out.append("| `").append(options ? s.option() : s.key()).append("` | ")
+                    .append(cell(s.type().isFlag() && options ? "switch" : s.type().allowed())).append(" | ")
+                    .append(cell(s.fallback().text())).append(" | ")
+                    .append(s.unit() == null ? "" : cell(s.unit())).append(" | ")
+                    .append(cell(s.meaning())).append(" |\n");
+        }
+        return out.toString();
     }
 
     private static String cell(String text) {

@@ -64,7 +64,6 @@ public final class Sweep {
      */
     public static List<CellResult> run(SweepConfig config, List<Job> jobs, Path out, int parallel, Launcher launcher,
                                        Progress progress, String commandLine) {
-        SweepSettings.PARALLEL.reading(() -> SweepSettings.cellsAtOnce(parallel));
         long start = System.nanoTime();
         Manifest manifest = new Manifest(commandLine).put("parallel", parallel).put("cells", jobs.size());
         config.describe().forEach(manifest::setting);

@@ -3,12 +3,17 @@ package org.alignscope.lab.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.BiFunction;
 import org.alignscope.io.YamlTree;
+import org.alignscope.settings.Schema;
+import org.alignscope.settings.Setting;
+import org.alignscope.settings.SettingError;
+import org.alignscope.settings.SettingType;
+import org.alignscope.settings.Types;
+import org.alignscope.settings.Values;
 
 /**
  * A sweep as its YAML file describes it:
@@ -29,7 +34,21 @@ import org.alignscope.io.YamlTree;
  */
 public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed, Map<String, List<JsonNode>> grid,
                           Integer parallel) {
-    private static final Set<String> KEYS = Set.of("command", "base", "set", "grid", "parallel");
+    public static final Setting<String> COMMAND = Setting.required("command",
+            Types.choice(CellKind.NAMES.toArray(String[]::new)), "The command every cell runs.");
+    public static final Setting<Path> BASE = Setting.optional("base", Types.path(), "none",
+            "train only: the config every cell starts from, relative to this file's folder.");
+    public static final Setting<Map<String, JsonNode>> SET = Setting.of("set", new Mapping<>("set",
+            "a mapping of keys to values", (label, v) -> v), Map.of(), "Settings every cell shares: option names"
+            + " without the dashes (quad-run, hessian) or dotted config keys (train, where values may also be lists"
+            + " or mappings, e.g. arms).");
+    public static final Setting<Map<String, List<JsonNode>>> GRID = Setting.required("grid", new Mapping<>("grid",
+            "a mapping of keys to lists of values", SweepConfig::values), "The cartesian product of these lists, one"
+            + " cell per combination; the first key varies slowest. Values are numbers, strings or booleans.");
+    public static final Setting<Integer> PARALLEL = Setting.optional("parallel", Types.integerFrom(1),
+            "the number of cores", "Cells at once (the command's own option overrides it).").in("cells");
+    public static final Schema SCHEMA = Schema.file("", "A sweep file: which command its cells run, what they"
+            + " share and the grid they span.", COMMAND, BASE, SET, GRID, PARALLEL);
 
     public SweepConfig {
         fixed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
@@ -54,9 +73,6 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
             if (fixed.containsKey(key)) {
                 throw new IllegalArgumentException("grid." + key + ": also under set:; give it in one place");
             }
-        }
-        if (parallel != null && parallel < 1) {
-            throw new IllegalArgumentException("parallel: must be >= 1 (got " + parallel + ")");
         }
     }
 
@@ -83,61 +99,26 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": the top level must be a mapping with keys command, base, set, grid, parallel");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(key + ": unknown key; allowed: command, base, set, grid, parallel");
-            }
+        Values v = SCHEMA.read(root, null);
+        return new SweepConfig(v.get(COMMAND), v.get(BASE), v.get(SET), v.get(GRID), v.get(PARALLEL));
+    }
+
+    /** A grid key's values: a non-empty list of distinct scalars. */
+    private static List<JsonNode> values(String label, JsonNode list) {
+        if (!list.isArray() || list.isEmpty()) {
+            throw new SettingError(label, "must be a non-empty list of values, e.g. [0.01, 0.02]");
         }
-        JsonNode command = root.get("command");
-        if (command == null || !command.isTextual()) {
-            throw new IllegalArgumentException("command: required; allowed: " + String.join(", ", CellKind.NAMES));
+        List<JsonNode> values = new ArrayList<>();
+        list.forEach(v -> values.add(scalar(label, v)));
+        if (values.stream().map(JsonNode::asText).distinct().count() != values.size()) {
+            throw new SettingError(label, "a value is listed twice");
         }
-        JsonNode base = root.get("base");
-        if (base != null && !base.isTextual()) {
-            throw new IllegalArgumentException("base: must be a file name");
-        }
-        Map<String, JsonNode> fixed = new LinkedHashMap<>();
-        JsonNode set = root.get("set");
-        if (set != null && !set.isNull()) {
-            if (!set.isObject()) {
-                throw new IllegalArgumentException("set: must be a mapping of keys to values");
-            }
-            set.fields().forEachRemaining(e -> {
-                if (e.getValue().isNull()) {
-                    throw new IllegalArgumentException("set." + e.getKey() + ": needs a value");
-                }
-                fixed.put(e.getKey(), e.getValue());
-            });
-        }
-        JsonNode gridNode = root.get("grid");
-        if (gridNode == null || !gridNode.isObject()) {
-            throw new IllegalArgumentException("grid: required, a mapping of keys to lists of values");
-        }
-        Map<String, List<JsonNode>> grid = new LinkedHashMap<>();
-        gridNode.fields().forEachRemaining(e -> {
-            String label = "grid." + e.getKey();
-            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
-                throw new IllegalArgumentException(label + ": must be a non-empty list of values, e.g. [0.01, 0.02]");
-            }
-            List<JsonNode> values = new ArrayList<>();
-            e.getValue().forEach(v -> values.add(scalar(label, v)));
-            if (values.stream().map(JsonNode::asText).distinct().count() != values.size()) {
-                throw new IllegalArgumentException(label + ": a value is listed twice");
-            }
-            grid.put(e.getKey(), values);
-        });
-        JsonNode parallel = root.get("parallel");
-        if (parallel != null && !parallel.canConvertToInt()) {
-            throw new IllegalArgumentException("parallel: must be an integer >= 1");
-        }
-        return new SweepConfig(command.asText(), base == null ? null : Path.of(base.asText()), fixed, grid,
-                parallel == null ? null : parallel.asInt());
+        return values;
     }
 
     private static JsonNode scalar(String label, JsonNode v) {
         if (!v.isValueNode() || v.isNull()) {
-            throw new IllegalArgumentException(label + ": must be a number, string or boolean (got " + v + ")");
+            throw new SettingError(label, "must be a number, string or boolean (got " + v + ")");
         }
         return v;
     }
@@ -156,5 +137,45 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
         grid.forEach((k, v) -> g.put(k, v.stream().map(JsonNode::asText).toList()));
         m.put("grid", g);
         return m;
+    }
+
+    /**
+     * A mapping of a sweep file whose keys are the cells' own settings ({@code set}, {@code grid}): each value is
+     * read by {@code value}, whose errors name the key ({@code grid.eta: ...}).
+     */
+    private record Mapping<V>(String key, String form, BiFunction<String, JsonNode, V> value)
+            implements SettingType<Map<String, V>> {
+        @Override
+        public Map<String, V> parse(String text) {
+            throw new IllegalArgumentException("must be " + form);
+        }
+
+        @Override
+        public Map<String, V> read(JsonNode node) {
+            if (!node.isObject()) {
+                throw new IllegalArgumentException("must be " + form);
+            }
+            Map<String, V> out = new LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    throw new SettingError(key + "." + e.getKey(), "needs a value");
+                }
+                out.put(e.getKey(), value.apply(key + "." + e.getKey(), e.getValue()));
+            });
+            return out;
+        }
+
+        @Override
+        public String allowed() {
+            return form;
+        }
+
+        @Override
+        public Object describe(Map<String, V> v) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            v.forEach((k, x) -> m.put(k, x instanceof JsonNode n ? n.asText()
+                    : ((List<?>) x).stream().map(e -> ((JsonNode) e).asText()).toList()));
+            return m;
+        }
     }
 }

@@ -29,7 +29,7 @@ class SweepConfigTest {
     @Test
     void errorsNameTheKey() {
         assertTrue(error("command: quad-run\ngrid: {eta: [1]}\nfoo: 1\n").startsWith("foo: unknown key; allowed: command"));
-        assertTrue(error("command: quad-walk\ngrid: {eta: [1]}\n").startsWith("command: unknown command 'quad-walk'; allowed: quad-run, train"));
+        assertTrue(error("command: quad-walk\ngrid: {eta: [1]}\n").startsWith("command: 'quad-walk' is not allowed; allowed: quad-run, train, hessian"));
         assertTrue(error("command: quad-run\ngrid: {eta: 0.1}\n").startsWith("grid.eta: must be a non-empty list"));
         assertTrue(error("command: quad-run\ngrid: {eta: []}\n").startsWith("grid.eta: must be a non-empty list"));
         assertTrue(error("command: quad-run\ngrid: {eta: [[1, 2]]}\n").startsWith("grid.eta: must be a number, string or boolean"));
@@ -38,7 +38,7 @@ class SweepConfigTest {
         assertTrue(error("command: train\ngrid: {optimizer.lr: [1]}\n").startsWith("base: required for command train"));
         assertTrue(error("command: quad-run\nbase: x.yaml\ngrid: {eta: [1]}\n").startsWith("base: not used by command quad-run"));
         assertTrue(error("command: quad-run\nset: {eta: [1, 2]}\ngrid: {m: [5]}\n").startsWith("set.eta: must be a number, string or boolean"));
-        assertTrue(error("command: quad-run\ngrid: {eta: [1]}\nparallel: 0\n").startsWith("parallel: must be >= 1"));
+        assertTrue(error("command: quad-run\ngrid: {eta: [1]}\nparallel: 0\n").startsWith("parallel: 0 is out of range; allowed: >= 1"));
         assertTrue(error("command: quad-run\n").startsWith("grid: required"));
     }
 
