@@ -15,38 +15,7 @@ public final class Decimation {
         if (n <= 2 * columns) {
             return finite(x, y, n);
         }
-        double[] outX = new double[2 * columns];
-        double[] outY = new double[2 * columns];
-        int m = 0;
-        for (int b = 0; b < columns; b++) {
-            int lo = (int) ((long) b * n / columns);
-            int hi = (int) ((long) (b + 1) * n / columns);
-            int iMin = -1;
-            int iMax = -1;
-            for (int i = lo; i < hi; i++) {
-                if (!Double.isFinite(y[i])) {
-                    continue;
-                }
-                if (iMin < 0 || y[i] < y[iMin]) {
-                    iMin = i;
-                }
-                if (iMax < 0 || y[i] > y[iMax]) {
-                    iMax = i;
-                }
-            }
-            if (iMin < 0) {
-                continue;
-            }
-            int first = Math.min(iMin, iMax);
-            int second = Math.max(iMin, iMax);
-            outX[m] = x[first];
-            outY[m++] = y[first];
-            if (second != first) {
-                outX[m] = x[second];
-                outY[m++] = y[second];
-            }
-        }
-        return new double[][] {java.util.Arrays.copyOf(outX, m), java.util.Arrays.copyOf(outY, m)};
+        return extremes(x, y, n, i -> indexBucket(i, n, columns));
     }
 
     /**
@@ -60,15 +29,36 @@ public final class Decimation {
         }
         double lo = Math.log10(x[0]);
         double span = Math.log10(x[n - 1]) - lo;
+        return extremes(x, y, n, i -> span > 0 ? Math.min(columns - 1, (int) ((Math.log10(x[i]) - lo) / span
+                * columns)) : 0);
+    }
+
+    /** The bucket b of index i when bucket b holds the indices [⌊b·n/columns⌋, ⌊(b + 1)·n/columns⌋). */
+    private static int indexBucket(int i, int n, int columns) {
+        int b = (int) ((long) i * columns / n);
+        while ((int) ((long) (b + 1) * n / columns) <= i) {
+            b++;
+        }
+        while ((int) ((long) b * n / columns) > i) {
+            b--;
+        }
+        return b;
+    }
+
+    /**
+     * The minimum and maximum of each run of consecutive indices in one bucket, in their original order; a bucket
+     * without a finite value keeps nothing.
+     */
+    private static double[][] extremes(double[] x, double[] y, int n, java.util.function.IntUnaryOperator bucketOf) {
         double[] outX = new double[2 * n];
         double[] outY = new double[2 * n];
         int m = 0;
         int i = 0;
         while (i < n) {
-            int bucket = bucket(x[i], lo, span, columns);
+            int bucket = bucketOf.applyAsInt(i);
             int iMin = -1;
             int iMax = -1;
-            for (; i < n && bucket(x[i], lo, span, columns) == bucket; i++) {
+            for (; i < n && bucketOf.applyAsInt(i) == bucket; i++) {
                 if (Double.isFinite(y[i])) {
                     iMin = iMin < 0 || y[i] < y[iMin] ? i : iMin;
                     iMax = iMax < 0 || y[i] > y[iMax] ? i : iMax;
@@ -86,10 +76,6 @@ public final class Decimation {
             }
         }
         return new double[][] {java.util.Arrays.copyOf(outX, m), java.util.Arrays.copyOf(outY, m)};
-    }
-
-    private static int bucket(double x, double lo, double span, int columns) {
-        return span > 0 ? Math.min(columns - 1, (int) ((Math.log10(x) - lo) / span * columns)) : 0;
     }
 
     private static double[][] finite(double[] x, double[] y, int n) {
