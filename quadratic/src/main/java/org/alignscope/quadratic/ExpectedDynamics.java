@@ -1,5 +1,7 @@
 package org.alignscope.quadratic;
 
+import org.alignscope.theory.Alignment;
+
 /**
  * The exact expected dynamics of the model from a fixed x_0: the second moments m_{i,t} = E[c_{i,t}²] follow
  * Lemma 21 in expectation,
@@ -50,7 +52,7 @@ public record ExpectedDynamics(double[] expectedLoss, double[] limitTheta) {
                 }
             }
             loss[t] = 0.5 * l;
-            theta[t] = s > 0 ? sD / s : 0;
+            theta[t] = Alignment.theta(sD, s);
         }
         return new ExpectedDynamics(loss, theta);
     }

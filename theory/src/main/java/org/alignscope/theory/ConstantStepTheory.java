@@ -192,10 +192,7 @@ public final class ConstantStepTheory {
             throw new IllegalStateException("second moments overflow at t = " + t + " (eta = " + eta
                     + " >= 2/lambda_1 = " + (2 / lambda(0)) + " makes them diverge)");
         }
-        if (den == 0) {
-            return 0;
-        }
-        return num / den;
+        return Alignment.theta(num, den);
     }
 
     /** ϱ<sub>D</sub> = Σ<sub>i∈D</sub>(c<sub>i,0</sub>² − β<sub>i</sub>) (§6). */

@@ -95,11 +95,7 @@ public final class CriticalStep {
     public double predictedTheta(double eta) {
         double sd = expectedNextS(state.dom(), eta);
         double sb = expectedNextS(state.bulk(), eta);
-        double total = sd + sb;
-        if (total == 0) {
-            return 0;
-        }
-        return sd / total;
+        return Alignment.theta(sd, sd + sb);
     }
 
     /**
