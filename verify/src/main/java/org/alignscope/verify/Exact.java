@@ -2,6 +2,8 @@ package org.alignscope.verify;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.alignscope.theory.CriticalStep;
+import org.alignscope.theory.SignCase;
 
 /**
  * The block moments of a state in exact arithmetic, for re-checking verdicts that could be cancellation.
@@ -92,14 +94,20 @@ public final class Exact {
         return BigDecimal.valueOf(2).multiply(sD.multiply(tauB).subtract(sB.multiply(tauD)));
     }
 
-    /** η* = −q/p when q &lt; 0 &lt; p, else +∞ (no critical step), rounded to a double. */
+    /** The sign case of the exact p and q (decided on their signs, so never lost to rounding). */
+    public SignCase signCase() {
+        return SignCase.of(p().signum(), q().signum());
+    }
+
+    /**
+     * η* = −q/p where the drift changes sign, else +∞, as {@link CriticalStep#etaStar(double, double)} defines it;
+     * the quotient of the exact p and q rounded once to a double.
+     */
     public double etaStar() {
-        BigDecimal p = p();
-        BigDecimal q = q();
-        if (q.signum() < 0 && p.signum() > 0) {
-            return q.negate().divide(p, MC).doubleValue();
+        if (!signCase().changesSign()) {
+            return Double.POSITIVE_INFINITY;
         }
-        return Double.POSITIVE_INFINITY;
+        return q().negate().divide(p(), MC).doubleValue();
     }
 
     /** η<sup>loss</sup> = 2s/(τ + n) of one block (Theorem 10); +∞ when τ + n ≤ 0. */
