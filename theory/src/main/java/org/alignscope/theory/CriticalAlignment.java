@@ -102,6 +102,15 @@ public final class CriticalAlignment {
         return gamma() + theta * (beta() + a * theta);
     }
 
+    /**
+     * s·h(θ<sub>t</sub>) = s<sup>D</sup>(τ<sup>B</sup> + n<sub>B</sub>) − s<sup>B</sup>(τ<sup>D</sup> + n<sub>D</sub>)
+     * (Theorem 11 times s), defined even where α is not: its sign is that of η<sup>loss</sup><sub>D</sub> −
+     * η<sup>loss</sup><sub>B</sub> when both τ<sup>S</sup> + n<sub>S</sub> &gt; 0.
+     */
+    public double sTimesH() {
+        return sD * (tauB + nB) - sB * (tauD + nD);
+    }
+
     /** Whether θ<sup>crit</sup> exists: α &gt; 0, n<sub>B</sub> &gt; 0, n<sub>D</sub> ≥ 0, s<sup>D</sup>, s<sup>B</sup> &gt; 0. */
     private boolean rootExists() {
         if (!hasPolynomial() || !(nB > 0) || !(nD >= 0)) {

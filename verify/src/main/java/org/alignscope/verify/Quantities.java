@@ -72,7 +72,7 @@ public interface Quantities {
             }
 
             public double sTimesH() {
-                return st.dom().s() * (st.bulk().tau() + st.bulk().nLoss()) - st.bulk().s() * (st.dom().tau() + st.dom().nLoss());
+                return ca.sTimesH();
             }
 
             public double oneMinusThetaCrit() {
