@@ -36,10 +36,10 @@ final class TrajectoryStep {
             row.put("batch_chi", Alignment.chi(th));
             row.put("basis_age", t - a.lastRefresh);
         }
-        Projection p = a.projection;
-        boolean onGradient = p.active() && p.target() == Projection.Target.GRADIENT;
+        ArmProjection p = a.projection;
+        boolean onGradient = p.active() && p.target() == ArmProjection.Target.GRADIENT;
         a.opt.direction(theta, a.g, a.u, onGradient ? v -> p.apply(sub, v) : null);
-        if (p.active() && p.target() == Projection.Target.UPDATE) {
+        if (p.active() && p.target() == ArmProjection.Target.UPDATE) {
             p.apply(sub, a.u);
         }
         double un = norm(a.u);
