@@ -1,6 +1,7 @@
 package org.alignscope.quadratic;
 
 import org.alignscope.theory.Alignment;
+import org.alignscope.theory.ConstantStepTheory;
 
 /**
  * The exact expected dynamics of the model from a fixed x_0: the second moments m_{i,t} = E[c_{i,t}²] follow
@@ -36,8 +37,7 @@ public record ExpectedDynamics(double[] expectedLoss, double[] limitTheta) {
                 double eta = run.schedule().eta(t - 1L);
                 for (int i = 0; i < d; i++) {
                     double h = eta * (i < k ? run.projection().dominant() : run.projection().bulk());
-                    double a = 1 - h * lambda[i];
-                    m[i] = a * a * m[i] + h * h * kappaSq[i];
+                    m[i] = ConstantStepTheory.nextSecondMoment(m[i], h, lambda[i], kappaSq[i]);
                 }
             }
             double l = 0;

@@ -111,13 +111,18 @@ public final class CriticalAlignment {
         return sD * (tauB + nB) - sB * (tauD + nD);
     }
 
-    /** Whether θ<sup>crit</sup> exists: α &gt; 0, n<sub>B</sub> &gt; 0, n<sub>D</sub> ≥ 0, s<sup>D</sup>, s<sup>B</sup> &gt; 0. */
+    /** Whether θ<sup>crit</sup> exists: s<sup>D</sup>, s<sup>B</sup> &gt; 0 and {@link #rootExists(double, double, double)}. */
     private boolean rootExists() {
-        if (!hasPolynomial() || !(nB > 0) || !(nD >= 0)) {
-            return false;
-        }
-        double a = alpha();
-        return a > 0 && Double.isFinite(a);
+        return hasPolynomial() && rootExists(alpha(), nB, nD);
+    }
+
+    /**
+     * Whether h has its root θ<sup>crit</sup> in [0, 1) (Lemma 24), given α (eq. 6), n<sub>B</sub> and
+     * n<sub>D</sub>: α &gt; 0 and finite, n<sub>B</sub> &gt; 0 (h(1) &gt; 0) and n<sub>D</sub> ≥ 0 (h(0) = −n<sub>D</sub>
+     * ≤ 0). Only the signs matter, so an exact-arithmetic caller may pass signums.
+     */
+    public static boolean rootExists(double alpha, double nB, double nD) {
+        return alpha > 0 && Double.isFinite(alpha) && nB > 0 && nD >= 0;
     }
 
     /**

@@ -171,6 +171,16 @@ class CriticalAlignmentTest {
     }
 
     @Test
+    void theExistenceRuleDependsOnlyOnTheSigns() {
+        assertTrue(CriticalAlignment.rootExists(1, 1, 0));
+        assertTrue(CriticalAlignment.rootExists(5, 1, 2));
+        assertFalse(CriticalAlignment.rootExists(0, 1, 1));
+        assertFalse(CriticalAlignment.rootExists(Double.POSITIVE_INFINITY, 1, 1));
+        assertFalse(CriticalAlignment.rootExists(1, 0, 1));
+        assertFalse(CriticalAlignment.rootExists(1, 1, -1));
+    }
+
+    @Test
     void zeroDominantNoiseGivesTheLinearRoot() {
         // n_D = 0: h(theta) = theta (alpha theta + beta); root 1 - n_B/alpha if alpha > n_B, else 0.
         BlockMoments bulk = new BlockMoments(1, 1, 1, 0, 1);

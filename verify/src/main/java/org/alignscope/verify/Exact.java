@@ -2,6 +2,7 @@ package org.alignscope.verify;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.alignscope.theory.CriticalAlignment;
 import org.alignscope.theory.CriticalStep;
 import org.alignscope.theory.SignCase;
 
@@ -136,15 +137,15 @@ public final class Exact {
     /**
      * δ = 1 − θ<sup>crit</sup>, the smaller root of αδ² − (α + n<sub>B</sub> + n<sub>D</sub>)δ + n<sub>B</sub> = 0,
      * as 2n<sub>B</sub>/((α + n<sub>B</sub> + n<sub>D</sub>) + √((α − n<sub>B</sub>)² + n<sub>D</sub>(n<sub>D</sub> + 2α
-     * + 2n<sub>B</sub>))), to 40 digits; NaN when θ<sup>crit</sup> does not exist (α ≤ 0, n<sub>B</sub> ≤ 0 or
-     * n<sub>D</sub> &lt; 0).
+     * + 2n<sub>B</sub>))), to 40 digits; null when θ<sup>crit</sup> does not exist
+     * ({@link CriticalAlignment#rootExists(double, double, double)}).
      */
     public BigDecimal oneMinusThetaCrit() {
         if (sD.signum() <= 0 || sB.signum() <= 0) {
             return null;
         }
         BigDecimal a = alpha();
-        if (a.signum() <= 0 || nB.signum() <= 0 || nD.signum() < 0) {
+        if (!CriticalAlignment.rootExists(a.signum(), nB.signum(), nD.signum())) {
             return null;
         }
         BigDecimal sum = a.add(nB).add(nD);
