@@ -108,7 +108,7 @@ public final class ConstantStepTheory {
         if (den == 0) {
             throw new IllegalStateException("thetaInf is undefined without noise (sum of lambda^2 beta = 0)");
         }
-        return num / den;
+        return Alignment.theta(num, den);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.theory.Alignment;
 import org.alignscope.theory.ConstantStepTheory;
 import org.alignscope.theory.Landscape;
 import org.alignscope.verify.DeterministicChecker;
@@ -166,6 +167,6 @@ public final class Thm15 extends DeterministicChecker {
             }
         }
         double den = num + bulk;
-        return new double[] {num / den, bulk / den};
+        return new double[] {Alignment.theta(num, den), bulk / den};
     }
 }
