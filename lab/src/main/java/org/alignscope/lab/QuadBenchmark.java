@@ -11,6 +11,7 @@ import org.alignscope.quadratic.Projection;
 import org.alignscope.quadratic.QuadraticRun;
 import org.alignscope.quadratic.Spectrum;
 import org.alignscope.quadratic.StepSchedule;
+import org.alignscope.theory.Alignment;
 
 /**
  * Times the eigen-coordinate simulator in nanoseconds per coordinate-step (one Gaussian draw and one update of
@@ -92,7 +93,7 @@ public final class QuadBenchmark {
                         sB += lam[i] * q;
                     }
                 }
-                sum += sD / (sD + sB) + loss;
+                sum += Alignment.theta(sD, sD + sB) + loss;
             }
         }
         return sum;

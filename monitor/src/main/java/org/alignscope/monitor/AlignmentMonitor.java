@@ -301,7 +301,7 @@ public final class AlignmentMonitor {
             out[THETA_NEXT] = cs.predictedTheta(eta);
             out[DLOSS_D] = ProjectedLoss.expectedChange(st.dom(), eta);
             out[DLOSS_B] = ProjectedLoss.expectedChange(st.bulk(), eta);
-            out[DLOSS_PRED] = -eta * gg + 0.5 * eta * eta * (gHg + mu[4]);
+            out[DLOSS_PRED] = ProjectedLoss.expectedChange(gg, gHg, mu[4], eta);
         } else {
             out[THETA_NEXT] = Double.NaN;
             out[DLOSS_D] = Double.NaN;

@@ -1,5 +1,6 @@
 package org.alignscope.monitor;
 
+import org.alignscope.theory.Alignment;
 import org.alignscope.theory.SignCase;
 
 /**
@@ -47,12 +48,11 @@ public record BlockEstimate(int k, double sD, double sB, double tauD, double tau
 
     /** θ = s<sup>D</sup>/(s<sup>D</sup> + s<sup>B</sup>), 0 when both vanish. */
     public double theta() {
-        double s = sD + sB;
-        return s == 0 ? 0 : sD / s;
+        return Alignment.theta(sD, sD + sB);
     }
 
     /** χ = √θ, the unsquared alignment. */
     public double chi() {
-        return Math.sqrt(theta());
+        return Alignment.chi(theta());
     }
 }

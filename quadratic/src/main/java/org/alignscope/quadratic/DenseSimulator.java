@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alignscope.linalg.Blas;
 import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.theory.Alignment;
 import org.alignscope.theory.AlignmentState;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.QRDecomposition;
@@ -111,7 +112,7 @@ public final class DenseSimulator {
                 xg += x[i] * g[i];
             }
             loss[t] = 0.5 * xg;
-            theta[t] = s > 0 ? sD / s : 0;
+            theta[t] = Alignment.theta(sD, s);
             if (run.logs(t)) {
                 Blas.multiplyTransposed(q, d, d, x, c);
                 loggedSteps.add((long) t);

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.alignscope.linalg.progress.Counter;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.theory.Alignment;
 import org.alignscope.theory.AlignmentState;
 import org.alignscope.theory.BlockMoments;
 import org.alignscope.theory.Landscape;
@@ -320,7 +321,7 @@ public final class EigenSimulator {
             }
             loss[t] = l;
             double s = sD + sB;
-            theta[t] = s > 0 ? sD / s : 0;
+            theta[t] = Alignment.theta(sD, s);
             if (Trajectory.diverges(l)) {
                 last = t;
                 break;

@@ -1,5 +1,8 @@
 package org.alignscope.quadratic;
 
+import org.alignscope.theory.Alignment;
+import org.alignscope.theory.ConstantStepTheory;
+
 /**
  * The exact expected dynamics of the model from a fixed x_0: the second moments m_{i,t} = E[c_{i,t}²] follow
  * Lemma 21 in expectation,
@@ -34,8 +37,7 @@ public record ExpectedDynamics(double[] expectedLoss, double[] limitTheta) {
                 double eta = run.schedule().eta(t - 1L);
                 for (int i = 0; i < d; i++) {
                     double h = eta * (i < k ? run.projection().dominant() : run.projection().bulk());
-                    double a = 1 - h * lambda[i];
-                    m[i] = a * a * m[i] + h * h * kappaSq[i];
+                    m[i] = ConstantStepTheory.nextSecondMoment(m[i], h, lambda[i], kappaSq[i]);
                 }
             }
             double l = 0;
@@ -50,7 +52,7 @@ public record ExpectedDynamics(double[] expectedLoss, double[] limitTheta) {
                 }
             }
             loss[t] = 0.5 * l;
-            theta[t] = s > 0 ? sD / s : 0;
+            theta[t] = Alignment.theta(sD, s);
         }
         return new ExpectedDynamics(loss, theta);
     }

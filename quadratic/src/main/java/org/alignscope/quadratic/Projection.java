@@ -3,7 +3,8 @@ package org.alignscope.quadratic;
 /**
  * Which part of the stochastic gradient a step keeps: x_{t+1} = x_t − η_t (a P^D + b P^B)(Ax_t + ξ_t).
  * SGD is (1, 1); the paper's DSGD (eq. 3) is (1, 0) and BSGD (eq. 4) is (0, 1): the noise is projected too.
- * Any other (a, b) interpolates between them.
+ * Any other (a, b) interpolates between them. (A training arm's projection, {@code org.alignscope.train.ArmProjection},
+ * also says what it projects and works through an estimated subspace.)
  */
 public record Projection(double dominant, double bulk) {
     public static final Projection SGD = new Projection(1, 1);

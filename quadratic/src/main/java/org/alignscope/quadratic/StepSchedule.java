@@ -2,7 +2,8 @@ package org.alignscope.quadratic;
 
 /**
  * The step size η_t used for the update from x_t to x_{t+1}, t = 0, 1, …: a base step η scaled by one of the
- * factors below.
+ * factors below. (A training run only scales its optimizer's learning rate, by
+ * {@code org.alignscope.train.LrMultiplier}.)
  */
 public interface StepSchedule {
 

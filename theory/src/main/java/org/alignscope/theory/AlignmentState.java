@@ -44,15 +44,11 @@ public record AlignmentState(BlockMoments dom, BlockMoments bulk) {
 
     /** θ = s<sup>D</sup>/s (eq. 1), and 0 when s = 0 (the paper's convention θ(0) = 0). */
     public double theta() {
-        double s = s();
-        if (s == 0) {
-            return 0;
-        }
-        return dom.s() / s;
+        return Alignment.theta(dom.s(), s());
     }
 
     /** χ = √θ = ‖P<sup>D</sup>Ax‖/‖Ax‖, the unsquared alignment; 0 when s = 0. */
     public double chi() {
-        return Math.sqrt(theta());
+        return Alignment.chi(theta());
     }
 }

@@ -108,7 +108,7 @@ public final class ConstantStepTheory {
         if (den == 0) {
             throw new IllegalStateException("thetaInf is undefined without noise (sum of lambda^2 beta = 0)");
         }
-        return num / den;
+        return Alignment.theta(num, den);
     }
 
     /**
@@ -170,6 +170,21 @@ public final class ConstantStepTheory {
     }
 
     /**
+     * E[c<sub>i,t+1</sub>² | c<sub>i,t</sub>] = (1 − ηλ<sub>i</sub>)²c<sub>i,t</sub>² + η²κ<sub>i</sub>² (Lemma 21),
+     * the one-step recursion of the second moments for any step η (not only a constant one), computed as
+     * a²m + η²κ² with a = 1 − ηλ; {@link #expectedSquare} is its solution for a constant step (Lemma 26).
+     *
+     * @param secondMoment E[c<sub>i,t</sub>²] (or c<sub>i,t</sub>² itself)
+     * @param eta          the step η<sub>t</sub> applied to this coordinate
+     * @param lambda       λ<sub>i</sub>
+     * @param kappaSq      κ<sub>i</sub>²
+     */
+    public static double nextSecondMoment(double secondMoment, double eta, double lambda, double kappaSq) {
+        double a = 1 - eta * lambda;
+        return a * a * secondMoment + eta * eta * kappaSq;
+    }
+
+    /**
      * θ̄<sub>t</sub> = Σ<sub>i∈D</sub>λ<sub>i</sub>²E[c<sub>i,t</sub>²] / Σ<sub>i</sub>λ<sub>i</sub>²E[c<sub>i,t</sub>²],
      * the deterministic limit of E[θ<sub>t</sub>] (Theorem 15, Lemmas 25–28), with E[c²] from
      * {@link #expectedSquare}. It is 0 when every weighted moment is 0.
@@ -192,10 +207,7 @@ public final class ConstantStepTheory {
             throw new IllegalStateException("second moments overflow at t = " + t + " (eta = " + eta
                     + " >= 2/lambda_1 = " + (2 / lambda(0)) + " makes them diverge)");
         }
-        if (den == 0) {
-            return 0;
-        }
-        return num / den;
+        return Alignment.theta(num, den);
     }
 
     /** ϱ<sub>D</sub> = Σ<sub>i∈D</sub>(c<sub>i,0</sub>² − β<sub>i</sub>) (§6). */

@@ -102,13 +102,27 @@ public final class CriticalAlignment {
         return gamma() + theta * (beta() + a * theta);
     }
 
-    /** Whether θ<sup>crit</sup> exists: α &gt; 0, n<sub>B</sub> &gt; 0, n<sub>D</sub> ≥ 0, s<sup>D</sup>, s<sup>B</sup> &gt; 0. */
+    /**
+     * s·h(θ<sub>t</sub>) = s<sup>D</sup>(τ<sup>B</sup> + n<sub>B</sub>) − s<sup>B</sup>(τ<sup>D</sup> + n<sub>D</sub>)
+     * (Theorem 11 times s), defined even where α is not: its sign is that of η<sup>loss</sup><sub>D</sub> −
+     * η<sup>loss</sup><sub>B</sub> when both τ<sup>S</sup> + n<sub>S</sub> &gt; 0.
+     */
+    public double sTimesH() {
+        return sD * (tauB + nB) - sB * (tauD + nD);
+    }
+
+    /** Whether θ<sup>crit</sup> exists: s<sup>D</sup>, s<sup>B</sup> &gt; 0 and {@link #rootExists(double, double, double)}. */
     private boolean rootExists() {
-        if (!hasPolynomial() || !(nB > 0) || !(nD >= 0)) {
-            return false;
-        }
-        double a = alpha();
-        return a > 0 && Double.isFinite(a);
+        return hasPolynomial() && rootExists(alpha(), nB, nD);
+    }
+
+    /**
+     * Whether h has its root θ<sup>crit</sup> in [0, 1) (Lemma 24), given α (eq. 6), n<sub>B</sub> and
+     * n<sub>D</sub>: α &gt; 0 and finite, n<sub>B</sub> &gt; 0 (h(1) &gt; 0) and n<sub>D</sub> ≥ 0 (h(0) = −n<sub>D</sub>
+     * ≤ 0). Only the signs matter, so an exact-arithmetic caller may pass signums.
+     */
+    public static boolean rootExists(double alpha, double nB, double nD) {
+        return alpha > 0 && Double.isFinite(alpha) && nB > 0 && nD >= 0;
     }
 
     /**

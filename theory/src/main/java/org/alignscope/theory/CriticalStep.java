@@ -65,8 +65,13 @@ public final class CriticalStep {
         return SignCase.of(p, q);
     }
 
+    /** η* of this state: {@link #etaStar(double, double)} of its p and q. */
+    public double etaStar() {
+        return etaStar(p, q);
+    }
+
     /**
-     * The step at which the expected drift changes sign, by case:
+     * η* = −q/p (eq. 2), read as the step at which the expected drift pη² + qη (Lemma 22) changes sign, by case:
      * <ul>
      *   <li>{@link SignCase#CRITICAL} (q &lt; 0 &lt; p): η* = −q/p (eq. 2);</li>
      *   <li>{@link SignCase#FALLS_FOR_ALL} (q &lt; 0, p ≤ 0): {@code +∞}, no critical step, the alignment falls
@@ -75,16 +80,19 @@ public final class CriticalStep {
      *   <li>{@link SignCase#RISES_BELOW} (q ≥ 0, p &lt; 0): −q/p ≥ 0, the step above which it falls (0 when
      *       q = 0).</li>
      * </ul>
+     * Eq. 2 defines η* as the ratio −q/p itself; where that ratio is a step η ≥ 0 at which the drift changes sign
+     * ({@link SignCase#changesSign()}) it is returned in both cases, and +∞ stands for "no such step". The paper's
+     * critical step of Theorems 2, 3, 7 and 8 (falls below it, rises above it) is this value in
+     * {@link SignCase#CRITICAL} only, so a caller that needs that reading checks the sign case, not finiteness.
+     *
+     * @param p p of eq. 21
+     * @param q q of eq. 20
      */
-    public double etaStar() {
-        switch (signCase()) {
-            case CRITICAL:
-                return -q / p;
-            case RISES_BELOW:
-                return q == 0 ? 0.0 : -q / p;
-            default:
-                return Double.POSITIVE_INFINITY;
+    public static double etaStar(double p, double q) {
+        if (!SignCase.of(p, q).changesSign()) {
+            return Double.POSITIVE_INFINITY;
         }
+        return q == 0 ? 0.0 : -q / p;
     }
 
     /**
@@ -95,11 +103,7 @@ public final class CriticalStep {
     public double predictedTheta(double eta) {
         double sd = expectedNextS(state.dom(), eta);
         double sb = expectedNextS(state.bulk(), eta);
-        double total = sd + sb;
-        if (total == 0) {
-            return 0;
-        }
-        return sd / total;
+        return Alignment.theta(sd, sd + sb);
     }
 
     /**

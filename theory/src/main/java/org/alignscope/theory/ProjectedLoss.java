@@ -19,8 +19,17 @@ public final class ProjectedLoss {
 
     /** E[ΔL | x<sub>t</sub>] = −ηs<sup>S</sup> + ½η²(τ<sup>S</sup> + n<sup>loss</sup><sub>S</sub>) (Theorem 10). */
     public static double expectedChange(BlockMoments b, double eta) {
+        return expectedChange(b.s(), b.tau(), b.nLoss(), eta);
+    }
+
+    /**
+     * E[ΔL | x<sub>t</sub>] = −ηs + ½η²(τ + n<sup>loss</sup>) (Theorem 10) from the three sums alone. With S the
+     * whole space (s = ‖g‖², τ = gᵀHg, n<sup>loss</sup> = E ξᵀHξ) it is the expected loss change of the full SGD
+     * step.
+     */
+    public static double expectedChange(double s, double tau, double nLoss, double eta) {
         Require.finite("eta", eta);
-        return -eta * b.s() + 0.5 * eta * eta * (b.tau() + b.nLoss());
+        return -eta * s + 0.5 * eta * eta * (tau + nLoss);
     }
 
     /**

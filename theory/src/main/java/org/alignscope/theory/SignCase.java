@@ -35,6 +35,15 @@ public enum SignCase {
         return description;
     }
 
+    /**
+     * Whether the expected drift pη² + qη changes sign at the step η = −q/p ≥ 0 (eq. 2): in {@link #CRITICAL},
+     * where −q/p is the paper's critical step η*, and in {@link #RISES_BELOW}, where it is the step above which the
+     * alignment falls. In the other two cases the drift keeps one sign for every η &gt; 0.
+     */
+    public boolean changesSign() {
+        return this == CRITICAL || this == RISES_BELOW;
+    }
+
     /** The case of the parabola pη² + qη, by the signs of p and q (a total partition of the finite plane). */
     public static SignCase of(double p, double q) {
         Require.finite("p", p);

@@ -63,14 +63,22 @@ class ConstantStepTheoryTest {
         ConstantStepTheory c = ConstantStepTheory.of(l, 1.0);
         double c0Sq = 2.5;
         for (int i = 0; i < lambda.length; i++) {
-            double a = 1 - lambda[i];
             double m = c0Sq;
             for (int t = 0; t <= 60; t++) {
                 double formula = c.expectedSquare(i, c0Sq, t);
                 assertEquals(m, formula, 256 * ULP * Math.max(m, 1), "i = " + i + ", t = " + t);
-                m = a * a * m + kappaSq[i];
+                m = ConstantStepTheory.nextSecondMoment(m, 1.0, lambda[i], kappaSq[i]);
             }
         }
+    }
+
+    @Test
+    void nextSecondMomentByHand() {
+        // (1 - 0.5 * 3)^2 * 2.5 + 0.5^2 * 0.4 = 0.625 + 0.1
+        assertEquals(0.725, ConstantStepTheory.nextSecondMoment(2.5, 0.5, 3, 0.4), 1e-16);
+        // eta lambda = 1 kills the start; only the injected noise eta^2 kappa^2 remains
+        assertEquals(0.25 * 0.8, ConstantStepTheory.nextSecondMoment(7, 0.5, 2, 0.8));
+        assertEquals(9.0, ConstantStepTheory.nextSecondMoment(9, 0, 2, 0.8));
     }
 
     @Test

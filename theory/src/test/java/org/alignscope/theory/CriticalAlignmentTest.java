@@ -33,6 +33,9 @@ class CriticalAlignmentTest {
         assertEquals(-2, ca.gamma());
         assertEquals(ca.gamma(), ca.h(0));
         assertEquals(1, ca.h(1)); // n_B
+        // s h(theta_t) = s^D (tau^B + n_B) - s^B (tau^D + n_D) = 4 * 2 - 1 * 10; theta_t = 4/5
+        assertEquals(-2, ca.sTimesH());
+        assertEquals(5 * ca.h(0.8), ca.sTimesH(), 1e-15);
         // 5 t^2 - 2 t - 2 = 0: t = (2 + sqrt(44))/10
         double exact = (2 + Math.sqrt(44)) / 10;
         assertEquals(exact, ca.thetaCrit().getAsDouble(), 2 * ULP);
@@ -165,6 +168,16 @@ class CriticalAlignmentTest {
         assertTrue(inverted.thetaCrit().isEmpty() && inverted.oneMinusThetaCrit().isEmpty());
         // n_D < 0: h(0) > 0 = no unique crossing
         assertTrue(CriticalAlignment.of(new AlignmentState(new BlockMoments(1, 3, 9, 1, -0.1), bulk)).thetaCrit().isEmpty());
+    }
+
+    @Test
+    void theExistenceRuleDependsOnlyOnTheSigns() {
+        assertTrue(CriticalAlignment.rootExists(1, 1, 0));
+        assertTrue(CriticalAlignment.rootExists(5, 1, 2));
+        assertFalse(CriticalAlignment.rootExists(0, 1, 1));
+        assertFalse(CriticalAlignment.rootExists(Double.POSITIVE_INFINITY, 1, 1));
+        assertFalse(CriticalAlignment.rootExists(1, 0, 1));
+        assertFalse(CriticalAlignment.rootExists(1, 1, -1));
     }
 
     @Test

@@ -19,6 +19,7 @@ class ProjectedLossTest {
     void expectedChangeByHandAndItsRoots() {
         BlockMoments b = new BlockMoments(4, 8, 16, 4, 2);
         assertEquals(-0.5 * 4 + 0.5 * 0.25 * (8 + 2), ProjectedLoss.expectedChange(b, 0.5));
+        assertEquals(ProjectedLoss.expectedChange(b, 0.5), ProjectedLoss.expectedChange(4, 8, 2, 0.5));
         assertEquals(0.8, ProjectedLoss.etaLoss(b), 1e-16);
         assertEquals(0.0, ProjectedLoss.expectedChange(b, ProjectedLoss.etaLoss(b)), 1e-15);
         assertTrue(ProjectedLoss.expectedChange(b, 0.7) < 0);

@@ -18,17 +18,17 @@ final class ArmsSection {
 
     static final Setting<String> NAME = Setting.required("name", Types.text(NAME_CHARACTERS), "Folder name of the"
             + " arm; unique.");
-    static final Setting<Projection.Kind> PROJECTION = Setting.required("projection", Types.choice(
-            w -> Projection.Kind.valueOf(w.toUpperCase(Locale.ROOT)), k -> k.name().toLowerCase(Locale.ROOT),
-            Projection.KINDS.toArray(String[]::new)), "What the arm keeps of each step v: none (plain), dom (P_D v),"
+    static final Setting<ArmProjection.Kind> PROJECTION = Setting.required("projection", Types.choice(
+            w -> ArmProjection.Kind.valueOf(w.toUpperCase(Locale.ROOT)), k -> k.name().toLowerCase(Locale.ROOT),
+            ArmProjection.KINDS.toArray(String[]::new)), "What the arm keeps of each step v: none (plain), dom (P_D v),"
             + " bulk (P_B v) or interp (a·P_D v + b·P_B v).");
     static final Setting<Double> A = Setting.optional("a", Types.real(-1e6, 1e6), "none (interp needs it)",
             "interp: the weight of the dominant part.");
     static final Setting<Double> B = Setting.optional("b", Types.real(-1e6, 1e6), "none (interp needs it)",
             "interp: the weight of the bulk part.");
-    static final Setting<Projection.Target> APPLY_TO = Setting.of("apply_to", Types.choice(
-            w -> Projection.Target.valueOf(w.toUpperCase(Locale.ROOT)), t -> t.name().toLowerCase(Locale.ROOT),
-            Projection.TARGETS.toArray(String[]::new)), Projection.Target.UPDATE, "Project the optimizer's final"
+    static final Setting<ArmProjection.Target> APPLY_TO = Setting.of("apply_to", Types.choice(
+            w -> ArmProjection.Target.valueOf(w.toUpperCase(Locale.ROOT)), t -> t.name().toLowerCase(Locale.ROOT),
+            ArmProjection.TARGETS.toArray(String[]::new)), ArmProjection.Target.UPDATE, "Project the optimizer's final"
             + " update, or the gradient before the optimizer's state sees it.");
     static final Setting<Boolean> TRACK = Setting.of("track", Types.flag(), true, "Whether the arm keeps refreshing"
             + " its own subspace after the switch (always for a projected arm); false leaves its alignment columns"
@@ -39,9 +39,9 @@ final class ArmsSection {
 
     /** The arms when the config lists none. */
     static final List<TrainConfig.Arm> DEFAULT = List.of(
-            new TrainConfig.Arm("plain", Projection.NONE, true),
-            new TrainConfig.Arm("dom", Projection.of(Projection.Kind.DOM, Projection.Target.UPDATE), true),
-            new TrainConfig.Arm("bulk", Projection.of(Projection.Kind.BULK, Projection.Target.UPDATE), true));
+            new TrainConfig.Arm("plain", ArmProjection.NONE, true),
+            new TrainConfig.Arm("dom", ArmProjection.of(ArmProjection.Kind.DOM, ArmProjection.Target.UPDATE), true),
+            new TrainConfig.Arm("bulk", ArmProjection.of(ArmProjection.Kind.BULK, ArmProjection.Target.UPDATE), true));
 
     private ArmsSection() {
     }
@@ -73,18 +73,18 @@ final class ArmsSection {
         if (!name.matches("[A-Za-z0-9_.-]+")) {
             throw v.invalid(NAME, "'" + name + "' is not allowed; allowed: " + NAME_CHARACTERS);
         }
-        Projection.Kind kind = v.get(PROJECTION);
-        Projection p;
-        if (kind == Projection.Kind.INTERP) {
+        ArmProjection.Kind kind = v.get(PROJECTION);
+        ArmProjection p;
+        if (kind == ArmProjection.Kind.INTERP) {
             if (!v.given(A) || !v.given(B)) {
                 throw v.invalid(v.given(A) ? B : A, "projection interp needs a and b");
             }
-            p = new Projection(kind, v.get(A), v.get(B), v.get(APPLY_TO));
+            p = new ArmProjection(kind, v.get(A), v.get(B), v.get(APPLY_TO));
         } else {
             if (v.given(A) || v.given(B)) {
                 throw v.invalid(v.given(A) ? A : B, "a and b are allowed with projection interp only");
             }
-            p = Projection.of(kind, v.get(APPLY_TO));
+            p = ArmProjection.of(kind, v.get(APPLY_TO));
         }
         if (!v.get(TRACK) && p.active()) {
             throw v.invalid(TRACK, "must be true for a projected arm (allowed false only with projection none)");

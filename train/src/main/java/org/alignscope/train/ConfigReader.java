@@ -46,7 +46,7 @@ public final class ConfigReader {
         TrainConfig.ModelSettings model = ModelSection.from(section(root, ModelSection.SCHEMA, top));
         Values optimizer = section(root, OptimizerSection.SCHEMA, top);
         Values training = section(root, TrainingSection.SCHEMA, top);
-        Schedule schedule = ScheduleSection.from(section(root.path(OptimizerSection.SCHEMA.key()),
+        LrMultiplier schedule = ScheduleSection.from(section(root.path(OptimizerSection.SCHEMA.key()),
                 ScheduleSection.SCHEMA, optimizer));
         TrainConfig.SubspaceSettings subspace = SubspaceSection.from(section(root, SubspaceSection.SCHEMA, top));
         TrainConfig.Switch switching = SwitchSection.from(section(root, SwitchSection.SCHEMA, top));

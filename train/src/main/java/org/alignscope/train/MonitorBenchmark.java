@@ -74,7 +74,7 @@ public final class MonitorBenchmark {
         Consumer<String> say = progress == null ? s -> { } : progress;
         Trainer tr = new Trainer(cfg, null, null);
         long seed = cfg.seeds().get(0);
-        Trainer.Arm start = new Trainer.Arm("base", 0, Projection.NONE, cfg.model().create(seed),
+        Trainer.Arm start = new Trainer.Arm("base", 0, ArmProjection.NONE, cfg.model().create(seed),
                 Optimizer.create(cfg.optimizer()));
         start.opt.initialise(start.model.parameterCount());
         for (long t = 0; t < warmup; t++) {
@@ -88,7 +88,7 @@ public final class MonitorBenchmark {
         for (int every : modes) {
             Model m = tr.newModel();
             System.arraycopy(start.model.parameters(), 0, m.parameters(), 0, m.parameterCount());
-            Trainer.Arm a = new Trainer.Arm("base", 0, Projection.NONE, m, start.opt.copy());
+            Trainer.Arm a = new Trainer.Arm("base", 0, ArmProjection.NONE, m, start.opt.copy());
             tr.attachMonitor(a, seed, cfg.monitor() == null ? null : cfg.monitor().schedule(), null);
             Window w = window(tr, a, seed, warmup, window, every);
             say.accept(every == 0 ? String.format(java.util.Locale.ROOT, "plain: %.1f s", w.seconds())

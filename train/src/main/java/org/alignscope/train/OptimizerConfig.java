@@ -16,13 +16,13 @@ import java.util.List;
  * @param schedule    learning-rate multiplier
  */
 public record OptimizerConfig(String name, double lr, double momentum, double beta1, double beta2, double eps,
-                              double alpha, double weightDecay, Schedule schedule) {
+                              double alpha, double weightDecay, LrMultiplier schedule) {
     /** The optimizer names accepted. */
     public static final List<String> NAMES = List.of("sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop");
 
     /** Plain SGD with a constant learning rate. */
     public static OptimizerConfig sgd(double lr) {
-        return new OptimizerConfig("sgd", lr, 0.9, 0.9, 0.999, 1e-8, 0.99, 0, Schedule.constant());
+        return new OptimizerConfig("sgd", lr, 0.9, 0.9, 0.999, 1e-8, 0.99, 0, LrMultiplier.constant());
     }
 
     /** η_t. */

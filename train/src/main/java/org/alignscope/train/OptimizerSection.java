@@ -27,7 +27,7 @@ final class OptimizerSection {
     }
 
     /** The section's record with its schedule. */
-    static OptimizerConfig from(Values v, Schedule schedule) {
+    static OptimizerConfig from(Values v, LrMultiplier schedule) {
         return new OptimizerConfig(v.get(NAME), v.get(LR), v.get(MOMENTUM), v.get(BETA1), v.get(BETA2), v.get(EPS),
                 v.get(ALPHA), v.get(WEIGHT_DECAY), schedule);
     }

@@ -1,6 +1,7 @@
 package org.alignscope.train;
 
 import java.util.List;
+import org.alignscope.theory.Alignment;
 
 /**
  * Evaluates a trajectory on the reference set (loss, gradient norm, θ and χ against its basis) and, on full
@@ -47,9 +48,9 @@ final class ReferenceEvaluation implements TrainingListener {
         Subspace sub = a.subspace();
         double th = sub == null ? Double.NaN : sub.theta(gr);
         row.put("ref_theta", th);
-        row.put("ref_chi", Math.sqrt(th));
+        row.put("ref_chi", Alignment.chi(th));
         a.lastRefLoss = loss;
-        a.lastRefChi = Double.isNaN(th) ? null : Math.sqrt(th);
+        a.lastRefChi = Double.isNaN(th) ? null : Alignment.chi(th);
         if (full) {
             double trainLoss = reference == trainSet ? loss : trainSet.loss(a.model);
             row.put("train_loss", trainLoss);

@@ -6,11 +6,11 @@ import org.alignscope.settings.Setting;
 import org.alignscope.settings.Types;
 import org.alignscope.settings.Values;
 
-/** The {@code optimizer.schedule:} section: the learning-rate multiplier s(t) of {@link Schedule}. */
+/** The {@code optimizer.schedule:} section: the learning-rate multiplier s(t) of {@link LrMultiplier}. */
 final class ScheduleSection {
-    static final Setting<Schedule.Kind> KIND = Setting.of("kind", Types.choice(
-            w -> Schedule.Kind.valueOf(w.toUpperCase(Locale.ROOT)), k -> k.name().toLowerCase(Locale.ROOT),
-            "constant", "step", "cosine"), Schedule.Kind.CONSTANT, "The decay: η_t = η·s(t).");
+    static final Setting<LrMultiplier.Kind> KIND = Setting.of("kind", Types.choice(
+            w -> LrMultiplier.Kind.valueOf(w.toUpperCase(Locale.ROOT)), k -> k.name().toLowerCase(Locale.ROOT),
+            "constant", "step", "cosine"), LrMultiplier.Kind.CONSTANT, "The decay: η_t = η·s(t).");
     static final Setting<Integer> EVERY = Setting.of("every", Types.integerFrom(1), 1000, "step: s = factor^⌊t/every⌋.")
             .in("steps");
     static final Setting<Double> FACTOR = Setting.of("factor", Types.positive(1e6), 0.1, "step: the factor per"
@@ -29,7 +29,8 @@ final class ScheduleSection {
     }
 
     /** The section's record. */
-    static Schedule from(Values v) {
-        return new Schedule(v.get(KIND), v.get(EVERY), v.get(FACTOR), v.get(STEPS), v.get(MIN_FACTOR), v.get(WARMUP));
+    static LrMultiplier from(Values v) {
+        return new LrMultiplier(v.get(KIND), v.get(EVERY), v.get(FACTOR), v.get(STEPS), v.get(MIN_FACTOR),
+                v.get(WARMUP));
     }
 }

@@ -1,5 +1,7 @@
 package org.alignscope.train;
 
+import org.alignscope.theory.Alignment;
+
 /**
  * The dominant subspace: an orthonormal basis u_1 … u_k of R^P (the top-k eigenvectors of the reference-set
  * Hessian). P_D v = Σ u_i (u_iᵀ v), P_B = I − P_D.
@@ -53,8 +55,9 @@ public final class Subspace {
     }
 
     /**
-     * The squared alignment θ(v) = ‖P_D v‖² / ‖v‖² (the paper's θ; χ = √θ is Song et al.'s), NaN when v = 0.
-     * Computed as Σ c_i² / ‖v‖², which is exact for an orthonormal basis; clamped to [0, 1].
+     * The squared alignment θ(v) = ‖P_D v‖² / ‖v‖² ({@link Alignment#theta}), NaN when v = 0 (no direction to
+     * measure). Computed as Σ c_i² / ‖v‖², which is exact for an orthonormal basis; clamped to [0, 1] because the
+     * basis is orthonormal only to rounding.
      */
     public double theta(double[] v) {
         double nn = 0;
@@ -68,7 +71,7 @@ public final class Subspace {
         for (double c : coefficients(v)) {
             s += c * c;
         }
-        return Math.min(1, Math.max(0, s / nn));
+        return Math.min(1, Math.max(0, Alignment.theta(s, nn)));
     }
 
     /** In place: v ← a·P_D v + b·P_B v = b·v + (a − b)·P_D v. */

@@ -303,10 +303,10 @@ final class TrainCheckpoint {
         for (Map<String, Object> m : traj) {
             String name = (String) m.get("name");
             int index;
-            Projection p;
+            ArmProjection p;
             if (s.basePhase) {
                 index = 0;
-                p = Projection.NONE;
+                p = ArmProjection.NONE;
             } else {
                 index = indexOf(cfg, name) + 1;
                 p = cfg.arms().get(index - 1).projection();

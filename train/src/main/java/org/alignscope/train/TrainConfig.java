@@ -98,7 +98,7 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
      * @param track      whether the arm keeps refreshing its own subspace after the switch (always for a projected
      *                   arm); an untracked plain arm saves the refresh cost and leaves its alignment columns empty
      */
-    public record Arm(String name, Projection projection, boolean track) {
+    public record Arm(String name, ArmProjection projection, boolean track) {
     }
 
     /**

@@ -173,7 +173,7 @@ public final class Trainer {
     static final class Arm {
         final String name;
         final int index;
-        final Projection projection;
+        final ArmProjection projection;
         boolean track = true;
         final Model model;
         final Optimizer opt;
@@ -201,7 +201,7 @@ public final class Trainer {
         final double[] g;
         final double[] u;
 
-        Arm(String name, int index, Projection projection, Model model, Optimizer opt) {
+        Arm(String name, int index, ArmProjection projection, Model model, Optimizer opt) {
             this.name = name;
             this.index = index;
             this.projection = projection;
@@ -415,7 +415,7 @@ public final class Trainer {
         s.seedIndex = i;
         s.seed = cfg.seeds().get(i);
         Model m = cfg.model().create(s.seed);
-        s.base = new Arm("base", 0, Projection.NONE, m, Optimizer.create(cfg.optimizer()));
+        s.base = new Arm("base", 0, ArmProjection.NONE, m, Optimizer.create(cfg.optimizer()));
         attachMonitor(s.base, s.seed, cfg.monitor() == null ? null : cfg.monitor().schedule(), null);
         s.base.opt.initialise(m.parameterCount());
         for (TrainConfig.Arm a : cfg.arms()) {

@@ -1,6 +1,7 @@
 package org.alignscope.train;
 
 import org.alignscope.nn.Batch;
+import org.alignscope.theory.Alignment;
 
 /**
  * The arithmetic of step t of one trajectory, in two halves so that listeners can look at the gradient before the
@@ -32,13 +33,13 @@ final class TrajectoryStep {
         if (sub != null) {
             double th = sub.theta(a.g);
             row.put("batch_theta", th);
-            row.put("batch_chi", Math.sqrt(th));
+            row.put("batch_chi", Alignment.chi(th));
             row.put("basis_age", t - a.lastRefresh);
         }
-        Projection p = a.projection;
-        boolean onGradient = p.active() && p.target() == Projection.Target.GRADIENT;
+        ArmProjection p = a.projection;
+        boolean onGradient = p.active() && p.target() == ArmProjection.Target.GRADIENT;
         a.opt.direction(theta, a.g, a.u, onGradient ? v -> p.apply(sub, v) : null);
-        if (p.active() && p.target() == Projection.Target.UPDATE) {
+        if (p.active() && p.target() == ArmProjection.Target.UPDATE) {
             p.apply(sub, a.u);
         }
         double un = norm(a.u);
@@ -46,7 +47,7 @@ final class TrajectoryStep {
         if (sub != null) {
             double th = sub.theta(a.u);
             row.put("update_theta", th);
-            row.put("update_chi", Math.sqrt(th));
+            row.put("update_chi", Alignment.chi(th));
         }
         for (int i = 0; i < theta.length; i++) {
             theta[i] -= lr * a.u[i];

@@ -62,11 +62,11 @@ class ConfigReaderTest {
                 "subspace: {operator: ggn}"), "test");
         assertEquals(org.alignscope.nn.OperatorKind.GGN, c.subspace().operator());
         assertEquals(List.of(3L, 4L), c.seeds());
-        assertEquals(Schedule.Kind.COSINE, c.optimizer().schedule().kind());
+        assertEquals(LrMultiplier.Kind.COSINE, c.optimizer().schedule().kind());
         assertEquals(500, c.optimizer().schedule().cosineSteps());
-        assertEquals(new Projection(Projection.Kind.INTERP, 0.1, 1, Projection.Target.UPDATE), c.arms().get(0)
+        assertEquals(new ArmProjection(ArmProjection.Kind.INTERP, 0.1, 1, ArmProjection.Target.UPDATE), c.arms().get(0)
                 .projection());
-        assertEquals(Projection.Target.GRADIENT, c.arms().get(1).projection().target());
+        assertEquals(ArmProjection.Target.GRADIENT, c.arms().get(1).projection().target());
     }
 
     @ParameterizedTest

@@ -107,7 +107,7 @@ class OptimizerTest {
     @Test
     void factoryAndValidation() {
         for (String n : OptimizerConfig.NAMES) {
-            OptimizerConfig c = new OptimizerConfig(n, 0.1, 0.9, 0.9, 0.999, 1e-8, 0.99, 0, Schedule.constant());
+            OptimizerConfig c = new OptimizerConfig(n, 0.1, 0.9, 0.9, 0.999, 1e-8, 0.99, 0, LrMultiplier.constant());
             assertEquals(n, Optimizer.create(c).name());
         }
         assertThrows(IllegalArgumentException.class, () -> new Momentum(1.0, false, 0));
@@ -116,17 +116,17 @@ class OptimizerTest {
 
     @Test
     void schedules() {
-        assertEquals(1, Schedule.constant().factor(12345), 0);
-        Schedule step = new Schedule(Schedule.Kind.STEP, 10, 0.5, 1, 0, 0);
+        assertEquals(1, LrMultiplier.constant().factor(12345), 0);
+        LrMultiplier step = new LrMultiplier(LrMultiplier.Kind.STEP, 10, 0.5, 1, 0, 0);
         assertEquals(1, step.factor(9), 0);
         assertEquals(0.5, step.factor(10), 0);
         assertEquals(0.25, step.factor(25), 0);
-        Schedule cos = new Schedule(Schedule.Kind.COSINE, 1, 1, 100, 0.1, 0);
+        LrMultiplier cos = new LrMultiplier(LrMultiplier.Kind.COSINE, 1, 1, 100, 0.1, 0);
         assertEquals(1, cos.factor(0), TOL);
         assertEquals(0.1 + 0.9 * 0.5, cos.factor(50), 1e-15);
         assertEquals(0.1, cos.factor(100), 1e-15);
         assertEquals(0.1, cos.factor(1000), 1e-15);
-        Schedule warm = new Schedule(Schedule.Kind.CONSTANT, 1, 1, 1, 0, 4);
+        LrMultiplier warm = new LrMultiplier(LrMultiplier.Kind.CONSTANT, 1, 1, 1, 0, 4);
         assertEquals(0.25, warm.factor(0), 0);
         assertEquals(1.0, warm.factor(3), 0);
         assertEquals(1.0, warm.factor(4), 0);

@@ -2,6 +2,9 @@ package org.alignscope.verify;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.alignscope.theory.CriticalAlignment;
+import org.alignscope.theory.CriticalStep;
+import org.alignscope.theory.SignCase;
 
 /**
  * The block moments of a state in exact arithmetic, for re-checking verdicts that could be cancellation.
@@ -92,14 +95,20 @@ public final class Exact {
         return BigDecimal.valueOf(2).multiply(sD.multiply(tauB).subtract(sB.multiply(tauD)));
     }
 
-    /** η* = −q/p when q &lt; 0 &lt; p, else +∞ (no critical step), rounded to a double. */
+    /** The sign case of the exact p and q (decided on their signs, so never lost to rounding). */
+    public SignCase signCase() {
+        return SignCase.of(p().signum(), q().signum());
+    }
+
+    /**
+     * η* = −q/p where the drift changes sign, else +∞, as {@link CriticalStep#etaStar(double, double)} defines it;
+     * the quotient of the exact p and q rounded once to a double.
+     */
     public double etaStar() {
-        BigDecimal p = p();
-        BigDecimal q = q();
-        if (q.signum() < 0 && p.signum() > 0) {
-            return q.negate().divide(p, MC).doubleValue();
+        if (!signCase().changesSign()) {
+            return Double.POSITIVE_INFINITY;
         }
-        return Double.POSITIVE_INFINITY;
+        return q().negate().divide(p(), MC).doubleValue();
     }
 
     /** η<sup>loss</sup> = 2s/(τ + n) of one block (Theorem 10); +∞ when τ + n ≤ 0. */
@@ -128,15 +137,15 @@ public final class Exact {
     /**
      * δ = 1 − θ<sup>crit</sup>, the smaller root of αδ² − (α + n<sub>B</sub> + n<sub>D</sub>)δ + n<sub>B</sub> = 0,
      * as 2n<sub>B</sub>/((α + n<sub>B</sub> + n<sub>D</sub>) + √((α − n<sub>B</sub>)² + n<sub>D</sub>(n<sub>D</sub> + 2α
-     * + 2n<sub>B</sub>))), to 40 digits; NaN when θ<sup>crit</sup> does not exist (α ≤ 0, n<sub>B</sub> ≤ 0 or
-     * n<sub>D</sub> &lt; 0).
+     * + 2n<sub>B</sub>))), to 40 digits; null when θ<sup>crit</sup> does not exist
+     * ({@link CriticalAlignment#rootExists(double, double, double)}).
      */
     public BigDecimal oneMinusThetaCrit() {
         if (sD.signum() <= 0 || sB.signum() <= 0) {
             return null;
         }
         BigDecimal a = alpha();
-        if (a.signum() <= 0 || nB.signum() <= 0 || nD.signum() < 0) {
+        if (!CriticalAlignment.rootExists(a.signum(), nB.signum(), nD.signum())) {
             return null;
         }
         BigDecimal sum = a.add(nB).add(nD);

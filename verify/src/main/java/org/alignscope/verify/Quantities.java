@@ -5,6 +5,7 @@ import org.alignscope.theory.AlignmentState;
 import org.alignscope.theory.CriticalAlignment;
 import org.alignscope.theory.CriticalStep;
 import org.alignscope.theory.ProjectedLoss;
+import org.alignscope.theory.SignCase;
 
 /**
  * The state-dependent quantities the deterministic claims compare, from one of two sources: the theory module
@@ -54,8 +55,12 @@ public interface Quantities {
                 return cs.q();
             }
 
+            public SignCase signCase() {
+                return cs.signCase();
+            }
+
             public double etaStar() {
-                return cs.signCase() == org.alignscope.theory.SignCase.CRITICAL ? cs.etaStar() : Double.POSITIVE_INFINITY;
+                return cs.etaStar();
             }
 
             public double etaLossD() {
@@ -67,7 +72,7 @@ public interface Quantities {
             }
 
             public double sTimesH() {
-                return st.dom().s() * (st.bulk().tau() + st.bulk().nLoss()) - st.bulk().s() * (st.dom().tau() + st.dom().nLoss());
+                return ca.sTimesH();
             }
 
             public double oneMinusThetaCrit() {
@@ -126,6 +131,10 @@ public interface Quantities {
 
             public double q() {
                 return x.q().doubleValue();
+            }
+
+            public SignCase signCase() {
+                return x.signCase();
             }
 
             public double etaStar() {
@@ -194,7 +203,10 @@ public interface Quantities {
 
     double q();
 
-    /** η* = −q/p when q &lt; 0 &lt; p, else +∞. */
+    /** The sign case of p and q: {@link SignCase#CRITICAL} is where η* is the paper's critical step. */
+    SignCase signCase();
+
+    /** η* as {@link CriticalStep#etaStar(double, double)} defines it. */
     double etaStar();
 
     double etaLossD();

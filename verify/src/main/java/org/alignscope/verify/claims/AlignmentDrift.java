@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.theory.Alignment;
 import org.alignscope.theory.CriticalStep;
 import org.alignscope.theory.Landscape;
 import org.alignscope.theory.SignCase;
@@ -198,6 +199,6 @@ public final class AlignmentDrift extends AbstractChecker {
                 sbMinus += l2 * accMinus;
             }
         }
-        return 0.5 * (sd / (sd + sb) + sdMinus / (sdMinus + sbMinus));
+        return 0.5 * (Alignment.theta(sd, sd + sb) + Alignment.theta(sdMinus, sdMinus + sbMinus));
     }
 }

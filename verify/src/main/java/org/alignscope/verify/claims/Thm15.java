@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.theory.Alignment;
 import org.alignscope.theory.ConstantStepTheory;
 import org.alignscope.theory.Landscape;
 import org.alignscope.verify.DeterministicChecker;
@@ -134,8 +135,7 @@ public final class Thm15 extends DeterministicChecker {
         double worstRight = 0;
         for (long t = 0; t < horizon; t++) {
             for (int i = 0; i < d; i++) {
-                double a = 1 - eta * l[i];
-                m[i] = a * a * m[i] + eta * eta * ks[i];
+                m[i] = ConstantStepTheory.nextSecondMoment(m[i], eta, l[i], ks[i]);
             }
             double[] next = limitTheta(l, m, k);
             // theta-bar_t - theta-bar_{t+1} = (1 - theta-bar_{t+1}) - (1 - theta-bar_t), accurate when theta-bar is near 1
@@ -167,6 +167,6 @@ public final class Thm15 extends DeterministicChecker {
             }
         }
         double den = num + bulk;
-        return new double[] {num / den, bulk / den};
+        return new double[] {Alignment.theta(num, den), bulk / den};
     }
 }

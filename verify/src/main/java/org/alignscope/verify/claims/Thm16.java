@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.quadratic.Spectrum;
+import org.alignscope.theory.Alignment;
 import org.alignscope.theory.ConstantStepTheory;
 import org.alignscope.theory.Landscape;
 import org.alignscope.verify.AbstractChecker;
@@ -142,7 +143,7 @@ public final class Thm16 extends AbstractChecker {
                     }
                     den += w;
                 }
-                mean.add(num / den);
+                mean.add(Alignment.theta(num, den));
             }
             ys[g] = mean.mean();
             ses[g] = mean.se();

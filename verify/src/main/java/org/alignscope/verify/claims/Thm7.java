@@ -64,7 +64,7 @@ public final class Thm7 extends DeterministicChecker {
         m.put("p", q.p());
         m.put("q", q.q());
         m.put("eta_star", star);
-        if (!Double.isFinite(star)) {
+        if (q.signCase() != SignCase.CRITICAL) {
             return Evaluation.notApplicable("p <= 0: no critical step", m);
         }
         double b1 = factor * land.thm7LowerBound(q.theta(), xNormSq);

@@ -157,7 +157,7 @@ public final class Thm8 extends DeterministicChecker {
         }
         double star = q.etaStar();
         m.put("eta_star", star);
-        if (!Double.isFinite(star)) {
+        if (q.signCase() != SignCase.CRITICAL) {
             return Evaluation.notApplicable("p <= 0: no critical step", m);
         }
         double b = factor * (q.exactArithmetic() ? exactBound(land) : bound(land));

@@ -12,8 +12,13 @@ import java.util.Locale;
  * projects the effective gradient before the optimizer state sees it; with momentum or Adam the displacement
  * then leaves the subspace (old momentum, the diagonal preconditioner rotates it). For plain SGD without
  * decoupled decay the two coincide.
+ *
+ * <p>It is not the quadratic lab's {@code org.alignscope.quadratic.Projection}, which holds only the weights of the
+ * paper's SGD, DSGD and BSGD (eqs. 3–4) on an exact eigenbasis: an arm also names its kind in the config's words
+ * ({@code none}, {@code dom}, {@code bulk}, {@code interp}) and the {@link Target} it projects, and applies itself
+ * through an estimated {@link Subspace}.
  */
-public record Projection(Kind kind, double a, double b, Target target) {
+public record ArmProjection(Kind kind, double a, double b, Target target) {
 
     public enum Kind { NONE, DOM, BULK, INTERP }
 
@@ -22,14 +27,14 @@ public record Projection(Kind kind, double a, double b, Target target) {
     public static final List<String> KINDS = List.of("none", "dom", "bulk", "interp");
     public static final List<String> TARGETS = List.of("update", "gradient");
 
-    public static final Projection NONE = new Projection(Kind.NONE, 1, 1, Target.UPDATE);
+    public static final ArmProjection NONE = new ArmProjection(Kind.NONE, 1, 1, Target.UPDATE);
 
     /** A non-interpolated projection of the given kind; (a, b) follow from it. */
-    public static Projection of(Kind kind, Target target) {
+    public static ArmProjection of(Kind kind, Target target) {
         switch (kind) {
-            case DOM: return new Projection(kind, 1, 0, target);
-            case BULK: return new Projection(kind, 0, 1, target);
-            case NONE: return new Projection(kind, 1, 1, target);
+            case DOM: return new ArmProjection(kind, 1, 0, target);
+            case BULK: return new ArmProjection(kind, 0, 1, target);
+            case NONE: return new ArmProjection(kind, 1, 1, target);
             default: throw new IllegalArgumentException("interp needs a and b");
         }
     }

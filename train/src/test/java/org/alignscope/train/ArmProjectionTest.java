@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class ProjectionTest {
+class ArmProjectionTest {
     // basis: e1 and (e2 + e3)/√2 in R^4
     static Subspace sub() {
         double r = Math.sqrt(0.5);
@@ -17,18 +17,18 @@ class ProjectionTest {
     void domBulkInterp() {
         double[] v = {1, 2, 0, 3};
         double[] d = v.clone();
-        Projection.of(Projection.Kind.DOM, Projection.Target.UPDATE).apply(sub(), d);
+        ArmProjection.of(ArmProjection.Kind.DOM, ArmProjection.Target.UPDATE).apply(sub(), d);
         assertArrayEquals(new double[] {1, 1, 1, 0}, d, 1e-15);
         double[] b = v.clone();
-        Projection.of(Projection.Kind.BULK, Projection.Target.UPDATE).apply(sub(), b);
+        ArmProjection.of(ArmProjection.Kind.BULK, ArmProjection.Target.UPDATE).apply(sub(), b);
         assertArrayEquals(new double[] {0, 1, -1, 3}, b, 1e-15);
         double[] m = v.clone();
-        new Projection(Projection.Kind.INTERP, 0.5, 2, Projection.Target.UPDATE).apply(sub(), m);
+        new ArmProjection(ArmProjection.Kind.INTERP, 0.5, 2, ArmProjection.Target.UPDATE).apply(sub(), m);
         for (int i = 0; i < 4; i++) {
             assertEquals(0.5 * d[i] + 2 * b[i], m[i], 1e-15);
         }
         double[] n = v.clone();
-        Projection.NONE.apply(sub(), n);
+        ArmProjection.NONE.apply(sub(), n);
         assertArrayEquals(v, n, 0);
     }
 
@@ -43,7 +43,7 @@ class ProjectionTest {
     void projectingTheUpdateKeepsMomentumDisplacementInTheSubspace() {
         // heavy ball with an old buffer outside the subspace: only the update-projection keeps u in span(e1)
         Subspace s = new Subspace(new double[][] {{1, 0}});
-        Projection dom = Projection.of(Projection.Kind.DOM, Projection.Target.UPDATE);
+        ArmProjection dom = ArmProjection.of(ArmProjection.Kind.DOM, ArmProjection.Target.UPDATE);
         Momentum a = new Momentum(0.9, false, 0);
         Momentum b = new Momentum(0.9, false, 0);
         double[] th = {0, 0};

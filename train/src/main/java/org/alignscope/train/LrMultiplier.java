@@ -11,13 +11,18 @@ package org.alignscope.train;
  * </ul>
  * multiplied by a linear warm-up (t + 1) / W for t &lt; W = {@code warmupSteps} (1 afterwards; W = 0: none).
  * The decay is a function of t itself, not of t − W, so warm-up does not shift it.
+ *
+ * <p>It is not the quadratic lab's {@code org.alignscope.quadratic.StepSchedule}: that one is the step η<sub>t</sub>
+ * itself (base step included, and whether it is constant, which Theorems 15–16 need), with an inverse-time decay
+ * and no warm-up; this one only scales the optimizer's learning rate, as the {@code optimizer.schedule:} section
+ * of a training config describes it.
  */
-public record Schedule(Kind kind, int every, double factor, int cosineSteps, double minFactor, int warmupSteps) {
+public record LrMultiplier(Kind kind, int every, double factor, int cosineSteps, double minFactor, int warmupSteps) {
 
     /** The decay shapes. */
     public enum Kind { CONSTANT, STEP, COSINE }
 
-    public Schedule {
+    public LrMultiplier {
         if (kind == Kind.STEP && (every < 1 || !(factor > 0))) {
             throw new IllegalArgumentException("step schedule needs every >= 1 and factor > 0");
         }
@@ -30,8 +35,8 @@ public record Schedule(Kind kind, int every, double factor, int cosineSteps, dou
     }
 
     /** η_t / η = 1 for every t. */
-    public static Schedule constant() {
-        return new Schedule(Kind.CONSTANT, 1, 1, 1, 0, 0);
+    public static LrMultiplier constant() {
+        return new LrMultiplier(Kind.CONSTANT, 1, 1, 1, 0, 0);
     }
 
     /** The multiplier s(t). */
