@@ -27,7 +27,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * never cut off. The axes show what
  * {@link AxisRange} can draw of the data (non-finite values, and non-positive ones on a log axis, dropped; absurd
  * outliers clipped to the edge), and the title says what they left out. Series of the same name are told apart
- * by " #2", " #3" ... Several charts can share one PNG as a grid ({@link #saveGrid}).
+ * by " #2", " #3" ... Several charts can share one PNG as a grid ({@link #saveGrid}); every PNG gets an SVG copy.
  */
 public final class LinePlot {
     private final String title;
@@ -290,14 +290,19 @@ public final class LinePlot {
         return image;
     }
 
-    /** Saves plots as one PNG figure, {@code rows} × {@code cols}, filled row by row. */
+    /**
+     * Saves plots as one PNG figure, {@code rows} × {@code cols}, filled row by row, and the same figure as SVG
+     * beside it ({@code .png} → {@code .svg}, {@link SvgFigure}).
+     */
     public static void saveGrid(List<LinePlot> plots, int rows, int cols, Path file) {
         int w = 0;
         int h = 0;
         List<BufferedImage> images = new ArrayList<>();
+        List<XYChart> charts = new ArrayList<>();
         for (LinePlot p : plots) {
             BufferedImage img = p.image();
             images.add(img);
+            charts.add(p.built());
             w = Math.max(w, img.getWidth());
             h = Math.max(h, img.getHeight());
         }
@@ -310,5 +315,6 @@ public final class LinePlot {
         }
         g.dispose();
         PngFile.write(grid, file);
+        SvgFigure.write(charts, rows, cols, w, h, SvgFigure.besidePng(file));
     }
 }

@@ -70,7 +70,8 @@ final class Report {
         }
     }
 
-    private static String describe(Instance inst, Evaluation e) {
+    /** One instance in words: its dimensions, spectrum, noise, both sides, the margin and its first quantities. */
+    static String describe(Instance inst, Evaluation e) {
         StringBuilder b = new StringBuilder();
         b.append("d = ").append(inst.d()).append(", k = ").append(inst.k()).append(", shape ").append(inst.shape());
         double[] l = inst.lambda();

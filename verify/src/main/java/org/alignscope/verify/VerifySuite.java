@@ -23,8 +23,8 @@ import org.alignscope.report.CsvWriter;
 import org.alignscope.report.Manifest;
 
 /**
- * Runs every checker and writes {@code verify.csv}, the counterexample files and {@code report.md}; replays one
- * instance file.
+ * Runs every checker and writes {@code verify.csv}, the counterexample files, {@code report.md} and its data
+ * {@code claims.json} (for the folder's page); replays one instance file.
  *
  * <p>Each claim draws from its own stream {@code RandomStream.of(seed, index)}, so a claim's result does not
  * depend on the others or on the number of threads.
@@ -121,6 +121,7 @@ public final class VerifySuite {
             }
             AtomicFile.writeString(out.resolve("report.md"), Report.markdown(entries, budget,
                     settings.get(VerifySettings.SEED), command, seconds));
+            ClaimsFile.write(out, entries);
             Manifest manifest = new Manifest(command);
             settings.describe().forEach(manifest::setting);
             Map<String, String> statuses = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.alignscope.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.alignscope.verify.claims.Thm7;
 import org.alignscope.verify.claims.Thm8;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,41 @@ class VerifySuiteTest {
         }
         assertTrue(Files.readString(out.resolve("report.md")).contains("## thm13-lower"));
         assertTrue(Files.exists(out.resolve("manifest.json")));
+    }
+
+    /** claims.json says of each claim what verify.csv and report.md say: verdict, counterexample, corrected statement. */
+    @Test
+    @Tag("reliability")
+    void claimsJsonHoldsEachClaimsStatementVerdictCounterexampleAndCorrection(@TempDir Path out) throws Exception {
+        VerifySuite.run(VerifySettings.of(Map.of(VerifySettings.OUT, out, VerifySettings.INSTANCES, 20,
+                VerifySettings.SEED, 7L, VerifySettings.THREADS, 2)), "test");
+        JsonNode claims = VerifySuite.JSON.readTree(out.resolve("claims.json").toFile()).get("claims");
+        List<String> csv = Files.readAllLines(out.resolve("verify.csv"));
+        assertEquals(20, claims.size());
+        for (int i = 0; i < 20; i++) {
+            JsonNode c = claims.get(i);
+            String[] row = csv.get(i + 1).split(",", -1);
+            ClaimChecker checker = ClaimRegistry.byId(row[0]);
+            assertEquals(row[0], c.get("id").asText());
+            assertEquals(checker.statement(), c.get("statement").asText());
+            assertEquals(row[1], c.get("status").asText());
+            assertEquals(Integer.parseInt(row[2]), c.get("instances").asInt());
+            assertEquals(Double.parseDouble(row[3]), c.get("worst_margin").asDouble(), 0.0, row[0]);
+            assertEquals(row[1].equals("violated"), c.get("counterexample").isObject(), row[0]);
+            if (c.get("counterexample").isObject()) {
+                assertEquals(row[4], c.get("counterexample").get("file").asText());
+                assertTrue(c.get("counterexample").get("replay").asText().startsWith("alignscope quad verify "));
+            }
+            assertEquals(checker.corrected().isPresent(), c.get("corrected").isObject(), row[0]);
+            checker.corrected().ifPresent(f -> {
+                assertEquals(f.id(), c.get("corrected").get("id").asText());
+                assertEquals(f.statement(), c.get("corrected").get("statement").asText());
+                assertTrue(Set.of("holds", "violated", "inconclusive").contains(c.get("corrected").get("status").asText()));
+            });
+        }
+        JsonNode thm8 = claims.get(ClaimRegistry.IDS.indexOf("thm8-main"));
+        assertEquals("violated", thm8.get("status").asText(), "the main-text Theorem 8 fails");
+        assertTrue(thm8.get("counterexample").get("smallest").asText().startsWith("d = "));
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.alignscope.report.Version;
 
 /**
  * {@code report.html}: one self-contained page that opens from disk with no network. uPlot's JavaScript and
- * CSS (the pinned WebJar {@code org.webjars.npm:uplot}) and our renderer ({@code report.js}) are inlined;
+ * CSS (the pinned WebJar {@code org.webjars.npm:uplot}) and our renderers ({@code report.js}, and
+ * {@code claims.js} for the claims of a verify folder) are inlined;
  * the run's data is embedded as JSON in a {@code <script type="application/json" id="alignscope-data">} block.
  * The live dashboard serves the same page with {@code "live": true} and no embedded series: the page then
  * takes its data from the server's event stream.
@@ -131,6 +132,7 @@ public final class ReportPage {
                 case "CSS" -> out.append(resource("report.css"));
                 case "DATA" -> out.append(json);
                 case "UPLOT_JS" -> out.append(webjar("uPlot.iife.min.js"));
+                case "CLAIMS_JS" -> out.append(resource("claims.js"));
                 case "JS" -> out.append(resource("report.js"));
                 default -> throw new IllegalStateException("unknown template key " + key);
             }

@@ -28,7 +28,7 @@ import org.alignscope.report.RunStatus;
  * {@code eigen.csv}, {@code eigen_negative.csv} (over {@code index}), {@code density.csv} (over
  * {@code eigenvalue}) — wherever they lie (a train run's {@code <arm>/seed_<s>/}, a sweep's
  * {@code m_<m>/seed_<s>/}); its other small CSV files as tables (summary, verify, cross-check); its PNG
- * figures. The folder under a series file names the run it belongs to ({@code plain/seed_1}).
+ * figures; the claims of a {@code quad verify} folder ({@code claims.json}). The folder under a series file names the run it belongs to ({@code plain/seed_1}).
  *
  * <p>{@link #snapshot} reads everything once; {@link #poll} afterwards returns only what was appended since,
  * including files that appeared (a new arm), so that a live page can follow a run while it writes.
@@ -53,6 +53,8 @@ public final class RunFolder {
     private static final long TABLE_BYTES = 256 * 1024;
     /** Folders that hold state, not results. */
     private static final List<String> SKIP = List.of("checkpoint", "model");
+    /** The checked claims {@code quad verify} writes beside its {@code report.md}. */
+    static final String CLAIMS = "claims.json";
 
     private final Path root;
     private final String label;
@@ -137,14 +139,18 @@ public final class RunFolder {
 
     /**
      * {@code {"label", "manifest", "figures": [path...], "tables": [{"file", "columns", "rows", "total"}],
-     * "series": [table...]}} where each series table is {@link SeriesTable#toJson} plus {@code id} (label and
-     * path), {@code run} and {@code kind} (file name without {@code .csv}); series are cut to 2·columns points.
+     * "series": [table...]}} and, where the folder has a {@code claims.json}, {@code "claims"} (its contents),
+     * where each series table is {@link SeriesTable#toJson} plus {@code id} (label and path), {@code run} and
+     * {@code kind} (file name without {@code .csv}); series are cut to 2·columns points.
      */
     public ObjectNode snapshot(int columns) {
         ObjectNode o = NODES.objectNode();
         o.put("label", label);
         o.put("status", RunStatus.of(root));
         o.set("manifest", manifest());
+        if (Files.isRegularFile(root.resolve(CLAIMS))) {
+            o.set("claims", claims());
+        }
         ArrayNode figures = o.putArray("figures");
         ArrayNode tables = o.putArray("tables");
         for (Path p : files(root, 2)) {
@@ -211,6 +217,15 @@ public final class RunFolder {
         } catch (IOException e) {
             // a manifest being rewritten at this moment: the page shows none rather than failing
             return NODES.textNode("manifest.json unreadable: " + e.getMessage());
+        }
+    }
+
+    private JsonNode claims() {
+        try {
+            return JSON.readTree(root.resolve(CLAIMS).toFile());
+        } catch (IOException e) {
+            // like an unreadable manifest: the page says so instead of failing
+            return NODES.textNode(CLAIMS + " unreadable: " + e.getMessage());
         }
     }
 

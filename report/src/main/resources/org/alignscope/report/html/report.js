@@ -738,6 +738,7 @@
 
   function renderStatic() {
     renderIncomplete();
+    window.alignscopeClaims(sources, panelSection, el);  // claims.js: a verify folder's claims
     sources.forEach(function (src, n) {
       src.tables.forEach(function (t, i) {
         var s = panelSection('table-' + n + '-' + i, src.label + ' / ' + t.file,

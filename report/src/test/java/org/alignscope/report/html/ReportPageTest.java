@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,5 +137,26 @@ class ReportPageTest {
         assertFalse(html.contains("</script><script>alert"));
         assertEquals("</script><script>alert(1)</script>",
                 table(data(html), dir.getFileName() + "/monitor.csv").get("text").get("findings").get(1).get(0).asText());
+    }
+
+    /** A verify folder's claims.json travels with its source, and the page carries the script that renders it. */
+    @Test
+    @Tag("reliability")
+    void aVerifyFoldersClaimsAreEmbeddedWithTheirRenderer(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("verify");
+        new org.alignscope.report.Manifest("alignscope quad verify").complete().write(dir);
+        String claims = "{\"claims\": [{\"id\": \"thm8-main\", \"statement\": \"theta_{t+1} <= theta_t\","
+                + " \"status\": \"violated\", \"instances\": 20, \"violated\": 3, \"inconclusive\": 0,"
+                + " \"worst_margin\": -0.123456789, \"worst\": \"d = 2\", \"counterexample\": null,"
+                + " \"corrected\": null}]}";
+        Files.writeString(dir.resolve("claims.json"), claims);
+        String html = Files.readString(ReportPage.write(dir));
+        assertTrue(html.contains("window.alignscopeClaims = function"), "claims.js is inlined");
+        assertEquals(new ObjectMapper().readTree(claims), data(html).get("sources").get(0).get("claims"));
+
+        Path plain = tmp.resolve("plain");
+        RunFolderFixture.write(plain);
+        assertFalse(data(Files.readString(ReportPage.write(plain))).get("sources").get(0).has("claims"),
+                "a folder without claims.json has no claims");
     }
 }
