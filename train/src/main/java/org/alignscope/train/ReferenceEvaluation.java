@@ -1,6 +1,7 @@
 package org.alignscope.train;
 
 import java.util.List;
+import org.alignscope.nn.ReferenceSet;
 
 /**
  * Evaluates a trajectory on the reference set (loss, gradient norm, θ and χ against its basis) and, on full
