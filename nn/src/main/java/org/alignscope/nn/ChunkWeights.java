@@ -30,13 +30,18 @@ final class ChunkWeights {
         return chunks.stream().mapToInt(Batch::n).toArray();
     }
 
-    /** Σ<sub>c</sub> w<sub>c</sub> values<sub>c</sub>, in chunk order. */
-    static double mean(double[] values, double[] w) {
+    /**
+     * The mean of per-chunk means: (Σ<sub>c</sub> n<sub>c</sub> values<sub>c</sub>) / n, in chunk order. (For a
+     * scalar the sum of counts is taken before the one division; vectors use the weights, {@link #add}.)
+     */
+    static double mean(double[] values, int[] sizes) {
         double s = 0;
-        for (int c = 0; c < w.length; c++) {
-            s += w[c] * values[c];
+        long n = 0;
+        for (int c = 0; c < sizes.length; c++) {
+            s += values[c] * sizes[c];
+            n += sizes[c];
         }
-        return s;
+        return s / n;
     }
 
     /**

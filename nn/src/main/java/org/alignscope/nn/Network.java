@@ -265,7 +265,7 @@ public final class Network implements Model {
             double[] values = new double[ps.length];
             prepare(ps.length);
             Parallel.run(ps.length, t -> values[t] = engines.get(t).loss(p, ps[t]));
-            return ChunkWeights.mean(values, ChunkWeights.of(sizes(ps)));
+            return ChunkWeights.mean(values, sizes(ps));
         }
 
         double gradient(Batch b, double[] out) {
@@ -284,7 +284,7 @@ public final class Network implements Model {
                 exportPart(t);
             });
             combine(ps, out);
-            return ChunkWeights.mean(values, ChunkWeights.of(sizes(ps)));
+            return ChunkWeights.mean(values, sizes(ps));
         }
 
         void hvp(Batch b, double[] v, double[] out) {

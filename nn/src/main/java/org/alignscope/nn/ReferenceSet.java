@@ -3,6 +3,7 @@ package org.alignscope.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.alignscope.linalg.SymmetricOperator;
 
 /**
@@ -14,13 +15,15 @@ import org.alignscope.linalg.SymmetricOperator;
  */
 public final class ReferenceSet {
     private final List<Batch> chunks;
+    private final int[] sizes;
     private final double[] weights;
     private final int n;
 
     private ReferenceSet(List<Batch> chunks) {
         this.chunks = chunks;
-        this.n = chunks.stream().mapToInt(Batch::n).sum();
-        this.weights = ChunkWeights.of(ChunkWeights.sizes(chunks));
+        this.sizes = ChunkWeights.sizes(chunks);
+        this.n = IntStream.of(sizes).sum();
+        this.weights = ChunkWeights.of(sizes);
     }
 
     /**
@@ -63,23 +66,22 @@ public final class ReferenceSet {
 
     /** The mean loss. */
     public double loss(Model model) {
-        double s = 0;
-        for (Batch b : chunks) {
-            s += model.loss(b) * b.n();
+        double[] losses = new double[chunks.size()];
+        for (int c = 0; c < chunks.size(); c++) {
+            losses[c] = model.loss(chunks.get(c));
         }
-        return s / n;
+        return ChunkWeights.mean(losses, sizes);
     }
 
     /** Writes the mean gradient into {@code out} (length P) and returns the mean loss. */
     public double gradient(Model model, double[] out) {
         double[] chunkGradient = new double[out.length];
-        double s = 0;
+        double[] losses = new double[chunks.size()];
         for (int c = 0; c < chunks.size(); c++) {
-            Batch b = chunks.get(c);
-            s += model.gradient(b, chunkGradient) * b.n();
+            losses[c] = model.gradient(chunks.get(c), chunkGradient);
             ChunkWeights.add(c, weights, chunkGradient, out);
         }
-        return s / n;
+        return ChunkWeights.mean(losses, sizes);
     }
 
     /** The reference-set Hessian at the model's current parameters: {@code curvature(model, HESSIAN)}. */
@@ -97,8 +99,7 @@ public final class ReferenceSet {
         for (Batch b : chunks) {
             ops.add(kind.of(model, b));
         }
-        return MeanCurvature.sequential(model.parameterCount(), ChunkWeights.sizes(chunks),
-                (c, v, out) -> ops.get(c).apply(v, out));
+        return MeanCurvature.sequential(model.parameterCount(), sizes, (c, v, out) -> ops.get(c).apply(v, out));
     }
 
     /**
@@ -108,7 +109,7 @@ public final class ReferenceSet {
      * must not change while the operator is used.
      */
     public MeanCurvature recomputedCurvature(Model model, OperatorKind kind) {
-        return MeanCurvature.sequential(model.parameterCount(), ChunkWeights.sizes(chunks),
+        return MeanCurvature.sequential(model.parameterCount(), sizes,
                 (c, v, out) -> kind.apply(model, chunks.get(c), v, out));
     }
 
