@@ -1,6 +1,7 @@
 package org.alignscope.nn;
 
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 
 /**
  * Hessian-vector products from gradients alone, by central differences:
@@ -71,11 +72,7 @@ public final class FiniteDifferenceHessian implements SymmetricOperator {
 
     @Override
     public void apply(double[] v, double[] out) {
-        double norm = 0;
-        for (double x : v) {
-            norm += x * x;
-        }
-        norm = Math.sqrt(norm);
+        double norm = Vectors.norm(v);
         if (norm == 0) {
             java.util.Arrays.fill(out, 0);
             return;

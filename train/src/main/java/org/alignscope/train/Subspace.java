@@ -1,5 +1,7 @@
 package org.alignscope.train;
 
+import org.alignscope.linalg.Vectors;
+
 /**
  * The dominant subspace: an orthonormal basis u_1 … u_k of R^P (the top-k eigenvectors of the reference-set
  * Hessian). P_D v = Σ u_i (u_iᵀ v), P_B = I − P_D.
@@ -42,12 +44,7 @@ public final class Subspace {
     public double[] coefficients(double[] v) {
         double[] c = new double[basis.length];
         for (int i = 0; i < c.length; i++) {
-            int o = i * p;
-            double s = 0;
-            for (int j = 0; j < p; j++) {
-                s += flat[o + j] * v[j];
-            }
-            c[i] = s;
+            c[i] = Vectors.dot(flat, i * p, v);
         }
         return c;
     }
@@ -57,17 +54,11 @@ public final class Subspace {
      * Computed as Σ c_i² / ‖v‖², which is exact for an orthonormal basis; clamped to [0, 1].
      */
     public double theta(double[] v) {
-        double nn = 0;
-        for (double x : v) {
-            nn += x * x;
-        }
+        double nn = Vectors.squaredNorm(v);
         if (!(nn > 0)) {
             return Double.NaN;
         }
-        double s = 0;
-        for (double c : coefficients(v)) {
-            s += c * c;
-        }
+        double s = Vectors.squaredNorm(coefficients(v));
         return Math.min(1, Math.max(0, s / nn));
     }
 

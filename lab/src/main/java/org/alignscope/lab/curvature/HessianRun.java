@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.progress.Counter;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.nn.Checkpoint;
@@ -242,11 +243,7 @@ public final class HessianRun {
                 : reference.recomputedCurvature(model, s.get(OPERATOR));
         double[] grad = new double[model.parameterCount()];
         double loss = reference.gradient(model, grad);
-        double gnorm = 0;
-        for (double g : grad) {
-            gnorm += g * g;
-        }
-        gnorm = Math.sqrt(gnorm);
+        double gnorm = Vectors.norm(grad);
         seconds.put("operator_setup", lap(t));
         CountedOperator analysed = new CountedOperator(prep.block() == null ? op
                 : new PrincipalSubmatrix(op, prep.block().starts(), prep.block().lengths()), hvps);
