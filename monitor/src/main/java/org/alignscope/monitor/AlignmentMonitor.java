@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 import org.alignscope.spectral.EigenResult;
 import org.alignscope.spectral.Lanczos;
 import org.alignscope.spectral.LanczosOptions;
@@ -129,12 +130,12 @@ public final class AlignmentMonitor {
         // Noise-free terms, per k' in [kLo, kHi].
         double[] a = new double[pairs];
         for (int i = 0; i < pairs; i++) {
-            a[i] = dot(v[i], g);
+            a[i] = Vectors.dot(v[i], g);
         }
-        double gg = dot(g, g);
+        double gg = Vectors.dot(g, g);
         double[] hg = new double[n];
         h.apply(g, hg);
-        double gHg = dot(g, hg);
+        double gHg = Vectors.dot(g, hg);
         double[][] noiseFree = new double[nk][];
         double[] gB = g.clone();
         project(v, 0, kLo, gB);
@@ -152,11 +153,11 @@ public final class AlignmentMonitor {
                 tauD += lam[i] * a2;
                 uD += lam[i] * lam[i] * a2;
             }
-            double sB = dot(gB, gB);
+            double sB = Vectors.dot(gB, gB);
             h.apply(gB, hgB);
-            double tauB = dot(gB, hgB);
+            double tauB = Vectors.dot(gB, hgB);
             project(v, 0, kk, hgB);
-            double uB = dot(hgB, hgB);
+            double uB = Vectors.dot(hgB, hgB);
             noiseFree[kk - kLo] = new double[] {sD, sB, tauD, tauB, uD, uB};
         }
 
@@ -173,7 +174,7 @@ public final class AlignmentMonitor {
             src.noiseSample(g, xi);
             h.apply(xi, hxi);
             for (int i = 0; i < kHi; i++) {
-                c[i] = dot(v[i], xi);
+                c[i] = Vectors.dot(v[i], xi);
             }
             System.arraycopy(xi, 0, xiB, 0, n);
             System.arraycopy(hxi, 0, hxiB, 0, n);
@@ -194,11 +195,11 @@ public final class AlignmentMonitor {
                 }
                 int base = PER_K * (kk - kLo);
                 row[base + E_D] = eD;
-                row[base + E_B] = dot(hxiB, hxiB);
+                row[base + E_B] = Vectors.dot(hxiB, hxiB);
                 row[base + N_D] = nD;
-                row[base + N_B] = dot(xiB, hxi);
+                row[base + N_B] = Vectors.dot(xiB, hxi);
             }
-            row[width - 1] = dot(xi, hxi);
+            row[width - 1] = Vectors.dot(xi, hxi);
         }
         double[] mean = new double[width];
         for (double[] row : rows) {
@@ -441,27 +442,15 @@ public final class AlignmentMonitor {
         return r.eigenvalues()[0];
     }
 
-    static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
-    }
-
     /** x ← (I − V<sub>[from,to)</sub>V<sub>[from,to)</sub>ᵀ)x, twice (classical Gram–Schmidt, reorthogonalised). */
     static void project(double[][] v, int from, int to, double[] x) {
         for (int pass = 0; pass < 2; pass++) {
             double[] c = new double[to - from];
             for (int i = from; i < to; i++) {
-                c[i - from] = dot(v[i], x);
+                c[i - from] = Vectors.dot(v[i], x);
             }
             for (int i = from; i < to; i++) {
-                double ci = c[i - from];
-                double[] vi = v[i];
-                for (int l = 0; l < x.length; l++) {
-                    x[l] -= ci * vi[l];
-                }
+                Vectors.axpy(-c[i - from], v[i], x);
             }
         }
     }
@@ -469,10 +458,7 @@ public final class AlignmentMonitor {
     /** x ← (I − uuᵀ)x, twice. */
     private static void projectOne(double[] u, double[] x) {
         for (int pass = 0; pass < 2; pass++) {
-            double c = dot(u, x);
-            for (int l = 0; l < x.length; l++) {
-                x[l] -= c * u[l];
-            }
+            Vectors.axpy(-Vectors.dot(u, x), u, x);
         }
     }
 }

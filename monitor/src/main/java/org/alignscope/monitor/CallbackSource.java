@@ -1,6 +1,7 @@
 package org.alignscope.monitor;
 
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.nn.FiniteDifferenceHessian;
 
 /**
  * A {@link CurvatureSource} fed by the {@link TrainingCallbacks} of any Java training loop. HVPs are the

@@ -2,6 +2,7 @@ package org.alignscope.monitor;
 
 import org.alignscope.linalg.Blas;
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.quadratic.DenseSimulator;
 import org.alignscope.quadratic.Initialisation;
@@ -136,21 +137,13 @@ public final class QuadraticSource implements CurvatureSource {
     public double loss() {
         double[] g = new double[d];
         Blas.multiply(a, d, d, x, g);
-        double xg = 0;
-        for (int i = 0; i < d; i++) {
-            xg += x[i] * g[i];
-        }
-        return 0.5 * xg;
+        return 0.5 * Vectors.dot(x, g);
     }
 
     @Override
     public double gradient(double[] out) {
         Blas.multiply(a, d, d, x, out);
-        double xg = 0;
-        for (int i = 0; i < d; i++) {
-            xg += x[i] * out[i];
-        }
-        return 0.5 * xg;
+        return 0.5 * Vectors.dot(x, out);
     }
 
     @Override

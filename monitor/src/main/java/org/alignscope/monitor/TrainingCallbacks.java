@@ -4,7 +4,7 @@ package org.alignscope.monitor;
  * What any Java training loop supplies so that the monitor can evaluate the theory at its current parameters.
  * Only the gradients are required; a model with Hessian-vector products overrides {@link #hasHvp()} and
  * {@link #referenceHvp}, otherwise the monitor takes HVPs by central differences of {@link #referenceGradient}
- * ({@link FiniteDifferenceHessian}).
+ * ({@link org.alignscope.nn.FiniteDifferenceHessian}).
  */
 public interface TrainingCallbacks {
     /**

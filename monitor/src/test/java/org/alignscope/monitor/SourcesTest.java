@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.nn.Batch;
+import org.alignscope.nn.FiniteDifferenceHessian;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Models;

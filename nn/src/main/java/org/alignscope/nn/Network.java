@@ -235,12 +235,8 @@ public final class Network implements Model {
         }
 
         /** out = Σ_t (n_t/n) · (part t's result, exported), in part order. */
-        private void combine(Batch[] ps, int n, double[] out) {
-            double[] weights = new double[ps.length];
-            for (int t = 0; t < ps.length; t++) {
-                weights[t] = (double) ps[t].n() / n;
-            }
-            weightedSum(partResult, weights, out);
+        private void combine(Batch[] ps, double[] out) {
+            ChunkWeights.sum(partResult, ChunkWeights.of(sizes(ps)), out);
         }
 
         void outputs(Batch b, double[] out) {
@@ -269,7 +265,7 @@ public final class Network implements Model {
             double[] values = new double[ps.length];
             prepare(ps.length);
             Parallel.run(ps.length, t -> values[t] = engines.get(t).loss(p, ps[t]));
-            return weighted(values, ps, b.n());
+            return ChunkWeights.mean(values, sizes(ps));
         }
 
         double gradient(Batch b, double[] out) {
@@ -287,8 +283,8 @@ public final class Network implements Model {
                 values[t] = engines.get(t).gradient(p, ps[t], partOut.get(t));
                 exportPart(t);
             });
-            combine(ps, b.n(), out);
-            return weighted(values, ps, b.n());
+            combine(ps, out);
+            return ChunkWeights.mean(values, sizes(ps));
         }
 
         void hvp(Batch b, double[] v, double[] out) {
@@ -307,7 +303,7 @@ public final class Network implements Model {
                 e.hessianTimes(p, va, partOut.get(t));
                 exportPart(t);
             });
-            combine(ps, b.n(), out);
+            combine(ps, out);
         }
 
         private void hvpOnOneEngine(A p, Batch b, A va, double[] out) {
@@ -348,46 +344,13 @@ public final class Network implements Model {
                 es.add(new Engine<>(ops, spec.build(ops), loss, params.length));
             }
             Parallel.run(ps.length, t -> es.get(t).linearise(p, ps[t]));
-            double[] weights = new double[ps.length];
-            for (int t = 0; t < ps.length; t++) {
-                weights[t] = (double) ps[t].n() / b.n();
-            }
-            return new CurvatureOperator<>(ops, es, weights, p, params.length, gaussNewton);
+            return MeanCurvature.concurrent(params.length, sizes(ps),
+                    new EngineProducts<>(ops, es, p, params.length, gaussNewton));
         }
     }
 
-    private static double weighted(double[] values, Batch[] ps, int n) {
-        double s = 0;
-        for (int t = 0; t < ps.length; t++) {
-            s += (double) ps[t].n() / n * values[t];
-        }
-        return s;
-    }
-
-    /**
-     * out = Σ_t w_t d_t over the first w.length ≥ 2 parts (a split has at least two), summed in part order
-     * ((w_0 d_0 + w_1 d_1) + w_2 d_2 + …, the rounding of a plain loop), in w.length slices of the index range
-     * evaluated concurrently ({@link Parallel}).
-     */
-    static void weightedSum(List<double[]> parts, double[] w, double[] out) {
-        int count = w.length;
-        Parallel.run(count, t -> weightedSum(parts, w, out, (int) ((long) t * out.length / count),
-                (int) ((long) (t + 1) * out.length / count)));
-    }
-
-    /** {@link #weightedSum(List, double[], double[])} on out[from, to): the first two parts in one pass. */
-    private static void weightedSum(List<double[]> parts, double[] w, double[] out, int from, int to) {
-        double[] d0 = parts.get(0);
-        double[] d1 = parts.get(1);
-        for (int i = from; i < to; i++) {
-            out[i] = w[0] * d0[i] + w[1] * d1[i];
-        }
-        for (int t = 2; t < w.length; t++) {
-            double[] d = parts.get(t);
-            for (int i = from; i < to; i++) {
-                out[i] += w[t] * d[i];
-            }
-        }
+    private static int[] sizes(Batch[] ps) {
+        return ChunkWeights.sizes(List.of(ps));
     }
 
     private static int[] starts(Batch[] ps) {
@@ -416,66 +379,40 @@ public final class Network implements Model {
     }
 
     /**
-     * H or G at a frozen point, over one or more parts of the batch, each with its own linearised engine; each
-     * apply is one R-forward and one (R-)backward pass per part (the parts run concurrently), combined as
-     * Σ_t (n_t/n) H_t v.
+     * The products of H or G at a frozen point, one part of the batch per linearised engine: each is one R-forward
+     * and one (R-)backward pass, in the part's own buffers (so that the parts can run concurrently).
      */
-    private static final class CurvatureOperator<A> implements SymmetricOperator {
+    private static final class EngineProducts<A> implements MeanCurvature.ChunkProduct {
         private final Ops<A> ops;
         private final List<Engine<A>> engines;
-        private final double[] weights;
         private final A p;
         private final int dim;
         private final boolean gaussNewton;
-        private final A vScratch;
-        private final List<A> outs = new ArrayList<>();
-        private final List<double[]> results = new ArrayList<>();
+        private final List<A> vScratch = new ArrayList<>();
+        private final List<A> outScratch = new ArrayList<>();
 
-        CurvatureOperator(Ops<A> ops, List<Engine<A>> engines, double[] weights, A p, int dim, boolean gaussNewton) {
+        EngineProducts(Ops<A> ops, List<Engine<A>> engines, A p, int dim, boolean gaussNewton) {
             this.ops = ops;
             this.engines = engines;
-            this.weights = weights;
             this.p = p;
             this.dim = dim;
             this.gaussNewton = gaussNewton;
-            this.vScratch = ops.scratch(null, dim);
             for (int t = 0; t < engines.size(); t++) {
-                double[] d = new double[dim];
-                results.add(d);
-                outs.add(ops.outputVector(d, ops.scratch(null, dim)));
+                vScratch.add(ops.scratch(null, dim));
+                outScratch.add(ops.scratch(null, dim));
             }
         }
 
         @Override
-        public int dimension() {
-            return dim;
-        }
-
-        @Override
-        public void apply(double[] v, double[] out) {
-            if (v.length != dim || out.length != dim) {
-                throw new IllegalArgumentException("expected vectors of length " + dim);
-            }
-            A va = ops.importVector(v, vScratch);
-            if (engines.size() == 1) {
-                A o = ops.outputVector(out, outs.get(0));
-                product(0, va, o);
-                ops.exportVector(o, out, dim);
-                return;
-            }
-            Parallel.run(engines.size(), t -> {
-                product(t, va, outs.get(t));
-                ops.exportVector(outs.get(t), results.get(t), dim);
-            });
-            weightedSum(results, weights, out);
-        }
-
-        private void product(int t, A va, A o) {
+        public void apply(int t, double[] v, double[] out) {
+            A va = ops.importVector(v, vScratch.get(t));
+            A o = ops.outputVector(out, outScratch.get(t));
             if (gaussNewton) {
                 engines.get(t).gaussNewtonTimes(p, va, o);
             } else {
                 engines.get(t).hessianTimes(p, va, o);
             }
+            ops.exportVector(o, out, dim);
         }
     }
 }

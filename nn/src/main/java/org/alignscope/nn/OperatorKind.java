@@ -26,6 +26,18 @@ public enum OperatorKind {
         return this == HESSIAN ? model.hessian(b) : model.gaussNewton(b);
     }
 
+    /**
+     * Writes out = M v for this matrix of {@code model}'s mean loss on {@code b} without keeping an operator:
+     * {@link Model#hvp}, or a {@link Model#gaussNewton} operator used once.
+     */
+    public void apply(Model model, Batch b, double[] v, double[] out) {
+        if (this == HESSIAN) {
+            model.hvp(b, v, out);
+        } else {
+            model.gaussNewton(b).apply(v, out);
+        }
+    }
+
     /** Parses {@code hessian} or {@code ggn} (also {@code gauss-newton}, {@code gn}). */
     public static OperatorKind parse(String s) {
         switch (s.trim().toLowerCase(Locale.ROOT)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
@@ -65,7 +66,7 @@ class DenseHessianTest {
         for (int i = 0; i < d; i++) {
             double[] z = e.getEigenvector(i).toArray();
             m.hvp(b, z, hz); // the live hvp, not the cached operator the matrix came from
-            double rayleigh = Fixtures.dot(z, hz) / Fixtures.dot(z, z);
+            double rayleigh = Vectors.dot(z, hz) / Vectors.dot(z, z);
             assertEquals(lambda[i], rayleigh, 1e-12 * Math.abs(lambda[0]), c + " eigenvalue " + i);
             double res = 0;
             for (int j = 0; j < d; j++) {

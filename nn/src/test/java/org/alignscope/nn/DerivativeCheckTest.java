@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.alignscope.linalg.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -91,9 +92,9 @@ class DerivativeCheckTest {
         double[] hv = new double[p];
         m.hvp(b, u, hu);
         m.hvp(b, v, hv);
-        double a = Fixtures.dot(u, hv);
-        double bb = Fixtures.dot(v, hu);
-        double scale = Fixtures.norm(u) * Fixtures.norm(hv);
+        double a = Vectors.dot(u, hv);
+        double bb = Vectors.dot(v, hu);
+        double scale = Vectors.norm(u) * Vectors.norm(hv);
         assertTrue(Math.abs(a) > 1e-6 * scale, "uᵀHv is not trivially zero");
         assertEquals(a, bb, 1e-13 * scale, c + ": uᵀHv vs vᵀHu");
     }

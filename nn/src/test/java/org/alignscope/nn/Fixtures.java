@@ -2,6 +2,7 @@ package org.alignscope.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.random.RandomStream;
 
 /** Tiny networks and batches shared by the tests. Everything is seeded. */
@@ -58,23 +59,11 @@ final class Fixtures {
 
     static double[] unit(int dim, long seed) {
         double[] v = gaussian(dim, seed);
-        double nv = norm(v);
+        double nv = Vectors.norm(v);
         for (int i = 0; i < dim; i++) {
             v[i] /= nv;
         }
         return v;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
     }
 
     /** ‖a − b‖ / ‖b‖. */
@@ -83,7 +72,7 @@ final class Fixtures {
         for (int i = 0; i < a.length; i++) {
             s += (a[i] - b[i]) * (a[i] - b[i]);
         }
-        return Math.sqrt(s) / norm(b);
+        return Math.sqrt(s) / Vectors.norm(b);
     }
 
     /** θ + t v, written into the model (returns the old θ). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.alignscope.linalg.Vectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,7 +92,7 @@ class LinearLeastSquaresTest {
         lls.hvp(b, v, hv);
         double t = 0.7;
         Fixtures.shift(lls, base, v, t);
-        double predicted = l0 + t * Fixtures.dot(g, v) + 0.5 * t * t * Fixtures.dot(v, hv);
+        double predicted = l0 + t * Vectors.dot(g, v) + 0.5 * t * t * Vectors.dot(v, hv);
         assertEquals(predicted, lls.loss(b), 1e-12 * Math.abs(predicted));
     }
 

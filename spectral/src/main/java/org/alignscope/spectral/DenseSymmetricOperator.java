@@ -1,6 +1,7 @@
 package org.alignscope.spectral;
 
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 
 /**
  * An explicit symmetric matrix as a {@link SymmetricOperator} (for small problems, tests and cross-checks).
@@ -39,12 +40,7 @@ public final class DenseSymmetricOperator implements SymmetricOperator {
     @Override
     public void apply(double[] v, double[] out) {
         for (int i = 0; i < a.length; i++) {
-            double[] row = a[i];
-            double s = 0;
-            for (int j = 0; j < row.length; j++) {
-                s += row[j] * v[j];
-            }
-            out[i] = s;
+            out[i] = Vectors.dot(a[i], v);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.random.RandomStream;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -93,16 +94,16 @@ public final class Lanczos {
         double[] sum = new double[n];
         for (double[] u : warm) {
             checkLength(u, n);
-            double un = Vec.norm(u);
+            double un = Vectors.norm(u);
             if (un > 0) {
-                Vec.axpy(1.0 / un, u, sum);
+                Vectors.axpy(1.0 / un, u, sum);
             }
         }
-        double sn = Vec.norm(sum);
+        double sn = Vectors.norm(sum);
         if (sn == 0 || !Double.isFinite(sn)) {
             return new double[0][];
         }
-        Vec.scale(1.0 / sn, sum);
+        Vectors.scale(1.0 / sn, sum);
         return new double[][] {sum};
     }
 
@@ -118,15 +119,15 @@ public final class Lanczos {
         int count = 0;
         for (double[] u : warm) {
             checkLength(u, n);
-            double before = Vec.norm(u);
+            double before = Vectors.norm(u);
             if (count == q.length || !(before > 0) || !Double.isFinite(before)) {
                 continue;
             }
             double[] w = u.clone();
             Vec.orthogonalise(q, count, w);
-            double after = Vec.norm(w);
+            double after = Vectors.norm(w);
             if (after > 1e-8 * before) {
-                Vec.scale(1.0 / after, w);
+                Vectors.scale(1.0 / after, w);
                 q[count++] = w;
             }
         }
@@ -166,7 +167,7 @@ public final class Lanczos {
             op.apply(v, out);
             applications++;
             if (sign != 1.0) {
-                Vec.scale(sign, out);
+                Vectors.scale(sign, out);
             }
         }
 
@@ -189,7 +190,7 @@ public final class Lanczos {
                     steer(v, t, a, j, ritz, k, tol);
                 }
                 apply(v[a], w);
-                anorm = Math.max(anorm, Vec.norm(w));
+                anorm = Math.max(anorm, Vectors.norm(w));
                 double[] h = Vec.orthogonalise(v, j, w);
                 t[a][a] = h[a];
                 for (int r = a + 1; r < j; r++) {
@@ -197,10 +198,10 @@ public final class Lanczos {
                     t[a][r] = h[r];
                 }
                 a++;
-                double beta = Vec.norm(w);
+                double beta = Vectors.norm(w);
                 boolean exhausted = false;
                 if (j < n && beta > 1e-10 * anorm) {
-                    Vec.scale(1.0 / beta, w);
+                    Vectors.scale(1.0 / beta, w);
                     v[j] = w;
                     w = new double[n];
                     t[j][a - 1] = beta;
@@ -283,7 +284,7 @@ public final class Lanczos {
                 for (int r = 0; r < pending; r++) {
                     ci[r] = ritz.projectRow(t[a + r], i);
                 }
-                double e = Vec.norm(ci);
+                double e = Vectors.norm(ci);
                 if (e > worst && (e > tol * scale || c == null)) {
                     worst = e;
                     c = ci;
@@ -292,19 +293,19 @@ public final class Lanczos {
             if (!(worst > 0)) {
                 return;
             }
-            Vec.scale(1.0 / worst, c);
+            Vectors.scale(1.0 / worst, c);
             double[] u = c.clone();
             if (u[0] < 0) {
-                Vec.scale(-1.0, u);
+                Vectors.scale(-1.0, u);
             }
             u[0] += 1;
-            double f = 2 / Vec.dot(u, u);
+            double f = 2 / Vectors.dot(u, u);
             double[] z = new double[n]; // z = Σ_r u_r v[a + r]
             for (int r = 0; r < pending; r++) {
-                Vec.axpy(u[r], v[a + r], z);
+                Vectors.axpy(u[r], v[a + r], z);
             }
             for (int r = 0; r < pending; r++) {
-                Vec.axpy(-f * u[r], z, v[a + r]);
+                Vectors.axpy(-f * u[r], z, v[a + r]);
             }
             for (int col = 0; col < a; col++) {
                 double d = 0;
@@ -326,13 +327,13 @@ public final class Lanczos {
             double[] hv = new double[n];
             for (int i = 0; i < k; i++) {
                 double[] y = Vec.combine(v, j, ritz.column(i), n);
-                Vec.scale(1.0 / Vec.norm(y), y);
+                Vectors.scale(1.0 / Vectors.norm(y), y);
                 apply(y, hv); // hv = sign·H y
-                double rq = Vec.dot(y, hv);
-                Vec.axpy(-rq, y, hv);
+                double rq = Vectors.dot(y, hv);
+                Vectors.axpy(-rq, y, hv);
                 vectors[i] = y;
                 values[i] = sign * rq;
-                residuals[i] = Vec.norm(hv);
+                residuals[i] = Vectors.norm(hv);
             }
             Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
             Comparator<Integer> byValue = Comparator.comparingDouble(i -> values[i]);

@@ -1,6 +1,7 @@
 package org.alignscope.spectral;
 
 import java.util.Arrays;
+import org.alignscope.linalg.Vectors;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
 
@@ -41,7 +42,7 @@ public final class PrincipalAngles {
         double[][] m = new double[p][q];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < q; j++) {
-                m[i][j] = Vec.dot(qu[i], qv[j]);
+                m[i][j] = Vectors.dot(qu[i], qv[j]);
             }
         }
         double[] cos = new SingularValueDecomposition(new Array2DRowRealMatrix(m, false)).getSingularValues();
@@ -50,7 +51,7 @@ public final class PrincipalAngles {
         for (int j = 0; j < q; j++) {
             double[] r = qv[j].clone();
             for (int i = 0; i < p; i++) {
-                Vec.axpy(-m[i][j], qu[i], r);
+                Vectors.axpy(-m[i][j], qu[i], r);
             }
             residual[j] = r;
         }
@@ -84,10 +85,10 @@ public final class PrincipalAngles {
             for (int b = 0; b < count; b++) {
                 r[slot[b]][j] = h[b];
             }
-            double nw = Vec.norm(w);
+            double nw = Vectors.norm(w);
             r[j][j] = nw;
             if (nw > 0) {
-                Vec.scale(1.0 / nw, w);
+                Vectors.scale(1.0 / nw, w);
                 slot[count] = j;
                 basis[count++] = w;
             }

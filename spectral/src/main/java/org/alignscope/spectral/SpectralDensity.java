@@ -2,6 +2,7 @@ package org.alignscope.spectral;
 
 import java.util.Arrays;
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.random.RandomStream;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 
@@ -118,7 +119,7 @@ public final class SpectralDensity {
             double[][] v = new double[steps][];
             double[] start = new double[n];
             TraceEstimator.rademacher(rng, start);
-            Vec.scale(1.0 / Math.sqrt(n), start);
+            Vectors.scale(1.0 / Math.sqrt(n), start);
             v[0] = start;
             double[] alpha = new double[steps];
             double[] beta = new double[steps];
@@ -127,20 +128,20 @@ public final class SpectralDensity {
             while (true) {
                 op.apply(v[j], w);
                 applications++;
-                anorm = Math.max(anorm, Vec.norm(w));
+                anorm = Math.max(anorm, Vectors.norm(w));
                 double[] h = Vec.orthogonalise(v, j + 1, w);
                 alpha[j] = h[j];
                 j++;
                 if (j == steps) {
                     break;
                 }
-                double b = Vec.norm(w);
+                double b = Vectors.norm(w);
                 if (b <= 1e-10 * anorm) {
                     break; // invariant subspace: the quadrature is exact for this probe
                 }
                 beta[j - 1] = b;
                 v[j] = w.clone();
-                Vec.scale(1.0 / b, v[j]);
+                Vectors.scale(1.0 / b, v[j]);
             }
             double[] main = Arrays.copyOf(alpha, j);
             double[] secondary = Arrays.copyOf(beta, Math.max(0, j - 1));

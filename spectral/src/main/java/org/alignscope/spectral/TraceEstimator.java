@@ -2,6 +2,7 @@ package org.alignscope.spectral;
 
 import org.alignscope.linalg.SampleMean;
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.random.RandomStream;
 
 /**
@@ -37,7 +38,7 @@ public final class TraceEstimator {
         for (int i = 0; i < probes; i++) {
             rademacher(rng, z);
             op.apply(z, hz);
-            samples[i] = Vec.dot(z, hz);
+            samples[i] = Vectors.dot(z, hz);
         }
         return summarise("hutchinson", 0, samples, probes);
     }
@@ -58,11 +59,11 @@ public final class TraceEstimator {
             rademacher(rng, z);
             double[] y = new double[n];
             op.apply(z, y);
-            double before = Vec.norm(y);
+            double before = Vectors.norm(y);
             Vec.orthogonalise(q, rank, y);
-            double after = Vec.norm(y);
+            double after = Vectors.norm(y);
             if (after > 1e-10 * before && after > 0) {
-                Vec.scale(1.0 / after, y);
+                Vectors.scale(1.0 / after, y);
                 q[rank++] = y;
             }
         }
@@ -73,7 +74,7 @@ public final class TraceEstimator {
         for (int i = 0; i < rank; i++) {
             op.apply(q[i], hq);
             used++;
-            exact += Vec.dot(q[i], hq);
+            exact += Vectors.dot(q[i], hq);
         }
         // Stochastic part on the deflated operator (I−QQᵀ)H(I−QQᵀ).
         double[] samples = new double[s];
@@ -83,7 +84,7 @@ public final class TraceEstimator {
             Vec.orthogonalise(q, rank, z);
             op.apply(z, hg);
             used++;
-            samples[i] = Vec.dot(z, hg);
+            samples[i] = Vectors.dot(z, hg);
         }
         return summarise("hutch++", exact, samples, used);
     }

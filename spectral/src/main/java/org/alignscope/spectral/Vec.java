@@ -1,35 +1,11 @@
 package org.alignscope.spectral;
 
+import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.random.RandomStream;
 
-/** Small dense-vector kernels used by the solvers (package-private; plain loops, no allocation unless stated). */
+/** The solvers' orthogonalisation kernels on dense vectors ({@link Vectors} for the elementary operations). */
 final class Vec {
     private Vec() {
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
-    }
-
-    /** y ← y + alpha x. */
-    static void axpy(double alpha, double[] x, double[] y) {
-        for (int i = 0; i < y.length; i++) {
-            y[i] += alpha * x[i];
-        }
-    }
-
-    static void scale(double alpha, double[] x) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= alpha;
-        }
     }
 
     /**
@@ -42,10 +18,10 @@ final class Vec {
         for (int pass = 0; pass < 2; pass++) {
             double[] c = new double[count];
             for (int i = 0; i < count; i++) {
-                c[i] = dot(basis[i], w);
+                c[i] = Vectors.dot(basis[i], w);
             }
             for (int i = 0; i < count; i++) {
-                axpy(-c[i], basis[i], w);
+                Vectors.axpy(-c[i], basis[i], w);
                 h[i] += c[i];
             }
         }
@@ -57,11 +33,11 @@ final class Vec {
         for (int attempt = 0; attempt < 10; attempt++) {
             double[] v = new double[n];
             rng.fillGaussian(v, 0, n);
-            double before = norm(v);
+            double before = Vectors.norm(v);
             orthogonalise(basis, count, v);
-            double after = norm(v);
+            double after = Vectors.norm(v);
             if (after > 1e-8 * before) {
-                scale(1.0 / after, v);
+                Vectors.scale(1.0 / after, v);
                 return v;
             }
         }
@@ -73,7 +49,7 @@ final class Vec {
         double[] out = new double[n];
         for (int j = 0; j < count; j++) {
             if (coef[j] != 0) {
-                axpy(coef[j], basis[j], out);
+                Vectors.axpy(coef[j], basis[j], out);
             }
         }
         return out;
@@ -92,13 +68,13 @@ final class Vec {
                 throw new IllegalArgumentException("vectors of different lengths: " + v.length + " and " + n);
             }
             double[] w = v.clone();
-            double before = norm(w);
+            double before = Vectors.norm(w);
             orthogonalise(q, count, w);
-            double after = norm(w);
+            double after = Vectors.norm(w);
             if (before == 0 || after <= 1e-10 * before) {
                 throw new IllegalArgumentException("the vectors are linearly dependent (vector " + count + ")");
             }
-            scale(1.0 / after, w);
+            Vectors.scale(1.0 / after, w);
             q[count++] = w;
         }
         return q;

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.random.RandomStream;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -90,19 +91,19 @@ public final class WarmEigenSolver {
 
     /** Orthogonalises x against V (twice), normalises it and appends it with Hx; false if x lies in span V. */
     private boolean add(double[] x) {
-        double before = Math.sqrt(Vec.dot(x, x));
+        double before = Math.sqrt(Vectors.dot(x, x));
         if (!(before > 0) || !Double.isFinite(before)) {
             return false;
         }
         for (int pass = 0; pass < 2; pass++) {
             for (double[] b : v) {
-                double c = Vec.dot(b, x);
+                double c = Vectors.dot(b, x);
                 for (int i = 0; i < n; i++) {
                     x[i] -= c * b[i];
                 }
             }
         }
-        double after = Math.sqrt(Vec.dot(x, x));
+        double after = Math.sqrt(Vectors.dot(x, x));
         if (!(after > 1e-10 * before)) {
             return false;
         }
@@ -122,7 +123,7 @@ public final class WarmEigenSolver {
     private double[] row(int j) {
         double[] r = new double[j + 1];
         for (int i = 0; i <= j; i++) {
-            r[i] = 0.5 * (Vec.dot(v.get(i), hv.get(j)) + Vec.dot(v.get(j), hv.get(i)));
+            r[i] = 0.5 * (Vectors.dot(v.get(i), hv.get(j)) + Vectors.dot(v.get(j), hv.get(i)));
         }
         return r;
     }
@@ -224,12 +225,12 @@ public final class WarmEigenSolver {
         for (int c = 0; c < wanted; c++) {
             x[c] = combine(v, s, c);
             hx[c] = combine(hv, s, c);
-            double norm = Math.sqrt(Vec.dot(x[c], x[c]));
+            double norm = Math.sqrt(Vectors.dot(x[c], x[c]));
             for (int i = 0; i < n; i++) {
                 x[c][i] /= norm;
                 hx[c][i] /= norm;
             }
-            lam[c] = Vec.dot(x[c], hx[c]);
+            lam[c] = Vectors.dot(x[c], hx[c]);
             double rr = 0;
             for (int i = 0; i < n; i++) {
                 double d = hx[c][i] - lam[c] * x[c][i];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
+import org.alignscope.linalg.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -77,7 +78,7 @@ class LanczosTest {
         assertEquals(k, r.count());
         for (int i = 0; i < k; i++) {
             double[] v = r.eigenvectors()[i];
-            assertEquals(1.0, Vec.norm(v), 1e-12, "unit eigenvector");
+            assertEquals(1.0, Vectors.norm(v), 1e-12, "unit eigenvector");
             double trueResidual = TestMatrices.residual(a, r.eigenvalues()[i], v);
             assertEquals(trueResidual, r.residuals()[i], 1e-12 + 1e-6 * trueResidual, "reported residual is true");
             assertTrue(r.residuals()[i] <= r.tolerance() * r.scale());
@@ -85,7 +86,7 @@ class LanczosTest {
             assertEquals(exactInOrder[i], r.eigenvalues()[i], r.residuals()[i] + 1e-12 * r.scale(),
                     name + " pair " + i);
             for (int j = 0; j < i; j++) {
-                assertEquals(0.0, Vec.dot(v, r.eigenvectors()[j]), 1e-7, "orthogonal eigenvectors");
+                assertEquals(0.0, Vectors.dot(v, r.eigenvectors()[j]), 1e-7, "orthogonal eigenvectors");
             }
         }
         if (k > 0) {

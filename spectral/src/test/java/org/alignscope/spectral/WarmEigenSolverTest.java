@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.random.RandomStream;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +21,13 @@ class WarmEigenSolverTest {
             }
             for (int pass = 0; pass < 2; pass++) {
                 for (int l = 0; l < i; l++) {
-                    double c = Vec.dot(q[l], q[i]);
+                    double c = Vectors.dot(q[l], q[i]);
                     for (int j = 0; j < n; j++) {
                         q[i][j] -= c * q[l][j];
                     }
                 }
             }
-            double nr = Math.sqrt(Vec.dot(q[i], q[i]));
+            double nr = Math.sqrt(Vectors.dot(q[i], q[i]));
             for (int j = 0; j < n; j++) {
                 q[i][j] /= nr;
             }
@@ -53,7 +54,7 @@ class WarmEigenSolverTest {
             @Override
             public void apply(double[] x, double[] out) {
                 for (int i = 0; i < a.length; i++) {
-                    out[i] = Vec.dot(a[i], x);
+                    out[i] = Vectors.dot(a[i], x);
                 }
             }
         };
@@ -62,7 +63,7 @@ class WarmEigenSolverTest {
     private static double trueResidual(double[][] a, double[] x, double lam) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
-            double d = Vec.dot(a[i], x) - lam * x[i];
+            double d = Vectors.dot(a[i], x) - lam * x[i];
             s += d * d;
         }
         return Math.sqrt(s);
@@ -97,7 +98,7 @@ class WarmEigenSolverTest {
             double res = trueResidual(b, warm.eigenvectors()[i], warm.eigenvalues()[i]);
             assertEquals(res, warm.residuals()[i], 1e-12 * cold.eigenvalues()[0], "the reported residual is the true one");
             assertTrue(res <= tol * warm.eigenvalues()[0]);
-            assertEquals(1.0, Math.sqrt(Vec.dot(warm.eigenvectors()[i], warm.eigenvectors()[i])), 1e-12);
+            assertEquals(1.0, Math.sqrt(Vectors.dot(warm.eigenvectors()[i], warm.eigenvectors()[i])), 1e-12);
         }
     }
 

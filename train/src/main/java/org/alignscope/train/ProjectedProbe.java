@@ -7,6 +7,7 @@ import org.alignscope.monitor.Estimate;
 import org.alignscope.monitor.MiniBatchNoise;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.nn.Model;
+import org.alignscope.nn.ReferenceSet;
 
 /**
  * Tests the monitor's Theorem 10 predictions at one state by experiment: from the same parameters w it takes R

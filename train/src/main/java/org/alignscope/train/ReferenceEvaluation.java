@@ -1,6 +1,8 @@
 package org.alignscope.train;
 
 import java.util.List;
+import org.alignscope.linalg.Vectors;
+import org.alignscope.nn.ReferenceSet;
 import org.alignscope.theory.Alignment;
 
 /**
@@ -44,7 +46,7 @@ final class ReferenceEvaluation implements TrainingListener {
         double[] gr = new double[a.model.parameterCount()];
         double loss = reference.gradient(a.model, gr);
         row.put("ref_loss", loss);
-        row.put("ref_grad_norm", TrajectoryStep.norm(gr));
+        row.put("ref_grad_norm", Vectors.norm(gr));
         Subspace sub = a.subspace();
         double th = sub == null ? Double.NaN : sub.theta(gr);
         row.put("ref_theta", th);

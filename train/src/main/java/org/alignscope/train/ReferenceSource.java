@@ -6,6 +6,7 @@ import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.CurvatureSource;
 import org.alignscope.monitor.MiniBatchNoise;
 import org.alignscope.nn.Model;
+import org.alignscope.nn.ReferenceSet;
 
 /**
  * The monitor's view of one training trajectory: g, L and H are those of the trainer's chunked reference set

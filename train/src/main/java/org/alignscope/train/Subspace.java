@@ -1,5 +1,6 @@
 package org.alignscope.train;
 
+import org.alignscope.linalg.Vectors;
 import org.alignscope.theory.Alignment;
 
 /**
@@ -44,12 +45,7 @@ public final class Subspace {
     public double[] coefficients(double[] v) {
         double[] c = new double[basis.length];
         for (int i = 0; i < c.length; i++) {
-            int o = i * p;
-            double s = 0;
-            for (int j = 0; j < p; j++) {
-                s += flat[o + j] * v[j];
-            }
-            c[i] = s;
+            c[i] = Vectors.dot(flat, i * p, v);
         }
         return c;
     }
@@ -60,17 +56,11 @@ public final class Subspace {
      * basis is orthonormal only to rounding.
      */
     public double theta(double[] v) {
-        double nn = 0;
-        for (double x : v) {
-            nn += x * x;
-        }
+        double nn = Vectors.squaredNorm(v);
         if (!(nn > 0)) {
             return Double.NaN;
         }
-        double s = 0;
-        for (double c : coefficients(v)) {
-            s += c * c;
-        }
+        double s = Vectors.squaredNorm(coefficients(v));
         return Math.min(1, Math.max(0, Alignment.theta(s, nn)));
     }
 

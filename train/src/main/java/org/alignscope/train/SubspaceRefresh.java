@@ -1,6 +1,7 @@
 package org.alignscope.train;
 
 import java.util.List;
+import org.alignscope.nn.ReferenceSet;
 import org.alignscope.spectral.EigenResult;
 import org.alignscope.spectral.Lanczos;
 import org.alignscope.spectral.LanczosOptions;

@@ -25,6 +25,7 @@ import org.alignscope.monitor.TrainingMonitor;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ModelSpec;
+import org.alignscope.nn.ReferenceSet;
 
 /**
  * Runs a {@link TrainConfig}: for each seed, the base optimizer trains from step 0; every
@@ -121,15 +122,16 @@ public final class Trainer {
                     + spec.parameterCount());
         }
         int chunk = cfg.subspace().chunk();
-        trainSet = new ReferenceSet(train, chunk);
+        trainSet = ReferenceSet.of(train.features(), train.labels(), chunk);
         int nRef = cfg.subspace().referenceSamples();
-        reference = nRef == 0 || nRef == train.size() ? trainSet : new ReferenceSet(firstSamples(train, nRef), chunk);
         referenceData = nRef == 0 ? train : firstSamples(train, nRef);
+        reference = nRef == 0 || nRef == train.size() ? trainSet
+                : ReferenceSet.of(referenceData.features(), referenceData.labels(), chunk);
         if (cfg.monitor() != null && cfg.monitor().k() + 1 > spec.parameterCount()) {
             throw new IllegalArgumentException("monitor.k: " + cfg.monitor().k() + " must be below the parameter count "
                     + spec.parameterCount());
         }
-        testSet = test == null ? null : new ReferenceSet(test, chunk);
+        testSet = test == null ? null : ReferenceSet.of(test.features(), test.labels(), chunk);
         List<String> names = new ArrayList<>(columns(cfg.subspace().k()));
         for (TrainingListener l : this.extraListeners) {
             names.addAll(l.columns());

@@ -1,5 +1,6 @@
 package org.alignscope.train;
 
+import org.alignscope.linalg.Vectors;
 import org.alignscope.nn.Batch;
 import org.alignscope.theory.Alignment;
 
@@ -21,7 +22,7 @@ final class TrajectoryStep {
         row.put("lr", lr);
         double loss = a.model.gradient(batch, a.g);
         row.put("batch_loss", loss);
-        double gn = norm(a.g);
+        double gn = Vectors.norm(a.g);
         row.put("batch_grad_norm", gn);
         return new Gradient(loss, gn);
     }
@@ -42,24 +43,14 @@ final class TrajectoryStep {
         if (p.active() && p.target() == ArmProjection.Target.UPDATE) {
             p.apply(sub, a.u);
         }
-        double un = norm(a.u);
+        double un = Vectors.norm(a.u);
         row.put("update_norm", lr * un);
         if (sub != null) {
             double th = sub.theta(a.u);
             row.put("update_theta", th);
             row.put("update_chi", Alignment.chi(th));
         }
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] -= lr * a.u[i];
-        }
+        Vectors.axpy(-lr, a.u, theta);
         return un;
-    }
-
-    static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
     }
 }

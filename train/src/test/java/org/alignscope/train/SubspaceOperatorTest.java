@@ -17,6 +17,7 @@ import org.alignscope.nn.Model;
 import org.alignscope.nn.Models;
 import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.Precision;
+import org.alignscope.nn.ReferenceSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class SubspaceOperatorTest {
     void theChunkedReferenceOperatorIsTheWholeSetsMatrixOfEitherKind() {
         Dataset d = GaussianMixture.generate(40, 6, 3, 2, 1, 5);
         Model m = Models.create("mlp:6-5-3:tanh", Loss.CROSS_ENTROPY, Precision.F64, 3, 1.0);
-        ReferenceSet chunked = new ReferenceSet(d, 16);
+        ReferenceSet chunked = ReferenceSet.of(d.features(), d.labels(), 16);
         Batch all = new Batch(d.features(), d.labels(), d.size());
         double[] v = new double[m.parameterCount()];
         RandomStream.of(1, 2).fillGaussian(v, 0, v.length);

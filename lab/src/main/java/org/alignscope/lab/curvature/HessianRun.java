@@ -28,10 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.progress.Counter;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.nn.Checkpoint;
 import org.alignscope.nn.HvpBenchmark;
+import org.alignscope.nn.MeanCurvature;
 import org.alignscope.nn.Loss;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ModelSpec;
@@ -39,6 +41,7 @@ import org.alignscope.nn.Models;
 import org.alignscope.nn.OperatorKind;
 import org.alignscope.nn.ParameterBlock;
 import org.alignscope.nn.Precision;
+import org.alignscope.nn.ReferenceSet;
 import org.alignscope.nn.TensorInfo;
 import org.alignscope.report.CsvWriter;
 import org.alignscope.report.LinePlot;
@@ -234,14 +237,13 @@ public final class HessianRun {
 
         var data = prep.data().dataset();
         long t = System.nanoTime();
-        ReferenceOperator op = ReferenceOperator.of(model, s.get(OPERATOR), data.features(), data.labels(), s.get(BATCH));
+        ReferenceSet reference = ReferenceSet.of(data.features(), data.labels(), s.get(BATCH));
+        boolean cached = reference.chunkCount() == 1;
+        MeanCurvature op = cached ? reference.curvature(model, s.get(OPERATOR))
+                : reference.recomputedCurvature(model, s.get(OPERATOR));
         double[] grad = new double[model.parameterCount()];
-        double loss = op.lossAndGradient(grad);
-        double gnorm = 0;
-        for (double g : grad) {
-            gnorm += g * g;
-        }
-        gnorm = Math.sqrt(gnorm);
+        double loss = reference.gradient(model, grad);
+        double gnorm = Vectors.norm(grad);
         seconds.put("operator_setup", lap(t));
         CountedOperator analysed = new CountedOperator(prep.block() == null ? op
                 : new PrincipalSubmatrix(op, prep.block().starts(), prep.block().lengths()), hvps);
@@ -249,7 +251,7 @@ public final class HessianRun {
         log.accept(String.format(java.util.Locale.ROOT, "%s%s of the mean %s loss on %d samples (%s), %d parameters,"
                 + " %s, %s, BLAS %s; loss %.6g, |grad| %.4g", s.get(OPERATOR).label(), blockNote(prep.block()),
                 model.lossFunction().label(), data.size(), data.name(), model.parameterCount(), model.precision().label(),
-                op.cached() ? "whole set at once" : op.chunkCount() + " chunks of <= " + s.get(BATCH), HvpBenchmark.backend(),
+                cached ? "whole set at once" : op.chunkCount() + " chunks of <= " + s.get(BATCH), HvpBenchmark.backend(),
                 loss, gnorm));
 
         t = System.nanoTime();
@@ -320,7 +322,7 @@ public final class HessianRun {
                     "integral", density.integral()));
         }
         results.put("hvps_total", op.products());
-        results.put("operator_mode", op.cached() ? "whole set, linearised once"
+        results.put("operator_mode", cached ? "whole set, linearised once"
                 : "chunked: " + op.chunkCount() + " chunks, forward pass per product and chunk");
         manifest.put("results", results);
         manifest.put("seconds", seconds);

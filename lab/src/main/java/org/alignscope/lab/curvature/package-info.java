@@ -11,9 +11,9 @@
  *       their checks and the manifest's settings come from it) and the rules between settings.</li>
  *   <li>{@link org.alignscope.lab.curvature.ReferenceData}: the class-balanced reference set (Fashion-MNIST with the
  *       centring convention, the synthetic mixture, or a CSV file) and the exact sample indices.</li>
- *   <li>{@link org.alignscope.lab.curvature.ReferenceOperator}: the Hessian or Gauss–Newton matrix of the
- *       <em>mean</em> loss over the whole set, at once or in chunks of {@code --batch} samples weighted by
- *       n<sub>c</sub>/n (exact, also for a shorter last chunk).</li>
+ *   <li>The operator is {@link org.alignscope.nn.ReferenceSet}'s Hessian or Gauss–Newton matrix of the
+ *       <em>mean</em> loss over the whole set, linearised once for the whole set or recomputed per product in chunks
+ *       of {@code --batch} samples weighted by n<sub>c</sub>/n (exact, also for a shorter last chunk).</li>
  *   <li>{@link org.alignscope.lab.curvature.HessianRun}: the pipeline — top-k by Lanczos (residual certificates),
  *       {@code --negative K} most negative pairs, {@code --trace} (Hutchinson and Hutch++ with standard errors),
  *       {@code --density} (SLQ, plotted on a log axis like PyHessian's {@code get_esd_plot}) — and the run folder.</li>

@@ -30,12 +30,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.alignscope.linalg.SymmetricOperator;
-import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.nn.Loss;
-import org.alignscope.nn.Model;
-import org.alignscope.nn.Models;
 import org.alignscope.nn.OperatorKind;
-import org.alignscope.nn.Precision;
+import org.alignscope.nn.ReferenceSet;
 import org.alignscope.spectral.EigenResult;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -117,8 +114,8 @@ class HessianRunTest {
         }
 
         // The same Hessian built densely from HVPs (of a fresh operator on the same data and parameters).
-        ReferenceOperator op = ReferenceOperator.of(prep.model(), OperatorKind.HESSIAN,
-                prep.data().dataset().features(), prep.data().dataset().labels(), 0);
+        SymmetricOperator op = ReferenceSet.of(prep.data().dataset().features(), prep.data().dataset().labels(), 0)
+                .hessian(prep.model());
         double[] all = eigenvalues(dense(op));
         double scale = Math.abs(all[0]);
         for (int i = 0; i < 4; i++) {
@@ -172,37 +169,6 @@ class HessianRunTest {
     }
 
     @Test
-    void chunkedOperatorIsTheExactMeanLossOperator() {
-        Model m = Models.create(TINY, Loss.CROSS_ENTROPY, Precision.F64, 3, 1.0);
-        var data = org.alignscope.data.GaussianMixture.generate(30, 6, 3, 3.0, 1.0, 5);
-        double[] v = new double[m.parameterCount()];
-        RandomStream.of(7, 1).fillGaussian(v, 0, v.length);
-        for (OperatorKind kind : OperatorKind.values()) {
-            ReferenceOperator whole = ReferenceOperator.of(m, kind, data.features(), data.labels(), 0);
-            double[] ref = new double[v.length];
-            whole.apply(v, ref);
-            double norm = Math.sqrt(Arrays.stream(ref).map(x -> x * x).sum());
-            for (int chunk : new int[] {1, 7, 10, 29, 30, 100}) {
-                ReferenceOperator op = ReferenceOperator.of(m, kind, data.features(), data.labels(), chunk);
-                assertEquals(chunk >= 30, op.cached());
-                assertEquals(chunk >= 30 ? 1 : (30 + chunk - 1) / chunk, op.chunkCount());
-                double[] got = new double[v.length];
-                op.apply(v, got);
-                for (int i = 0; i < v.length; i++) {
-                    assertEquals(ref[i], got[i], 1e-13 * norm, kind + " chunk " + chunk + " entry " + i);
-                }
-            }
-            // Loss and gradient are averaged the same way.
-            double[] g0 = new double[v.length];
-            double[] g1 = new double[v.length];
-            double l0 = whole.lossAndGradient(g0);
-            double l1 = ReferenceOperator.of(m, kind, data.features(), data.labels(), 7).lossAndGradient(g1);
-            assertEquals(l0, l1, 1e-14 * Math.abs(l0));
-            assertArrayEquals(g0, g1, 1e-14);
-        }
-    }
-
-    @Test
     void chunkedRunGivesTheSameEigenvaluesAndTheGaussNewtonIsPositiveSemiDefinite(@TempDir Path dir) {
         HessianRun.Result whole = HessianRun.run(tiny(dir.resolve("w")).with(K, 3).with(NEGATIVE, 0), "test", l -> { });
         HessianRun.Result chunked = HessianRun.run(tiny(dir.resolve("c")).with(K, 3).with(NEGATIVE, 0)
@@ -223,8 +189,8 @@ class HessianRunTest {
         HessianRun.Prepared prep = HessianRun.prepare(s);
         assertEquals(18, prep.block().size());
         HessianRun.Result r = HessianRun.run(prep, "test", line -> { });
-        double[][] full = dense(ReferenceOperator.of(prep.model(), OperatorKind.HESSIAN,
-                prep.data().dataset().features(), prep.data().dataset().labels(), 0));
+        double[][] full = dense(ReferenceSet.of(prep.data().dataset().features(), prep.data().dataset().labels(), 0)
+                .hessian(prep.model()));
         double[][] sub = new double[18][18];
         for (int i = 0; i < 18; i++) {
             System.arraycopy(full[35 + i], 35, sub[i], 0, 18);

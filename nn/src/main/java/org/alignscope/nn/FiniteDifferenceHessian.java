@@ -1,6 +1,7 @@
-package org.alignscope.monitor;
+package org.alignscope.nn;
 
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.Vectors;
 
 /**
  * Hessian-vector products from gradients alone, by central differences:
@@ -14,8 +15,8 @@ import org.alignscope.linalg.SymmetricOperator;
  * for float64 gradients; the relative error of Hv is then of order 1e-10 on well-scaled models (measured ≤ 1e-7
  * on a tanh MLP in the tests). For float32 gradients use ε ≈ 5e-3 (u<sub>mach</sub> = 6e-8), relative error
  * about 1e-5. On a quadratic the differences are exact up to rounding whatever h. The operator is symmetric
- * only up to that error; Lanczos is robust to it at this size, and the monitor reports the eigen-residuals it
- * measures through this same operator.
+ * only up to that error; Lanczos is robust to it at this size, and eigen-residuals measured through this same
+ * operator show it.
  *
  * <p>Cost: two gradient evaluations per product. The point w is copied when the operator is created; every
  * product writes w ± hu into the live parameter vector and restores the copy bit for bit.
@@ -71,11 +72,7 @@ public final class FiniteDifferenceHessian implements SymmetricOperator {
 
     @Override
     public void apply(double[] v, double[] out) {
-        double norm = 0;
-        for (double x : v) {
-            norm += x * x;
-        }
-        norm = Math.sqrt(norm);
+        double norm = Vectors.norm(v);
         if (norm == 0) {
             java.util.Arrays.fill(out, 0);
             return;
