@@ -4,9 +4,9 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.alignscope.io.CsvWriter;
 import org.alignscope.quadratic.StepDiagnostics;
 import org.alignscope.quadratic.Trajectory;
-import org.alignscope.report.CsvWriter;
 import org.alignscope.report.LinePlot;
 
 /** The files of one quadratic run: {@code trajectory.csv} and {@code plot.png}. */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.alignscope.report.CsvWriter;
+import org.alignscope.io.CsvWriter;
 import org.alignscope.report.Heatmap;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** A CSV file written by {@code report.CsvWriter} without quoted fields, read back as columns by name. */
+/** A CSV file written by {@code io.CsvWriter} without quoted fields, read back as columns by name. */
 record Table(List<String> header, List<String[]> rows) {
 
     static Table read(Path file) {

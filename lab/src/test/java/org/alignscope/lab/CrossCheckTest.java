@@ -1,4 +1,4 @@
-package org.alignscope.monitor;
+package org.alignscope.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.alignscope.monitor.AlignmentMonitor;
+import org.alignscope.monitor.BlockEstimate;
+import org.alignscope.monitor.Estimate;
+import org.alignscope.monitor.MonitorOptions;
+import org.alignscope.monitor.MonitorResult;
+import org.alignscope.monitor.QuadraticSource;
 import org.alignscope.theory.AlignmentState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +25,7 @@ class CrossCheckTest {
             "nloss_D", "nloss_B", "eta_star", "eta_loss_dom", "eta_loss_bulk", "theta_crit");
 
     private static CrossCheck issueSettings() {
-        QuadraticSource src = QuadraticSource.authors(200, 20, 10, 0.5, 1);
+        QuadraticSource src = AuthorsQuadratic.source(200, 20, 10, 0.5, 1);
         AlignmentMonitor monitor = new AlignmentMonitor(MonitorOptions.of(20, 4000).withLanczosTolerance(1e-10));
         return CrossCheck.run(src, monitor, 0.003);
     }
@@ -51,7 +57,7 @@ class CrossCheckTest {
     void checkerRejectsAWrongNoiseTerm() {
         CrossCheck cc = issueSettings();
         BlockEstimate e = cc.result().main();
-        AlignmentState exact = QuadraticSource.authors(200, 20, 10, 0.5, 1).exactState(20);
+        AlignmentState exact = AuthorsQuadratic.source(200, 20, 10, 0.5, 1).exactState(20);
         // 6 % too much dominant noise energy: outside 5 % and far outside 4 standard errors.
         BlockEstimate wrong = new BlockEstimate(e.k(), e.sD(), e.sB(), e.tauD(), e.tauB(), e.uD(), e.uB(),
                 new Estimate(e.eD().value() * 1.06, e.eD().stdError()), e.eB(), e.nLossD(), e.nLossB(), e.p(), e.q(),
@@ -69,8 +75,8 @@ class CrossCheckTest {
     @Test
     void checkerRejectsAMismatchedNoiseModel() {
         // The monitor sees noise of variance 1.1 sigma^2; the exact side assumes sigma^2: every noise term is 10 % off.
-        QuadraticSource truth = QuadraticSource.authors(200, 20, 10, 0.5, 1);
-        QuadraticSource biased = QuadraticSource.authors(200, 20, 10, 0.5 * Math.sqrt(1.1), 1);
+        QuadraticSource truth = AuthorsQuadratic.source(200, 20, 10, 0.5, 1);
+        QuadraticSource biased = AuthorsQuadratic.source(200, 20, 10, 0.5 * Math.sqrt(1.1), 1);
         MonitorResult r = new AlignmentMonitor(MonitorOptions.of(20, 1000).withLanczosTolerance(1e-10))
                 .evaluate(biased, 0, 0.003);
         List<CrossCheck.Row> rows = CrossCheck.compare(truth.exactState(20), r.main());

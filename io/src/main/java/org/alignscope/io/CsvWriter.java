@@ -1,4 +1,4 @@
-package org.alignscope.report;
+package org.alignscope.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -6,9 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.alignscope.io.AppendFile;
-import org.alignscope.io.AtomicFile;
-import org.alignscope.io.IoFailure;
 
 /**
  * Writes a CSV file row by row. Numbers: doubles in Java's shortest round-trip form, ±∞ as {@code inf} /

@@ -1,10 +1,15 @@
-package org.alignscope.monitor;
+package org.alignscope.lab;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import org.alignscope.report.CsvWriter;
+import org.alignscope.io.CsvWriter;
+import org.alignscope.monitor.AlignmentMonitor;
+import org.alignscope.monitor.BlockEstimate;
+import org.alignscope.monitor.Estimate;
+import org.alignscope.monitor.MonitorResult;
+import org.alignscope.monitor.QuadraticSource;
 import org.alignscope.theory.AlignmentState;
 import org.alignscope.theory.CriticalAlignment;
 import org.alignscope.theory.CriticalStep;
