@@ -8,7 +8,7 @@ import org.alignscope.quadratic.Spectrum;
 /**
  * The tests' quadratic: the authors' spectrum {@link Spectrum#authors}(d, k, m), isotropic noise Σ = σ²I, a random
  * rotation and a state x ~ N(0, I), all from {@code seed} (the quadratic module is a test-only dependency of the
- * monitor; the command's cross-check builds the same model in the lab's {@code AuthorsQuadratic}).
+ * monitor; the command's cross-check builds the same model in the quadratic laboratory's {@code AuthorsQuadratic}).
  */
 final class AuthorsQuadratic {
     private AuthorsQuadratic() {
