@@ -3,7 +3,7 @@ package org.alignscope.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.alignscope.report.CsvWriter;
+import org.alignscope.io.CsvWriter;
 import org.alignscope.train.MonitorBenchmark;
 import org.alignscope.train.TrainConfig;
 import org.alignscope.settings.Schema;

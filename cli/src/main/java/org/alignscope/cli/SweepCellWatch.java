@@ -1,6 +1,6 @@
 package org.alignscope.cli;
 
-import org.alignscope.lab.sweep.ProcessLauncher;
+import org.alignscope.sweep.ProcessLauncher;
 
 /**
  * In a sweep's cell process: stops the cell once the sweep that started it is gone. A sweep killed with SIGKILL

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.alignscope.curvature.HessianSettings;
 import org.alignscope.io.YamlTree;
-import org.alignscope.lab.curvature.HessianSettings;
 import org.alignscope.settings.Schema;
 import org.alignscope.settings.SchemaReference;
 import org.alignscope.settings.Setting;

@@ -147,9 +147,9 @@ class SweepCommandTest {
     void theExampleSweepsPassTheChecksOfTheirCommands(@TempDir Path out) throws Exception {
         try (var files = Files.list(Path.of("..", "configs", "sweeps"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                org.alignscope.lab.sweep.SweepConfig cfg = org.alignscope.lab.sweep.SweepConfig.read(f);
+                org.alignscope.sweep.SweepConfig cfg = org.alignscope.sweep.SweepConfig.read(f);
                 SweepCommand.checkKeys(cfg);
-                List<org.alignscope.lab.sweep.Sweep.Job> jobs = SweepCommand.plan(cfg, out.resolve(f.getFileName().toString()));
+                List<org.alignscope.sweep.Sweep.Job> jobs = SweepCommand.plan(cfg, out.resolve(f.getFileName().toString()));
                 assertTrue(jobs.size() >= 6, f.toString());
                 jobs.forEach(SweepCommand::check);
             }

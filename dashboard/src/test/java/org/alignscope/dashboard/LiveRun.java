@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.alignscope.report.CsvWriter;
+import org.alignscope.io.CsvWriter;
 import org.alignscope.report.Manifest;
 
 /** A train-like run folder the tests append to, as a training run would. */

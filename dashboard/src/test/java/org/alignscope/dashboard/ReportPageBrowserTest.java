@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.alignscope.report.CsvWriter;
+import org.alignscope.io.CsvWriter;
 import org.alignscope.report.Decimation;
 import org.alignscope.report.Manifest;
 import org.alignscope.report.html.ReportPage;

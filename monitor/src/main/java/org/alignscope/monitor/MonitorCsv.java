@@ -1,7 +1,7 @@
 package org.alignscope.monitor;
 
 import java.nio.file.Path;
-import org.alignscope.report.CsvWriter;
+import org.alignscope.io.CsvWriter;
 
 /**
  * Writes monitor rows to a CSV file, one whole row at a time (a killed run keeps what it wrote); the columns are

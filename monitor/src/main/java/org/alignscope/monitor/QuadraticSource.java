@@ -4,15 +4,12 @@ import org.alignscope.linalg.Blas;
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.random.RandomStream;
-import org.alignscope.quadratic.DenseSimulator;
-import org.alignscope.quadratic.Initialisation;
-import org.alignscope.quadratic.Spectrum;
 import org.alignscope.theory.AlignmentState;
 import org.alignscope.theory.Landscape;
 
 /**
  * The paper's quadratic L(x) = ½xᵀAx with additive Gaussian gradient noise, in a random rotated basis, behind
- * the general {@link CurvatureSource} interface: A = QΛQᵀ (Q from {@link DenseSimulator#randomRotation}), the
+ * the general {@link CurvatureSource} interface: A = QΛQᵀ (Q any orthogonal basis, e.g. a random rotation), the
  * noise ξ = Q(κ ⊙ z), z ~ N(0, I), so Σ = Q diag(κ²) Qᵀ (κ² = σ² for the isotropic noise of the paper). HVPs are
  * exact dense products A·v (O(d²)); nothing tells the monitor that the basis is special.
  *
@@ -64,28 +61,21 @@ public final class QuadraticSource implements CurvatureSource {
     }
 
     /**
-     * The cross-check's model: the authors' spectrum {@link Spectrum#authors}(d, k, m), isotropic noise Σ = σ²I,
-     * a random rotation and a state x ~ N(0, I), all from {@code seed}.
-     */
-    public static QuadraticSource authors(int d, int k, double m, double sigma, long seed) {
-        Spectrum spectrum = Spectrum.authors(d, k, m);
-        double[] ks = new double[d];
-        java.util.Arrays.fill(ks, sigma * sigma);
-        double[] c = Initialisation.gaussian(1.0).coordinates(d, seed);
-        return new QuadraticSource(spectrum.lambda(), ks, DenseSimulator.randomRotation(d, seed), c, seed,
-                "quadratic authors d=" + d + " k=" + k + " m=" + m + " sigma=" + sigma + " seed=" + seed);
-    }
-
-    /**
      * A quadratic with the given eigenvalues (any order, positive or not), per-direction noise variances κ², a
      * column-major orthogonal basis q (column i is u<sub>i</sub>) and eigen-coordinates c of the state.
      */
     public static QuadraticSource of(double[] lambda, double[] kappaSq, double[] q, double[] c, long seed) {
+        return of(lambda, kappaSq, q, c, seed, "quadratic d=" + lambda.length);
+    }
+
+    /** As {@link #of(double[], double[], double[], double[], long)}, with the text {@link #describe()} returns. */
+    public static QuadraticSource of(double[] lambda, double[] kappaSq, double[] q, double[] c, long seed,
+                                     String description) {
         int d = lambda.length;
         if (kappaSq.length != d || c.length != d || q.length != d * d) {
             throw new IllegalArgumentException("lambda, kappaSq, c must have length d = " + d + " and q d*d");
         }
-        return new QuadraticSource(lambda, kappaSq, q, c, seed, "quadratic d=" + d);
+        return new QuadraticSource(lambda, kappaSq, q, c, seed, description);
     }
 
     @Override

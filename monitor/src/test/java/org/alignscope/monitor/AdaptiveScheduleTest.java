@@ -57,7 +57,7 @@ class AdaptiveScheduleTest {
     }
 
     private static List<Long> run(AdaptiveSchedule schedule, int steps, long restartAfter) {
-        QuadraticSource src = QuadraticSource.authors(60, 6, 10, 0.5, 3);
+        QuadraticSource src = AuthorsQuadratic.source(60, 6, 10, 0.5, 3);
         double eta = 0.004;
         List<Long> at = new ArrayList<>();
         AdaptiveSchedule sch = schedule;

@@ -29,7 +29,7 @@ class AlignmentMonitorTest {
     }
 
     private static MonitorResult authors(double eta, MonitorOptions o) {
-        return new AlignmentMonitor(o).evaluate(QuadraticSource.authors(200, 20, 10, 0.5, 1), 0, eta);
+        return new AlignmentMonitor(o).evaluate(AuthorsQuadratic.source(200, 20, 10, 0.5, 1), 0, eta);
     }
 
     @Test
@@ -110,7 +110,7 @@ class AlignmentMonitorTest {
 
         // No noise: e = n^loss = 0, so no theta^crit and standard errors 0.
         MonitorResult quiet = new AlignmentMonitor(MonitorOptions.of(20, 4))
-                .evaluate(QuadraticSource.authors(200, 20, 10, 0, 1), 0, 0.003);
+                .evaluate(AuthorsQuadratic.source(200, 20, 10, 0, 1), 0, 0.003);
         assertEquals(0.0, quiet.main().eD().value());
         assertEquals(0.0, quiet.main().etaLossDom().stdError());
         assertTrue(Double.isNaN(quiet.main().thetaCrit().value()));
@@ -144,7 +144,7 @@ class AlignmentMonitorTest {
 
     @Test
     void trainingMonitorWritesRowsAndRealisedLossMatchesOnANoiseFreeQuadratic(@TempDir Path dir) throws Exception {
-        QuadraticSource src = QuadraticSource.authors(100, 10, 10, 0.0, 2);
+        QuadraticSource src = AuthorsQuadratic.source(100, 10, 10, 0.0, 2);
         Path csv = dir.resolve("monitor.csv");
         double eta = 0.005;
         double[] g = new double[100];
@@ -172,7 +172,7 @@ class AlignmentMonitorTest {
 
     @Test
     void warmStartReusesThePreviousEigenvectors() {
-        QuadraticSource src = QuadraticSource.authors(200, 20, 10, 0.5, 1);
+        QuadraticSource src = AuthorsQuadratic.source(200, 20, 10, 0.5, 1);
         AlignmentMonitor m = new AlignmentMonitor(MonitorOptions.of(20, 10));
         int cold = m.evaluate(src, 0, 0.003).eigen().applications();
         int warm = m.evaluate(src, 1, 0.003).eigen().applications();
@@ -192,12 +192,12 @@ class AlignmentMonitorTest {
     @Test
     void aWarmStartFromPerturbedEigenvectorsGivesTheColdResultsWithFewerProducts() {
         MonitorOptions o = MonitorOptions.of(20, 10).withLanczosTolerance(1e-5);
-        MonitorResult cold = new AlignmentMonitor(o).evaluate(QuadraticSource.authors(200, 20, 10, 0.5, 1), 0, 0.003);
+        MonitorResult cold = new AlignmentMonitor(o).evaluate(AuthorsQuadratic.source(200, 20, 10, 0.5, 1), 0, 0.003);
         // previous eigenvectors: the exact ones moved by a random 1e-5 perturbation each (a point nearby; the
         // perturbation is of the tolerance's size: well below it the Rayleigh-Ritz step alone certifies the pairs,
         // far above it the block expansion can cost more than a cold Lanczos run)
         AlignmentMonitor exact = new AlignmentMonitor(o.withLanczosTolerance(1e-12));
-        exact.evaluate(QuadraticSource.authors(200, 20, 10, 0.5, 1), 0, 0.003);
+        exact.evaluate(AuthorsQuadratic.source(200, 20, 10, 0.5, 1), 0, 0.003);
         double[][] start = exact.eigenvectors();
         org.alignscope.linalg.random.RandomStream r = org.alignscope.linalg.random.RandomStream.of(5, 5);
         for (double[] v : start) {
@@ -207,7 +207,7 @@ class AlignmentMonitorTest {
         }
         AlignmentMonitor m = new AlignmentMonitor(o);
         m.warmStart(start);
-        MonitorResult warm = m.evaluate(QuadraticSource.authors(200, 20, 10, 0.5, 1), 0, 0.003);
+        MonitorResult warm = m.evaluate(AuthorsQuadratic.source(200, 20, 10, 0.5, 1), 0, 0.003);
         System.out.println("HVPs: cold " + cold.eigen().applications() + ", warm " + warm.eigen().applications());
         assertTrue(warm.eigen().applications() < cold.eigen().applications());
         for (boolean c : warm.eigen().converged()) {

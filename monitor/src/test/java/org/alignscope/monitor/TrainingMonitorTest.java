@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TrainingMonitorTest {
     @Test
     void aZeroStepIsSkippedAndANonFiniteStateIsReportedNotThrown() {
-        QuadraticSource src = QuadraticSource.authors(60, 6, 10, 0.5, 3);
+        QuadraticSource src = AuthorsQuadratic.source(60, 6, 10, 0.5, 3);
         List<TrainingMonitor.NotEvaluated> missed = new ArrayList<>();
         List<MonitorRow> rows = new ArrayList<>();
         try (TrainingMonitor tm = new TrainingMonitor(src, MonitorOptions.of(6, 8), MonitorSchedule.every(1), null)) {
@@ -35,7 +35,7 @@ class TrainingMonitorTest {
 
     @Test
     void anUnmeasuredStepLeavesTheRealisedChangeUndefined() {
-        QuadraticSource src = QuadraticSource.authors(60, 6, 10, 0.5, 3);
+        QuadraticSource src = AuthorsQuadratic.source(60, 6, 10, 0.5, 3);
         List<MonitorRow> rows = new ArrayList<>();
         try (TrainingMonitor tm = new TrainingMonitor(src, MonitorOptions.of(6, 8), MonitorSchedule.every(1), null)) {
             tm.onRow(rows::add);
@@ -52,7 +52,7 @@ class TrainingMonitorTest {
      */
     @Test
     void theWarmStartCarriesOverToARestoredMonitor() {
-        QuadraticSource src = QuadraticSource.authors(80, 8, 10, 0.5, 5);
+        QuadraticSource src = AuthorsQuadratic.source(80, 8, 10, 0.5, 5);
         MonitorOptions o = MonitorOptions.of(8, 8);
         TrainingMonitor original = new TrainingMonitor(src, o, MonitorSchedule.every(1), null);
         original.evaluate(0, 0.01);

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alignscope.io.AppendFile;
-import org.alignscope.report.CsvWriter;
+import org.alignscope.io.CsvWriter;
 
 /**
  * One arm's {@code metrics.csv} and {@code metrics.jsonl}, written row by row and flushed after every row. A

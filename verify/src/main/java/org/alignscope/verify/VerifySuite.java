@@ -16,10 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.alignscope.io.AtomicFile;
+import org.alignscope.io.CsvWriter;
 import org.alignscope.linalg.progress.Counter;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.random.RandomStream;
-import org.alignscope.report.CsvWriter;
 import org.alignscope.report.Manifest;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one CSV line as {@link org.alignscope.report.CsvWriter} writes it: fields separated by commas, a field
+ * Splits one CSV line as {@link org.alignscope.io.CsvWriter} writes it: fields separated by commas, a field
  * in double quotes may hold commas, and a doubled quote inside it stands for one quote.
  */
 final class CsvLine {

@@ -27,7 +27,7 @@ final class PageNumbers {
     }
 
     /**
-     * A decimal number as {@link org.alignscope.report.CsvWriter} writes one ({@code -12.5}, {@code 3.0E-4},
+     * A decimal number as {@link org.alignscope.io.CsvWriter} writes one ({@code -12.5}, {@code 3.0E-4},
      * {@code 7}): the first 18 significant digits scaled by an exact power of ten, so within about one unit in the
      * last place; exact for up to 15 digits. Anything else (more exponent than that, text) goes to
      * {@link Double#parseDouble}, which throws {@link NumberFormatException} for what is not a number.

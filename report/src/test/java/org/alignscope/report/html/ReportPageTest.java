@@ -84,7 +84,7 @@ class ReportPageTest {
     @Test
     void longSeriesAreCutToTwoPointsPerColumnKeepingTheExtremesAndTheEarlyStepsWhole(@TempDir Path dir)
             throws Exception {
-        try (org.alignscope.report.CsvWriter w = new org.alignscope.report.CsvWriter(dir.resolve("trajectory.csv"),
+        try (org.alignscope.io.CsvWriter w = new org.alignscope.io.CsvWriter(dir.resolve("trajectory.csv"),
                 false, "step", "loss")) {
             for (int t = 0; t < 10_000; t++) {
                 w.row(t, t == 7777 ? 1e6 : 1.0);
@@ -129,7 +129,7 @@ class ReportPageTest {
 
     @Test
     void dataCannotCloseTheScriptBlock(@TempDir Path dir) throws Exception {
-        try (org.alignscope.report.CsvWriter w = new org.alignscope.report.CsvWriter(dir.resolve("monitor.csv"),
+        try (org.alignscope.io.CsvWriter w = new org.alignscope.io.CsvWriter(dir.resolve("monitor.csv"),
                 false, "step", "findings")) {
             w.row(1, "</script><script>alert(1)</script>");
         }

@@ -1,7 +1,7 @@
 package org.alignscope.report.html;
 
 import java.nio.file.Path;
-import org.alignscope.report.CsvWriter;
+import org.alignscope.io.CsvWriter;
 import org.alignscope.report.Manifest;
 
 /** A small train-like run folder: a manifest, two arms' metrics (with inf and empty fields) and one monitor file. */

@@ -1,0 +1,43 @@
+package org.alignscope.sweep;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Cells of {@code alignscope quad run}: keys are its options without dashes ({@code eta}, {@code m},
+ * {@code seed}, {@code init-scale}, ...). Every cell runs on one thread ({@code threads: 1}; its files do not
+ * depend on it), so the sweep's parallelism is across cells. The summary takes the final loss and θ from the last
+ * row of the cell's {@code trajectory.csv} and the regime fractions from its {@code regime} column (rows every
+ * {@code stride} steps and the last; with stride 1, the fraction of steps).
+ */
+final class QuadRunKind extends OptionCellKind {
+
+    @Override
+    public List<String> command() {
+        return List.of("quad", "run");
+    }
+
+    @Override
+    public List<String> reservedOptions() {
+        return List.of("out", "threads");
+    }
+
+    @Override
+    List<String> sweepArguments(Path dir, CellOptions options) {
+        return List.of(options.option("threads"), "1", options.option("out"), dir.toString());
+    }
+
+    @Override
+    public Outcome outcome(Path dir) {
+        Table summary = Table.read(dir.resolve("summary.csv"));
+        String[] row = summary.rows().get(0);
+        String m = summary.get(row, summary.column("m"));
+        String seed = summary.get(row, summary.column("seed"));
+        if (summary.get(row, summary.column("status")).equals("diverged")) {
+            return Outcome.diverged("diverged at step " + summary.get(row, summary.column("diverged_step")));
+        }
+        Table tr = Table.read(dir.resolve("m_" + m).resolve("seed_" + seed).resolve("trajectory.csv"));
+        int regime = tr.column("regime");
+        return Outcome.complete(tr.last("loss"), tr.last("theta"), tr.rows().stream().map(r -> tr.get(r, regime)).toList());
+    }
+}
