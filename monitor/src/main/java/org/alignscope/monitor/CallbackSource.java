@@ -60,6 +60,11 @@ public final class CallbackSource implements CurvatureSource {
     }
 
     @Override
+    public SamplerState samplerState() {
+        return cb.samplerState();
+    }
+
+    @Override
     public SymmetricOperator hessian() {
         if (finiteDifferences) {
             return new FiniteDifferenceHessian(cb.parameters(), cb::referenceGradient, epsilon);

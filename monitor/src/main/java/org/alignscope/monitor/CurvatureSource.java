@@ -39,6 +39,14 @@ public interface CurvatureSource {
     /** The reference Hessian ∇²L(w) at the current point, as an operator. */
     SymmetricOperator hessian();
 
+    /**
+     * The law of the training loop's next mini-batch at this point, read without drawing from its sampler's stream;
+     * by default {@link SamplerState#unknown()} (a source not tied to a training loop).
+     */
+    default SamplerState samplerState() {
+        return SamplerState.unknown();
+    }
+
     /** A one-line description for manifests, e.g. {@code "quadratic d=200 sigma=0.5"}. */
     String describe();
 }

@@ -27,6 +27,14 @@ public interface TrainingCallbacks {
         return referenceGradient(new double[parameters().length]);
     }
 
+    /**
+     * The law of the training loop's next mini-batch ({@link SamplerState}), read without drawing from its sampler's
+     * stream; by default {@link SamplerState#unknown()}.
+     */
+    default SamplerState samplerState() {
+        return SamplerState.unknown();
+    }
+
     /** Whether {@link #referenceHvp} is available. */
     default boolean hasHvp() {
         return false;

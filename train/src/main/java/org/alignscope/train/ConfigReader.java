@@ -55,7 +55,8 @@ public final class ConfigReader {
         JsonNode monitor = root.get(MonitorSection.SCHEMA.key());
         return new TrainConfig(top.get(TrainSchema.NAME), top.get(TrainSchema.SEEDS), data, model,
                 OptimizerSection.from(optimizer, schedule), training.get(TrainingSection.STEPS),
-                training.get(TrainingSection.BATCH_SIZE), subspace, switching, arms, logging,
+                training.get(TrainingSection.BATCH_SIZE), training.get(TrainingSection.SAMPLER), subspace, switching,
+                arms, logging,
                 monitor == null || monitor.isNull() ? null
                         : MonitorSection.from(MonitorSection.SCHEMA.read(monitor, top), arms));
     }

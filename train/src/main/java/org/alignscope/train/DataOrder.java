@@ -1,6 +1,8 @@
 package org.alignscope.train;
 
+import java.util.Arrays;
 import org.alignscope.linalg.random.RandomStream;
+import org.alignscope.monitor.SamplerState;
 
 /**
  * The mini-batch of every step, a pure function of (seed, step): epoch e is a Fisher–Yates permutation of
@@ -9,7 +11,7 @@ import org.alignscope.linalg.random.RandomStream;
  * {@code drop_last=True}). Step t uses batch t mod ⌊n/B⌋ of epoch ⌊t / ⌊n/B⌋⌋. Because nothing is carried
  * between steps, paired arms and a resumed run see the same batches without saving any stream state.
  */
-public final class DataOrder {
+public final class DataOrder implements BatchOrder {
     /** The random-stream path element ("DORD"). */
     public static final long STREAM = 0x444F5244L;
 
@@ -35,17 +37,29 @@ public final class DataOrder {
         return perEpoch;
     }
 
-    /** The sample indices of step t's mini-batch (a new array). */
+    @Override
     public int[] batch(long t) {
-        long e = t / perEpoch;
         int j = (int) (t % perEpoch);
+        return Arrays.copyOfRange(epochOf(t), j * batch, (j + 1) * batch);
+    }
+
+    /**
+     * Before step t: the n − jB samples its epoch has not used yet (j = t mod ⌊n/B⌋, the dropped tail included),
+     * of which step t's batch is a uniform B-subset. The permutation is recomputed from its stream, never advanced.
+     */
+    @Override
+    public SamplerState stateAt(long t) {
+        int j = (int) (t % perEpoch);
+        return SamplerState.epoch(Arrays.copyOfRange(epochOf(t), j * batch, n));
+    }
+
+    private int[] epochOf(long t) {
+        long e = t / perEpoch;
         if (e != cachedEpoch) {
             perm = permutation(seed, e, n);
             cachedEpoch = e;
         }
-        int[] idx = new int[batch];
-        System.arraycopy(perm, j * batch, idx, 0, batch);
-        return idx;
+        return perm;
     }
 
     /** The permutation of epoch e. */

@@ -5,6 +5,7 @@ import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.CurvatureSource;
 import org.alignscope.monitor.MiniBatchNoise;
+import org.alignscope.monitor.SamplerState;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ReferenceSet;
 
@@ -24,6 +25,7 @@ final class ReferenceSource implements CurvatureSource {
     private final Model model;
     private final int batchSize;
     private final MiniBatchNoise noise;
+    private final SamplerState sampler;
 
     /**
      * @param reference  the chunked reference set
@@ -31,15 +33,17 @@ final class ReferenceSource implements CurvatureSource {
      * @param n          reference samples
      * @param model      the trajectory's model (live parameters)
      * @param batchSize  training batch size
+     * @param sampler    the law of the training loop's batch at this step (indices into the training set)
      */
     ReferenceSource(ReferenceSet reference, Dataset data, int n, Model model, int batchSize, long seed,
-                    int trajectory, long step) {
+                    int trajectory, long step, SamplerState sampler) {
         this.reference = reference;
         this.n = n;
         this.model = model;
         this.batchSize = batchSize;
         this.noise = new MiniBatchNoise(model, data.features(), data.labels(), n, data.featureCount(), batchSize,
                 RandomStream.of(seed, STREAM, trajectory, step));
+        this.sampler = sampler;
     }
 
     @Override
@@ -60,6 +64,11 @@ final class ReferenceSource implements CurvatureSource {
     @Override
     public void noiseSample(double[] g, double[] out) {
         noise.sample(g, out);
+    }
+
+    @Override
+    public SamplerState samplerState() {
+        return sampler;
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.alignscope.nn.Precision;
  * @param optimizer the base optimizer, used before the switch and by every arm after it
  * @param steps     total updates T per arm, counted from step 0 (the switch step included)
  * @param batchSize mini-batch size B
+ * @param sampler   how the mini-batches are drawn
  * @param subspace  the dominant subspace and its refresh schedule
  * @param switching when the arms branch off
  * @param arms      the paired arms (unique names)
@@ -28,8 +29,8 @@ import org.alignscope.nn.Precision;
  * @param monitor   the alignment monitor's settings, or null when the config has no {@code monitor:} section
  */
 public record TrainConfig(String name, List<Long> seeds, Data data, ModelSettings model, OptimizerConfig optimizer,
-                          int steps, int batchSize, SubspaceSettings subspace, Switch switching, List<Arm> arms,
-                          Logging logging, Monitor monitor) {
+                          int steps, int batchSize, Sampler sampler, SubspaceSettings subspace, Switch switching,
+                          List<Arm> arms, Logging logging, Monitor monitor) {
 
     /**
      * @param source      {@code fashion-mnist} or {@code gaussian-mixture}

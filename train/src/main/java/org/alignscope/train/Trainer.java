@@ -32,9 +32,9 @@ import org.alignscope.nn.ReferenceSet;
  * {@code switch.check_every} steps the top-k eigenvectors of the reference-set Hessian are recomputed and
  * χ = ‖P_D ∇L_ref‖ / ‖∇L_ref‖ of the reference-set gradient feeds an EMA; when the EMA exceeds the threshold (or at
  * the fallback step) every arm branches from that exact state (parameters, optimizer state, basis) and all arms
- * then advance in lock step, step t using the same mini-batch in every arm ({@link DataOrder}). Each arm refreshes
- * its own subspace every {@code subspace.refresh_every} steps after the switch, warm-started from its previous
- * basis.
+ * then advance in lock step, step t using the same mini-batch in every arm (the {@link Sampler}'s
+ * {@link BatchOrder}). Each arm refreshes its own subspace every {@code subspace.refresh_every} steps after the
+ * switch, warm-started from its previous basis.
  *
  * <p>Output per seed and arm: {@code OUT/<arm>/seed_<seed>/metrics.csv} and {@code metrics.jsonl}; the base
  * phase's rows are written to every arm's files so that each file covers steps 0..T. The columns are in
@@ -42,8 +42,9 @@ import org.alignscope.nn.ReferenceSet;
  * steps; {@link #resume} continues from the last one bit for bit.
  *
  * <p>Randomness is a pure function of (seed, purpose, index): the initialisation
- * ({@code Models.INIT_STREAM}), the data order ({@link DataOrder#STREAM}, per epoch) and each Lanczos start
- * ({@link #LANCZOS_STREAM}, per arm and refresh), so a checkpoint holds no generator state.
+ * ({@code Models.INIT_STREAM}), the data order ({@link DataOrder#STREAM} per epoch, or
+ * {@link ReplacementOrder#STREAM} per step) and each Lanczos start ({@link #LANCZOS_STREAM}, per arm and refresh), so
+ * a checkpoint holds no generator state.
  */
 public final class Trainer {
     /** Path element of the Lanczos seeds ("TLAN"). */
@@ -492,7 +493,7 @@ public final class Trainer {
             @Override
             public CurvatureSource source(long t) {
                 return new ReferenceSource(reference, referenceData, reference.size(), a.model, cfg.batchSize(), seed,
-                        a.index, t);
+                        a.index, t, order(seed).stateAt(t));
             }
 
             @Override
@@ -542,7 +543,12 @@ public final class Trainer {
 
     /** The batch of step t for this seed's data order. */
     Batch batchAt(long seed, long t) {
-        return gather(new DataOrder(seed, train.size(), cfg.batchSize()).batch(t));
+        return gather(order(seed).batch(t));
+    }
+
+    /** This seed's mini-batches under the configured sampler. */
+    BatchOrder order(long seed) {
+        return cfg.sampler().order(seed, train.size(), cfg.batchSize());
     }
 
     /** The reference loss of a trajectory's current state. */

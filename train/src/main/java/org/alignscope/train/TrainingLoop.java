@@ -34,7 +34,7 @@ final class TrainingLoop {
     void run(Trainer.SeedState s) {
         long start = s.step;
         int steps = cfg.steps();
-        DataOrder order = new DataOrder(s.seed, trainer.trainingData().size(), cfg.batchSize());
+        BatchOrder order = trainer.order(s.seed);
         try {
             publish(TrainingEvent.RUN_START, new StepContext(s, start, null, null, null));
             for (long t = start; t < steps; t++) {

@@ -13,9 +13,13 @@ final class TrainingSection {
     static final Setting<Integer> BATCH_SIZE = Setting.of("batch_size", Types.integer(new Range(Bound.including(1),
             Bound.of("data.train_samples", v -> v.get(DataSection.TRAIN_SAMPLES)))), 50, "B: mini-batch size;"
             + " ⌊n/B⌋ batches per epoch.").in("samples");
+    static final Setting<Sampler> SAMPLER = Setting.of("sampler", Types.oneOf(Sampler::label, Sampler.values()),
+            Sampler.EPOCH, "How mini-batches are drawn: epoch (a fresh permutation per epoch, consecutive batches of B,"
+            + " the last n mod B samples dropped) or replacement (each batch B indices drawn independently and"
+            + " uniformly with replacement).");
 
     static final Schema SCHEMA = Schema.file("training", "The length of the run and its mini-batches.", STEPS,
-            BATCH_SIZE);
+            BATCH_SIZE, SAMPLER);
 
     private TrainingSection() {
     }

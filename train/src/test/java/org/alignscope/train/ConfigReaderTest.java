@@ -67,6 +67,8 @@ class ConfigReaderTest {
         assertEquals(new ArmProjection(ArmProjection.Kind.INTERP, 0.1, 1, ArmProjection.Target.UPDATE), c.arms().get(0)
                 .projection());
         assertEquals(ArmProjection.Target.GRADIENT, c.arms().get(1).projection().target());
+        assertEquals(Sampler.EPOCH, c.sampler(), "the default sampler");
+        assertEquals(Sampler.REPLACEMENT, ConfigReader.parse("training: {sampler: replacement}", "t").sampler());
     }
 
     @ParameterizedTest
@@ -79,6 +81,7 @@ class ConfigReaderTest {
         "switch: {threshold: 1.5}|switch.threshold: 1.5 is out of range; allowed: [0, 1]",
         "training: {steps: 0}|training.steps: 0 is out of range; allowed: [1, 100000000]",
         "training: {batch_size: 2.5}|training.batch_size: '2.5' is not an integer",
+        "training: {sampler: bootstrap}|training.sampler: 'bootstrap' is not allowed; allowed: epoch, replacement",
         "model: {loss: hinge}|model.loss: 'hinge' is not allowed; allowed: mse, ce",
         "model: {threads: 0}|model.threads: 0 is out of range; allowed: [1, 64]",
         "arms: [{name: a, projection: sideways}]|arms[0].projection: 'sideways' is not allowed; allowed: none, dom, bulk, interp",
@@ -177,7 +180,8 @@ class ConfigReaderTest {
         assertEquals(List.of("plain", "dom", "bulk"), mon.monitor().arms());
         assertEquals(20, mon.monitor().every());
         assertEquals(new TrainConfig("quick-fmnist-mlp-monitor", List.of(1L), quick.data(), quick.model(),
-                quick.optimizer(), quick.steps(), quick.batchSize(), quick.subspace(), quick.switching(), quick.arms(),
+                quick.optimizer(), quick.steps(), quick.batchSize(), quick.sampler(), quick.subspace(),
+                quick.switching(), quick.arms(),
                 quick.logging(), mon.monitor()), mon);
     }
 }
