@@ -93,7 +93,8 @@ public final class TrainingMonitor implements StepListener, AutoCloseable {
      * Evaluates the current point for step {@code step} whatever the schedule says; {@link #afterStep} then completes
      * its row.
      *
-     * @throws IllegalArgumentException, IllegalStateException or ArithmeticException where the theory has no values
+     * @throws IllegalArgumentException where the theory has no values (also IllegalStateException or
+     *                                  ArithmeticException)
      */
     public MonitorResult evaluate(long step, double eta) {
         AlignmentMonitor m = new AlignmentMonitor(setup.options(step));

@@ -7,15 +7,15 @@ package org.alignscope.theory;
  * <p>Without replacement (an epoch sampler mid-epoch) the next batch is a uniform B-subset of the R samples not yet
  * used in the epoch, whose mean gradient is g<sub>R</sub> and whose per-sample gradient covariance (ddof 0) is
  * S<sub>R</sub>:
- * <pre>  E ĝ = g + m,   m = g<sub>R</sub> − g,   Cov ĝ = (R − B)/(B(R − 1)) · S<sub>R</sub></pre>
+ * <blockquote>E ĝ = g + m, &nbsp; m = g<sub>R</sub> − g, &nbsp; Cov ĝ = (R − B)/(B(R − 1)) · S<sub>R</sub></blockquote>
  * (the finite-population correction; at R = B the batch is determined and Cov ĝ = 0). With replacement from all N
  * samples (covariance S): m = 0 and Cov ĝ = S/B. The i.i.d. mean-zero noise model is the second case.
  *
  * <p>On a quadratic with Hessian H, a step x′ = x − ηĝ changes the loss of an H-invariant block S (P<sub>S</sub>
  * commuting with H, g<sub>S</sub> = P<sub>S</sub>g) by −η g<sub>S</sub>ᵀĝ + ½η² ĝ<sub>S</sub>ᵀHĝ<sub>S</sub>, whence
- * <pre>  E ΔL<sub>S</sub> = −η(s<sup>S</sup> + g<sub>S</sub>ᵀm<sub>S</sub>)
- *            + ½η²(τ<sup>S</sup> + 2 g<sub>S</sub>ᵀH m<sub>S</sub> + E ξ<sub>S</sub>ᵀH ξ<sub>S</sub>),
- *  E ξ<sub>S</sub>ᵀH ξ<sub>S</sub> = m<sub>S</sub>ᵀH m<sub>S</sub> + c · tr(H<sub>S</sub> S<sub>S</sub>)</pre>
+ * <blockquote>E ΔL<sub>S</sub> = −η(s<sup>S</sup> + g<sub>S</sub>ᵀm<sub>S</sub>)
+ * + ½η²(τ<sup>S</sup> + 2 g<sub>S</sub>ᵀH m<sub>S</sub> + E ξ<sub>S</sub>ᵀH ξ<sub>S</sub>),<br>
+ * E ξ<sub>S</sub>ᵀH ξ<sub>S</sub> = m<sub>S</sub>ᵀH m<sub>S</sub> + c · tr(H<sub>S</sub> S<sub>S</sub>)</blockquote>
  * with s<sup>S</sup> = ‖g<sub>S</sub>‖², τ<sup>S</sup> = g<sub>S</sub>ᵀHg<sub>S</sub> ({@link BlockMoments}),
  * ξ non-centred and c the covariance factor above; at m = 0 this is the i.i.d. expectation of {@code monitor-theory.md}.
  */
