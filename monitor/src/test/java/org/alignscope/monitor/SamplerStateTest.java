@@ -10,43 +10,27 @@ import org.junit.jupiter.api.Test;
 @Tag("reliability")
 class SamplerStateTest {
     /** Callbacks that say nothing about their sampler, as existing user code does. */
-    private static TrainingCallbacks silent() {
-        return new TrainingCallbacks() {
-            @Override
-            public double[] parameters() {
-                return new double[2];
-            }
+    private static class Silent implements TrainingCallbacks {
+        @Override
+        public double[] parameters() {
+            return new double[2];
+        }
 
-            @Override
-            public double referenceGradient(double[] out) {
-                return 0;
-            }
+        @Override
+        public double referenceGradient(double[] out) {
+            return 0;
+        }
 
-            @Override
-            public void batchGradient(double[] out) {
-            }
-        };
+        @Override
+        public void batchGradient(double[] out) {
+        }
     }
 
     @Test
     void callbacksThatSayNothingAreUnknownAndTheSourcePassesTheStateOn() {
-        assertSame(SamplerState.unknown(), silent().samplerState());
-        assertSame(SamplerState.unknown(), CallbackSource.of(silent()).samplerState());
-        TrainingCallbacks replacement = new TrainingCallbacks() {
-            @Override
-            public double[] parameters() {
-                return new double[2];
-            }
-
-            @Override
-            public double referenceGradient(double[] out) {
-                return 0;
-            }
-
-            @Override
-            public void batchGradient(double[] out) {
-            }
-
+        assertSame(SamplerState.unknown(), new Silent().samplerState());
+        assertSame(SamplerState.unknown(), CallbackSource.of(new Silent()).samplerState());
+        TrainingCallbacks replacement = new Silent() {
             @Override
             public SamplerState samplerState() {
                 return SamplerState.replacement();
