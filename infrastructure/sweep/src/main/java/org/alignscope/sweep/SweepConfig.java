@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.alignscope.io.YamlTree;
 import org.alignscope.settings.Schema;
 import org.alignscope.settings.Setting;
@@ -39,11 +40,11 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
     public static final Setting<Path> BASE = Setting.optional("base", Types.path(), "none",
             "train only: the config every cell starts from, relative to this file's folder.");
     public static final Setting<Map<String, JsonNode>> SET = Setting.of("set", new Mapping<>("set",
-            "a mapping of keys to values", (label, v) -> v), Map.of(), "Settings every cell shares: option names"
+            "a mapping of keys to values", (label, v) -> v, JsonNode::asText), Map.of(), "Settings every cell shares: option names"
             + " without the dashes (quad-run, hessian) or dotted config keys (train, where values may also be lists"
             + " or mappings, e.g. arms).");
     public static final Setting<Map<String, List<JsonNode>>> GRID = Setting.required("grid", new Mapping<>("grid",
-            "a mapping of keys to lists of values", SweepConfig::values), "The cartesian product of these lists, one"
+            "a mapping of keys to lists of values", SweepConfig::values, SweepConfig::texts), "The cartesian product of these lists, one"
             + " cell per combination; the first key varies slowest. Values are numbers, strings or booleans.");
     public static final Setting<Integer> PARALLEL = Setting.optional("parallel", Types.integerFrom(1),
             "the number of cores", "Cells at once (the command's own option overrides it).").in("cells");
@@ -103,6 +104,11 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
         return new SweepConfig(v.get(COMMAND), v.get(BASE), v.get(SET), v.get(GRID), v.get(PARALLEL));
     }
 
+    /** A grid key's values as the manifest writes them. */
+    private static Object texts(List<JsonNode> values) {
+        return values.stream().map(JsonNode::asText).toList();
+    }
+
     /** A grid key's values: a non-empty list of distinct scalars. */
     private static List<JsonNode> values(String label, JsonNode list) {
         if (!list.isArray() || list.isEmpty()) {
@@ -130,21 +136,18 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
         if (base != null) {
             m.put("base", base.toString());
         }
-        Map<String, Object> f = new LinkedHashMap<>();
-        fixed.forEach((k, v) -> f.put(k, v.asText()));
-        m.put("set", f);
-        Map<String, Object> g = new LinkedHashMap<>();
-        grid.forEach((k, v) -> g.put(k, v.stream().map(JsonNode::asText).toList()));
-        m.put("grid", g);
+        m.put("set", SET.type().describe(fixed));
+        m.put("grid", GRID.type().describe(grid));
         return m;
     }
 
     /**
      * A mapping of a sweep file whose keys are the cells' own settings ({@code set}, {@code grid}): each value is
-     * read by {@code value}, whose errors name the key ({@code grid.eta: ...}).
+     * read by {@code value}, whose errors name the key ({@code grid.eta: ...}), and written for the manifest by
+     * {@code write}.
      */
-    private record Mapping<V>(String key, String form, BiFunction<String, JsonNode, V> value)
-            implements SettingType<Map<String, V>> {
+    private record Mapping<V>(String key, String form, BiFunction<String, JsonNode, V> value,
+                              Function<V, Object> write) implements SettingType<Map<String, V>> {
         @Override
         public Map<String, V> parse(String text) {
             throw new IllegalArgumentException("must be " + form);
@@ -173,8 +176,7 @@ public record SweepConfig(String command, Path base, Map<String, JsonNode> fixed
         @Override
         public Object describe(Map<String, V> v) {
             Map<String, Object> m = new LinkedHashMap<>();
-            v.forEach((k, x) -> m.put(k, x instanceof JsonNode n ? n.asText()
-                    : ((List<?>) x).stream().map(e -> ((JsonNode) e).asText()).toList()));
+            v.forEach((k, x) -> m.put(k, write.apply(x)));
             return m;
         }
     }
