@@ -252,7 +252,7 @@ public final class Types {
             public List<Long> parse(String text) {
                 List<Long> out = new ArrayList<>();
                 for (String part : text.split(",")) {
-                    add(out, part.trim(), () -> IntegerType.wholeNumber(part.trim()));
+                    add(out, part.trim(), () -> anyLong().parse(part.trim()));
                 }
                 return List.copyOf(out);
             }
@@ -359,14 +359,6 @@ public final class Types {
         IntegerType(Range range, Function<Long, T> convert) {
             this.range = range;
             this.convert = convert;
-        }
-
-        static long wholeNumber(String text) {
-            try {
-                return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' is not an integer");
-            }
         }
 
         @Override

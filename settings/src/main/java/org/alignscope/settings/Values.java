@@ -105,7 +105,7 @@ public final class Values {
     }
 
     private <T> Object describe(Setting<T> s) {
-        T v = s.type() == null ? null : get(s);
+        T v = get(s);
         return v == null ? null : s.type().describe(v);
     }
 
