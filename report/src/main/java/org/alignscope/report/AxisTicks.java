@@ -44,9 +44,7 @@ final class AxisTicks {
             ticks.add(new Tick(min, label(min), null));
             return ticks;
         }
-        double raw = (max - min) / most;
-        double power = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = power * (raw <= power ? 1 : raw <= 2 * power ? 2 : raw <= 5 * power ? 5 : 10);
+        double step = AxisRange.niceStep((max - min) / most);
         for (long i = (long) Math.ceil(min / step - 1e-9); i * step <= max + step * 1e-9; i++) {
             double v = i * step;
             ticks.add(new Tick(v, label(v), null));
