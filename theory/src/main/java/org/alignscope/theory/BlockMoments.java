@@ -12,7 +12,12 @@ package org.alignscope.theory;
  *   <li>{@code e} = e<sub>S</sub> = Σ<sub>i∈S</sub> λ<sub>i</sub>² κ<sub>i</sub>² (the block noise energy, §3.2);</li>
  *   <li>{@code nLoss} = n<sup>loss</sup><sub>S</sub> = Σ<sub>i∈S</sub> λ<sub>i</sub> κ<sub>i</sub>² (eq. 5).</li>
  * </ul>
- * The record may also hold estimates (e.g. from Hessian-vector products on a network, where the Hessian can be
+ * When the next batch gradient is biased (E ĝ = g + m, an epoch sampler mid-epoch: {@link SamplerMoments}), e and
+ * n<sup>loss</sup> are the non-centred moments of ξ = ĝ − g (e<sub>S</sub> = E‖P<sub>S</sub>Hξ‖²,
+ * n<sup>loss</sup><sub>S</sub> = E ξ<sub>S</sub>ᵀHξ<sub>S</sub>) and {@code offset} holds the terms linear in m; the
+ * paper's case is {@link MeanOffset#ZERO}, which the five-argument constructor and {@link #of} give.
+ *
+ * <p>The record may also hold estimates (e.g. from Hessian-vector products on a network, where the Hessian can be
  * indefinite), so only what holds for any symmetric Hessian is enforced: all five finite, and s, u, e ≥ 0 (they
  * are squared norms or expected squared norms). τ and n<sup>loss</sup> may be negative.
  *
@@ -21,8 +26,9 @@ package org.alignscope.theory;
  * @param u     u<sup>S</sup> = Σ<sub>S</sub> λ⁴c²
  * @param e     e<sub>S</sub> = Σ<sub>S</sub> λ²κ²
  * @param nLoss n<sup>loss</sup><sub>S</sub> = Σ<sub>S</sub> λκ²
+ * @param offset the terms linear in the batch mean offset m ({@link MeanOffset#ZERO} for an unbiased batch)
  */
-public record BlockMoments(double s, double tau, double u, double e, double nLoss) {
+public record BlockMoments(double s, double tau, double u, double e, double nLoss, MeanOffset offset) {
 
     /** All five moments zero: the block of a zero iterate with zero noise. */
     public static final BlockMoments ZERO = new BlockMoments(0, 0, 0, 0, 0);
@@ -34,6 +40,30 @@ public record BlockMoments(double s, double tau, double u, double e, double nLos
         Require.nonNegative("u", u);
         Require.nonNegative("e", e);
         Require.finite("nLoss", nLoss);
+        if (offset == null) {
+            throw new IllegalArgumentException("offset must not be null (MeanOffset.ZERO for an unbiased batch)");
+        }
+    }
+
+    /** The moments of an unbiased batch gradient (the paper's noise model). */
+    public BlockMoments(double s, double tau, double u, double e, double nLoss) {
+        this(s, tau, u, e, nLoss, MeanOffset.ZERO);
+    }
+
+    /**
+     * τ<sup>S</sup> + g<sub>S</sub>ᵀHm<sub>S</sub>: the expected pull g<sub>S</sub>ᵀH E ĝ<sub>S</sub> of one step, which
+     * takes τ's place in E s<sup>S</sup><sub>t+1</sub> ({@link CriticalStep#expectedNextS}).
+     */
+    public double pull() {
+        return tau + offset.gHm();
+    }
+
+    /**
+     * u<sup>S</sup> + 2(Hg<sub>S</sub>)ᵀHm<sub>S</sub>: with e it makes E‖P<sub>S</sub>H ĝ‖², and takes u's place in
+     * E s<sup>S</sup><sub>t+1</sub> ({@link CriticalStep#expectedNextS}).
+     */
+    public double stepCurvature() {
+        return u + 2 * offset.hgHm();
     }
 
     /**
@@ -79,6 +109,7 @@ public record BlockMoments(double s, double tau, double u, double e, double nLos
 
     /** The componentwise sum: the moments of the union of two disjoint blocks. */
     public BlockMoments plus(BlockMoments other) {
-        return new BlockMoments(s + other.s, tau + other.tau, u + other.u, e + other.e, nLoss + other.nLoss);
+        return new BlockMoments(s + other.s, tau + other.tau, u + other.u, e + other.e, nLoss + other.nLoss,
+                offset.plus(other.offset));
     }
 }

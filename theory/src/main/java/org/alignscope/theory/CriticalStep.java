@@ -10,7 +10,9 @@ package org.alignscope.theory;
  *   q = 2 (s^D τ^B − s^B τ^D)                     (eq. 20;  q ≤ 2 s^B s^D (λ_{k+1} − λ_k) &lt; 0 for exact eigenvectors)
  *   p = s^B (u^D + e_D) − s^D (u^B + e_B)          (eq. 21)
  * </pre>
- * and the critical step η* = −q/p (eq. 2) when p &gt; 0. The sign of E f is the sign of
+ * and the critical step η* = −q/p (eq. 2) when p &gt; 0. For a biased batch gradient (E ĝ = g + m,
+ * {@link SamplerMoments}) the same holds with τ replaced by {@link BlockMoments#pull()} and u by
+ * {@link BlockMoments#stepCurvature()}, e non-centred: both are the paper's moments when m = 0. The sign of E f is the sign of
  * E[s<sup>D</sup><sub>t+1</sub>]/E[s<sup>B</sup><sub>t+1</sub>] − s<sup>D</sup>/s<sup>B</sup>, a ratio of
  * expectations (Lemma 20), which is what the high-dimensional limit of E[θ<sub>t+1</sub>] follows (Theorems 2–3);
  * at finite d it is not the sign of E[θ<sub>t+1</sub>] − θ<sub>t</sub>.
@@ -24,8 +26,8 @@ public final class CriticalStep {
         this.state = state;
         BlockMoments d = state.dom();
         BlockMoments b = state.bulk();
-        this.q = 2 * (d.s() * b.tau() - b.s() * d.tau());
-        this.p = b.s() * (d.u() + d.e()) - d.s() * (b.u() + b.e());
+        this.q = 2 * (d.s() * b.pull() - b.s() * d.pull());
+        this.p = b.s() * (d.stepCurvature() + d.e()) - d.s() * (b.stepCurvature() + b.e());
     }
 
     /** The critical-step quantities of one state. */
@@ -110,11 +112,14 @@ public final class CriticalStep {
      * E[s<sup>S</sup><sub>t+1</sub> | x<sub>t</sub>] = s<sup>S</sup> − 2ητ<sup>S</sup>
      * + η²(u<sup>S</sup> + e<sub>S</sub>) for one SGD step x<sub>t+1</sub> = x<sub>t</sub> − η(Ax<sub>t</sub>
      * + ξ<sub>t</sub>): the block sum of Lemma 21, E[λ<sub>i</sub>²c<sub>i,t+1</sub>²] = (1 − ηλ<sub>i</sub>)²
-     * λ<sub>i</sub>²c<sub>i,t</sub>² + η²λ<sub>i</sub>²κ<sub>i</sub>².
+     * λ<sub>i</sub>²c<sub>i,t</sub>² + η²λ<sub>i</sub>²κ<sub>i</sub>². For a biased batch gradient
+     * (E ĝ = g + m) it is s<sup>S</sup> − 2η(τ<sup>S</sup> + g<sub>S</sub>ᵀHm<sub>S</sub>)
+     * + η²(u<sup>S</sup> + 2(Hg<sub>S</sub>)ᵀHm<sub>S</sub> + E‖P<sub>S</sub>Hξ‖²), since
+     * s<sup>S</sup><sub>t+1</sub> = ‖g<sub>S</sub> − ηP<sub>S</sub>Hĝ‖² on a quadratic.
      */
     public static double expectedNextS(BlockMoments b, double eta) {
         Require.finite("eta", eta);
-        return b.s() - 2 * eta * b.tau() + eta * eta * (b.u() + b.e());
+        return b.s() - 2 * eta * b.pull() + eta * eta * (b.stepCurvature() + b.e());
     }
 
     @Override

@@ -11,13 +11,11 @@ package org.alignscope.theory;
  * (the finite-population correction; at R = B the batch is determined and Cov ĝ = 0). With replacement from all N
  * samples (covariance S): m = 0 and Cov ĝ = S/B. The i.i.d. mean-zero noise model is the second case.
  *
- * <p>On a quadratic with Hessian H, a step x′ = x − ηĝ changes the loss of an H-invariant block S (P<sub>S</sub>
- * commuting with H, g<sub>S</sub> = P<sub>S</sub>g) by −η g<sub>S</sub>ᵀĝ + ½η² ĝ<sub>S</sub>ᵀHĝ<sub>S</sub>, whence
- * <blockquote>E ΔL<sub>S</sub> = −η(s<sup>S</sup> + g<sub>S</sub>ᵀm<sub>S</sub>)
- * + ½η²(τ<sup>S</sup> + 2 g<sub>S</sub>ᵀH m<sub>S</sub> + E ξ<sub>S</sub>ᵀH ξ<sub>S</sub>),<br>
- * E ξ<sub>S</sub>ᵀH ξ<sub>S</sub> = m<sub>S</sub>ᵀH m<sub>S</sub> + c · tr(H<sub>S</sub> S<sub>S</sub>)</blockquote>
- * with s<sup>S</sup> = ‖g<sub>S</sub>‖², τ<sup>S</sup> = g<sub>S</sub>ᵀHg<sub>S</sub> ({@link BlockMoments}),
- * ξ non-centred and c the covariance factor above; at m = 0 this is the i.i.d. expectation of {@code monitor-theory.md}.
+ * <p>For the non-centred noise ξ = ĝ − g = m + ζ (ζ centred) every quadratic form splits as
+ * <blockquote>E ξᵀQξ = mᵀQm + c · tr(Q S<sub>R</sub>)</blockquote>
+ * which gives the non-centred e and n<sup>loss</sup> of {@link BlockMoments}; the terms linear in m are
+ * {@link MeanOffset}, and the expectations that use them are {@link ProjectedLoss#expectedChange(BlockMoments, double)}
+ * and {@link CriticalStep#expectedNextS}. At m = 0 these are the i.i.d. expectations of {@code monitor-theory.md}.
  */
 public final class SamplerMoments {
     private SamplerMoments() {
@@ -62,21 +60,5 @@ public final class SamplerMoments {
      */
     public static double noiseQuadratic(double mHm, double factor, double traceHS) {
         return mHm + factor * traceHS;
-    }
-
-    /**
-     * E ΔL<sub>S</sub> = −η(s<sup>S</sup> + g<sub>S</sub>ᵀm<sub>S</sub>)
-     * + ½η²(τ<sup>S</sup> + 2 g<sub>S</sub>ᵀHm<sub>S</sub> + E ξ<sub>S</sub>ᵀHξ<sub>S</sub>), exact on a quadratic.
-     *
-     * @param eta            the step size η
-     * @param s              s<sup>S</sup> = ‖g<sub>S</sub>‖²
-     * @param tau            τ<sup>S</sup> = g<sub>S</sub>ᵀHg<sub>S</sub>
-     * @param gm             g<sub>S</sub>ᵀm<sub>S</sub>
-     * @param gHm            g<sub>S</sub>ᵀHm<sub>S</sub>
-     * @param noiseQuadratic E ξ<sub>S</sub>ᵀHξ<sub>S</sub> ({@link #noiseQuadratic})
-     */
-    public static double expectedLossChange(double eta, double s, double tau, double gm, double gHm,
-                                            double noiseQuadratic) {
-        return -eta * (s + gm) + 0.5 * eta * eta * (tau + 2 * gHm + noiseQuadratic);
     }
 }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sampler-true moments on a finite least-squares problem (1/N)Σ½(x<sub>i</sub>ᵀw − y<sub>i</sub>)² with Hessian
- * diag(λ), the dominant block D = {0, 1} and the bulk B = {2, 3}: the expected loss change of one step, over every
- * batch the sampler can draw, against {@link SamplerMoments}.
+ * diag(λ), the dominant block D = {0, 1} and the bulk B = {2, 3}: the expected loss change and the next
+ * s<sup>S</sup> of one step, over every batch the sampler can draw, against the sampler-true forms of
+ * {@link ProjectedLoss} and {@link CriticalStep}.
  */
 @Tag("reliability")
 class SamplerMomentsTest {
@@ -85,31 +86,64 @@ class SamplerMomentsTest {
         return dl;
     }
 
-    /** The closed form of E ΔL<sub>S</sub> for batches drawn from {@code population} with covariance factor c. */
-    private static double expected(double[][] gs, int[] population, double factor, int[] block) {
+    /** The realised s<sup>S</sup><sub>t+1</sub> = Σ<sub>j∈S</sub> (g<sub>j</sub> − ηλ<sub>j</sub>ĝ<sub>j</sub>)². */
+    private static double nextS(double[] g, double[] batchMean, int[] block) {
+        double s = 0;
+        for (int j = block[0]; j < block[1]; j++) {
+            double next = g[j] - ETA * LAMBDA[j] * batchMean[j];
+            s += next * next;
+        }
+        return s;
+    }
+
+    /**
+     * The block's sampler-true moments for batches drawn from {@code population} with covariance factor c: s, τ, u
+     * of g, the non-centred e = ‖P<sub>S</sub>Hm‖² + c·tr(H<sub>S</sub>²S) and n<sup>loss</sup> =
+     * m<sub>S</sub>ᵀHm<sub>S</sub> + c·tr(H<sub>S</sub>S), and the offset's linear terms.
+     */
+    private static BlockMoments moments(double[][] gs, int[] population, double factor, int[] block) {
         double[] g = mean(gs, all(gs.length));
-        double[] m = SamplerMoments.meanOffset(mean(gs, population), g);
         double[] gp = mean(gs, population);
+        double[] m = SamplerMoments.meanOffset(gp, g);
         double s = 0;
         double tau = 0;
+        double u = 0;
         double gm = 0;
         double gHm = 0;
+        double hgHm = 0;
         double mHm = 0;
+        double mH2m = 0;
         double traceHS = 0;
+        double traceH2S = 0;
         for (int j = block[0]; j < block[1]; j++) {
+            double l = LAMBDA[j];
             s += g[j] * g[j];
-            tau += LAMBDA[j] * g[j] * g[j];
+            tau += l * g[j] * g[j];
+            u += l * l * g[j] * g[j];
             gm += g[j] * m[j];
-            gHm += LAMBDA[j] * g[j] * m[j];
-            mHm += LAMBDA[j] * m[j] * m[j];
+            gHm += l * g[j] * m[j];
+            hgHm += l * l * g[j] * m[j];
+            mHm += l * m[j] * m[j];
+            mH2m += l * l * m[j] * m[j];
             double var = 0;
             for (int i : population) {
                 var += (gs[i][j] - gp[j]) * (gs[i][j] - gp[j]) / population.length;
             }
-            traceHS += LAMBDA[j] * var;
+            traceHS += l * var;
+            traceH2S += l * l * var;
         }
-        return SamplerMoments.expectedLossChange(ETA, s, tau, gm, gHm,
-                SamplerMoments.noiseQuadratic(mHm, factor, traceHS));
+        return new BlockMoments(s, tau, u, SamplerMoments.noiseQuadratic(mH2m, factor, traceH2S),
+                SamplerMoments.noiseQuadratic(mHm, factor, traceHS), new MeanOffset(gm, gHm, hgHm));
+    }
+
+    /** The closed form of E ΔL<sub>S</sub> for batches drawn from {@code population} with covariance factor c. */
+    private static double expected(double[][] gs, int[] population, double factor, int[] block) {
+        return ProjectedLoss.expectedChange(moments(gs, population, factor, block), ETA);
+    }
+
+    /** The closed form of E s<sup>S</sup><sub>t+1</sub> for those batches. */
+    private static double expectedNextS(double[][] gs, int[] population, double factor, int[] block) {
+        return CriticalStep.expectedNextS(moments(gs, population, factor, block), ETA);
     }
 
     /** The samples an epoch has not used after {@code batches} batches of size b: the rest of its permutation. */
@@ -145,30 +179,40 @@ class SamplerMomentsTest {
         double[] g = mean(gs, all(n));
         int[] rest = remainingAfter(n, b, 2);
         for (int[] block : BLOCKS) {
-            double[] sum = new double[2];
+            double[] sum = new double[3];
             subsets(rest, b, 0, new int[b], 0, idx -> {
                 sum[0] += lossChange(g, mean(gs, idx), block);
-                sum[1]++;
+                sum[1] += nextS(g, mean(gs, idx), block);
+                sum[2]++;
             });
-            assertEquals(20, sum[1], "C(6, 3) batches");
-            assertEquals(expected(gs, rest, SamplerMoments.withoutReplacement(rest.length, b), block),
-                    sum[0] / sum[1], 1e-12, "epoch, block " + Arrays.toString(block));
+            assertEquals(20, sum[2], "C(6, 3) batches");
+            double epochFactor = SamplerMoments.withoutReplacement(rest.length, b);
+            assertEquals(expected(gs, rest, epochFactor, block), sum[0] / sum[2], 1e-12,
+                    "E dL, epoch, block " + Arrays.toString(block));
+            assertEquals(expectedNextS(gs, rest, epochFactor, block), sum[1] / sum[2], 1e-12,
+                    "E s', epoch, block " + Arrays.toString(block));
 
             double withReplacement = 0;
+            double nextWithReplacement = 0;
             int[] idx = new int[b];
             for (int code = 0; code < n * n * n; code++) {
                 idx[0] = code % n;
                 idx[1] = code / n % n;
                 idx[2] = code / (n * n);
                 withReplacement += lossChange(g, mean(gs, idx), block) / (n * n * n);
+                nextWithReplacement += nextS(g, mean(gs, idx), block) / (n * n * n);
             }
             assertEquals(expected(gs, all(n), SamplerMoments.withReplacement(b), block), withReplacement, 1e-12,
-                    "replacement, block " + Arrays.toString(block));
+                    "E dL, replacement, block " + Arrays.toString(block));
+            assertEquals(expectedNextS(gs, all(n), SamplerMoments.withReplacement(b), block), nextWithReplacement,
+                    1e-12, "E s', replacement, block " + Arrays.toString(block));
 
             int[] last = remainingAfter(n, b, 3);
-            assertEquals(lossChange(g, mean(gs, last), block),
-                    expected(gs, last, SamplerMoments.withoutReplacement(last.length, b), block), 1e-12,
+            double lastFactor = SamplerMoments.withoutReplacement(last.length, b);
+            assertEquals(lossChange(g, mean(gs, last), block), expected(gs, last, lastFactor, block), 1e-12,
                     "R = B: the last batch of the epoch is determined");
+            assertEquals(nextS(g, mean(gs, last), block), expectedNextS(gs, last, lastFactor, block), 1e-12,
+                    "R = B: s' is determined");
         }
     }
 
