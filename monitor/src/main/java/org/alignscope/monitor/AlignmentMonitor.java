@@ -17,13 +17,20 @@ import org.alignscope.theory.ConstantStepTheory;
 import org.alignscope.theory.CriticalAlignment;
 import org.alignscope.theory.CriticalStep;
 import org.alignscope.theory.Landscape;
+import org.alignscope.theory.MeanOffset;
 import org.alignscope.theory.ProjectedLoss;
 
 /**
  * Evaluates the paper's step-size theory at the current point of any {@link CurvatureSource}, through the
  * basis-free forms of {@code monitor-theory.md}: the reference gradient g, HVPs of the reference Hessian H, its
- * top eigenpairs and r noise samples
- * ξ<sub>j</sub> = ĝ<sub>j</sub> − g.
+ * top eigenpairs and r noise draws of the training loop's next batch gradient ĝ.
+ *
+ * <p><b>Noise model.</b> The source's {@link BatchNoise} says how ĝ is drawn: ξ = ĝ − g = m + ζ with the mean offset
+ * m = E ĝ − g exact (non-zero for an epoch sampler mid-epoch: the next batch comes from the samples the epoch has not
+ * used) and ζ centred. Every noise moment is non-centred, E ξᵀQξ = mᵀQm + f·E ζᵀQζ, estimated from the draws
+ * ζ<sub>j</sub> with the known factor f; the terms linear in m ({@code MeanOffset}) enter the expectations exactly
+ * ({@code SamplerMoments}, {@code ProjectedLoss}, {@code CriticalStep}). When the next batch is determined (the last
+ * of an epoch) nothing is drawn and every standard error is 0. With m = 0 and f = 1 this is the i.i.d. model.
  *
  * <p><b>Eigenpairs.</b> The first evaluation (or one after {@link #resetWarmStart}) solves cold by thick-restart
  * Lanczos; later ones (or one after {@link #warmStart}) start from the previous eigenvectors with a Rayleigh–Ritz
@@ -32,7 +39,8 @@ import org.alignscope.theory.ProjectedLoss;
  * HVPs. Both certify every pair by its residual ‖Hv − λv‖ against the same tolerance.
  *
  * <p><b>Cost per evaluation.</b> One reference gradient; the eigen-solve (its HVPs are reported); one HVP for
- * Hg and one for Hg<sub>B</sub> per k in the sensitivity range (2·kSpread + 2 in all); r noise samples and r HVPs.
+ * Hg and one for Hg<sub>B</sub> per k in the sensitivity range (2·kSpread + 2 in all); r noise samples and r HVPs;
+ * with m ≠ 0 one HVP for Hm and the pool's mean gradient (at most one pass over the reference set).
  * No n × n matrix is formed; memory is O((k + kSpread)·n + r·(k + kSpread)).
  *
  * <p><b>Formulas.</b> The canonical form of each quantity is listed in {@link BlockEstimate}; the derived
@@ -127,7 +135,21 @@ public final class AlignmentMonitor {
         MonitorResult.EigenSummary eigen = new MonitorResult.EigenSummary(lam.clone(), er.residuals().clone(),
                 er.converged().clone(), er.operatorApplications(), sinBound);
 
-        // Noise-free terms, per k' in [kLo, kHi].
+        // The law of the next batch gradient: ξ = ĝ − g = m + ζ, m exact (null when 0), ζ drawn.
+        BatchNoise noise = src.batchNoise(g);
+        double[] m = noise.meanOffset();
+        double scale = noise.covarianceScale();
+        double[] hm = null;
+        double[] b = new double[pairs];
+        if (m != null) {
+            hm = new double[n];
+            h.apply(m, hm);
+            for (int i = 0; i < pairs; i++) {
+                b[i] = Vectors.dot(v[i], m);
+            }
+        }
+
+        // Noise-free terms, per k' in [kLo, kHi], and the terms linear in m.
         double[] a = new double[pairs];
         for (int i = 0; i < pairs; i++) {
             a[i] = Vectors.dot(v[i], g);
@@ -136,79 +158,93 @@ public final class AlignmentMonitor {
         double[] hg = new double[n];
         h.apply(g, hg);
         double gHg = Vectors.dot(g, hg);
+        MeanOffset fullOffset = m == null ? MeanOffset.ZERO
+                : new MeanOffset(Vectors.dot(g, m), Vectors.dot(hg, m), Vectors.dot(hg, hm));
         double[][] noiseFree = new double[nk][];
+        MeanOffset[][] offsets = new MeanOffset[nk][];
         double[] gB = g.clone();
         project(v, 0, kLo, gB);
+        double[] mB = m == null ? null : m.clone();
+        double[] hmB = m == null ? null : hm.clone();
+        if (m != null) {
+            project(v, 0, kLo, mB);
+            project(v, 0, kLo, hmB);
+        }
         double[] hgB = new double[n];
         for (int kk = kLo; kk <= kHi; kk++) {
             if (kk > kLo) {
                 projectOne(v[kk - 1], gB);
+                if (m != null) {
+                    projectOne(v[kk - 1], mB);
+                    projectOne(v[kk - 1], hmB);
+                }
             }
             double sD = 0;
             double tauD = 0;
             double uD = 0;
+            double gmD = 0;
+            double gHmD = 0;
+            double hgHmD = 0;
             for (int i = 0; i < kk; i++) {
                 double a2 = a[i] * a[i];
                 sD += a2;
                 tauD += lam[i] * a2;
                 uD += lam[i] * lam[i] * a2;
+                double ab = a[i] * b[i];
+                gmD += ab;
+                gHmD += lam[i] * ab;
+                hgHmD += lam[i] * lam[i] * ab;
             }
             double sB = Vectors.dot(gB, gB);
             h.apply(gB, hgB);
             double tauB = Vectors.dot(gB, hgB);
+            double gmB = m == null ? 0 : Vectors.dot(gB, mB);
+            double gHmB = m == null ? 0 : Vectors.dot(hgB, mB);
             project(v, 0, kk, hgB);
             double uB = Vectors.dot(hgB, hgB);
+            double hgHmB = m == null ? 0 : Vectors.dot(hgB, hmB);
             noiseFree[kk - kLo] = new double[] {sD, sB, tauD, tauB, uD, uB};
+            offsets[kk - kLo] = m == null ? new MeanOffset[] {MeanOffset.ZERO, MeanOffset.ZERO}
+                    : new MeanOffset[] {new MeanOffset(gmD, gHmD, hgHmD), new MeanOffset(gmB, gHmB, hgHmB)};
         }
 
-        // Noise samples.
+        // Noise samples: row j holds the quadratic forms of m + √f ζ_j in expectation, mᵀQm + f ζ_jᵀQζ_j.
         int r = o.samples();
         int width = PER_K * nk + 1;
-        double[][] rows = new double[r][width];
-        double[] xi = new double[n];
-        double[] hxi = new double[n];
-        double[] xiB = new double[n];
-        double[] hxiB = new double[n];
-        double[] c = new double[pairs];
-        for (int j = 0; j < r; j++) {
-            src.noiseSample(g, xi);
-            h.apply(xi, hxi);
-            for (int i = 0; i < kHi; i++) {
-                c[i] = Vectors.dot(v[i], xi);
+        NoiseRow quadraticForms = new NoiseRow(v, lam, kLo, kHi, n);
+        double[] offsetRow = new double[width];
+        if (m != null) {
+            quadraticForms.fill(m, hm, offsetRow);
+        }
+        int drawn = scale == 0 ? 0 : r;
+        double[][] rows = new double[drawn][width];
+        double[] zeta = new double[n];
+        double[] hzeta = new double[n];
+        double[] sampleRow = new double[width];
+        for (int j = 0; j < drawn; j++) {
+            noise.sample(zeta);
+            h.apply(zeta, hzeta);
+            if (m == null && scale == 1) {
+                quadraticForms.fill(zeta, hzeta, rows[j]);
+                continue;
             }
-            System.arraycopy(xi, 0, xiB, 0, n);
-            System.arraycopy(hxi, 0, hxiB, 0, n);
-            project(v, 0, kLo, xiB);
-            project(v, 0, kLo, hxiB);
-            double[] row = rows[j];
-            for (int kk = kLo; kk <= kHi; kk++) {
-                if (kk > kLo) {
-                    projectOne(v[kk - 1], xiB);
-                    projectOne(v[kk - 1], hxiB);
-                }
-                double eD = 0;
-                double nD = 0;
-                for (int i = 0; i < kk; i++) {
-                    double c2 = c[i] * c[i];
-                    eD += lam[i] * lam[i] * c2;
-                    nD += lam[i] * c2;
-                }
-                int base = PER_K * (kk - kLo);
-                row[base + E_D] = eD;
-                row[base + E_B] = Vectors.dot(hxiB, hxiB);
-                row[base + N_D] = nD;
-                row[base + N_B] = Vectors.dot(xiB, hxi);
+            quadraticForms.fill(zeta, hzeta, sampleRow);
+            for (int i = 0; i < width; i++) {
+                rows[j][i] = offsetRow[i] + scale * sampleRow[i];
             }
-            row[width - 1] = Vectors.dot(xi, hxi);
         }
         double[] mean = new double[width];
-        for (double[] row : rows) {
-            for (int i = 0; i < width; i++) {
-                mean[i] += row[i];
+        if (scale == 0) {
+            System.arraycopy(offsetRow, 0, mean, 0, width);
+        } else {
+            for (double[] row : rows) {
+                for (int i = 0; i < width; i++) {
+                    mean[i] += row[i];
+                }
             }
-        }
-        for (int i = 0; i < width; i++) {
-            mean[i] /= r;
+            for (int i = 0; i < width; i++) {
+                mean[i] /= r;
+            }
         }
 
         List<BlockEstimate> blocks = new ArrayList<>();
@@ -220,8 +256,9 @@ public final class AlignmentMonitor {
             for (int i = 0; i < 5; i++) {
                 mu[i] = mean[idx[i]];
             }
-            double[][] cov = covariance(rows, mean, idx);
-            BlockEstimate be = block(kk, noiseFree[kk - kLo], mu, cov, r, etaEff, gg, gHg);
+            double[][] cov = scale == 0 ? new double[idx.length][idx.length] : covariance(rows, mean, idx);
+            BlockEstimate be = block(kk, noiseFree[kk - kLo], offsets[kk - kLo], mu, cov, r, etaEff, gg, gHg,
+                    fullOffset);
             blocks.add(be);
             if (kk == k) {
                 main = be;
@@ -246,15 +283,15 @@ public final class AlignmentMonitor {
     }
 
     /** The block estimate for one k from its noise-free terms and the noise means and covariance. */
-    private static BlockEstimate block(int k, double[] nf, double[] mu, double[][] cov, int r, double eta, double gg,
-                                       double gHg) {
-        double[] center = derived(nf, mu, eta, gg, gHg);
-        double[] se = deltaMethod(x -> derived(nf, x, eta, gg, gHg), mu, cov, r, center);
+    private static BlockEstimate block(int k, double[] nf, MeanOffset[] offsets, double[] mu, double[][] cov, int r,
+                                       double eta, double gg, double gHg, MeanOffset fullOffset) {
+        double[] center = derived(nf, offsets, mu, eta, gg, gHg, fullOffset);
+        double[] se = deltaMethod(x -> derived(nf, offsets, x, eta, gg, gHg, fullOffset), mu, cov, r, center);
         Estimate[] noise = new Estimate[4];
         for (int i = 0; i < 4; i++) {
             noise[i] = new Estimate(mu[i], Math.sqrt(cov[i][i] / r));
         }
-        CriticalStep cs = CriticalStep.of(state(nf, mu));
+        CriticalStep cs = CriticalStep.of(state(nf, offsets, mu));
         return new BlockEstimate(k, nf[0], nf[1], nf[2], nf[3], nf[4], nf[5], noise[0], noise[1], noise[2], noise[3],
                 est(center, se, P), cs.q(), cs.signCase(), est(center, se, ETA_STAR), est(center, se, THETA_NEXT),
                 est(center, se, ETA_LOSS_D), est(center, se, ETA_LOSS_B), est(center, se, THETA_CRIT),
@@ -278,15 +315,16 @@ public final class AlignmentMonitor {
         return new Estimate(center[i], se[i]);
     }
 
-    private static AlignmentState state(double[] nf, double[] mu) {
-        BlockMoments dom = new BlockMoments(nf[0], nf[2], nf[4], Math.max(0, mu[0]), mu[2]);
-        BlockMoments bulk = new BlockMoments(nf[1], nf[3], nf[5], Math.max(0, mu[1]), mu[3]);
+    private static AlignmentState state(double[] nf, MeanOffset[] offsets, double[] mu) {
+        BlockMoments dom = new BlockMoments(nf[0], nf[2], nf[4], Math.max(0, mu[0]), mu[2], offsets[0]);
+        BlockMoments bulk = new BlockMoments(nf[1], nf[3], nf[5], Math.max(0, mu[1]), mu[3], offsets[1]);
         return new AlignmentState(dom, bulk);
     }
 
     /** Every derived quantity as a function of the noise means (e_D, e_B, n_D, n_B, ξᵀHξ). */
-    private static double[] derived(double[] nf, double[] mu, double eta, double gg, double gHg) {
-        AlignmentState st = state(nf, mu);
+    private static double[] derived(double[] nf, MeanOffset[] offsets, double[] mu, double eta, double gg, double gHg,
+                                    MeanOffset fullOffset) {
+        AlignmentState st = state(nf, offsets, mu);
         CriticalStep cs = CriticalStep.of(st);
         CriticalAlignment ca = CriticalAlignment.of(st);
         double[] out = new double[OUTPUTS];
@@ -302,7 +340,7 @@ public final class AlignmentMonitor {
             out[THETA_NEXT] = cs.predictedTheta(eta);
             out[DLOSS_D] = ProjectedLoss.expectedChange(st.dom(), eta);
             out[DLOSS_B] = ProjectedLoss.expectedChange(st.bulk(), eta);
-            out[DLOSS_PRED] = ProjectedLoss.expectedChange(gg, gHg, mu[4], eta);
+            out[DLOSS_PRED] = ProjectedLoss.expectedChange(gg, gHg, mu[4], fullOffset, eta);
         } else {
             out[THETA_NEXT] = Double.NaN;
             out[DLOSS_D] = Double.NaN;
@@ -440,6 +478,61 @@ public final class AlignmentMonitor {
         };
         EigenResult r = Lanczos.solve(pre, LanczosOptions.of(1).withSeed(o.seed()), Which.LARGEST, null);
         return r.eigenvalues()[0];
+    }
+
+    /**
+     * The quadratic forms of one noise vector x (with Hx) per k in [kLo, kHi]: e<sub>D</sub> = ‖P<sub>D</sub>Hx‖²
+     * (= Σλ²c² on the eigenvectors), e<sub>B</sub> = ‖P<sub>B</sub>Hx‖², n<sub>D</sub> = x<sub>D</sub>ᵀHx,
+     * n<sub>B</sub> = x<sub>B</sub>ᵀHx, and xᵀHx last.
+     */
+    private static final class NoiseRow {
+        private final double[][] v;
+        private final double[] lam;
+        private final int kLo;
+        private final int kHi;
+        private final double[] xB;
+        private final double[] hxB;
+        private final double[] c;
+
+        NoiseRow(double[][] v, double[] lam, int kLo, int kHi, int n) {
+            this.v = v;
+            this.lam = lam;
+            this.kLo = kLo;
+            this.kHi = kHi;
+            this.xB = new double[n];
+            this.hxB = new double[n];
+            this.c = new double[kHi];
+        }
+
+        void fill(double[] x, double[] hx, double[] row) {
+            int n = x.length;
+            for (int i = 0; i < kHi; i++) {
+                c[i] = Vectors.dot(v[i], x);
+            }
+            System.arraycopy(x, 0, xB, 0, n);
+            System.arraycopy(hx, 0, hxB, 0, n);
+            project(v, 0, kLo, xB);
+            project(v, 0, kLo, hxB);
+            for (int kk = kLo; kk <= kHi; kk++) {
+                if (kk > kLo) {
+                    projectOne(v[kk - 1], xB);
+                    projectOne(v[kk - 1], hxB);
+                }
+                double eD = 0;
+                double nD = 0;
+                for (int i = 0; i < kk; i++) {
+                    double c2 = c[i] * c[i];
+                    eD += lam[i] * lam[i] * c2;
+                    nD += lam[i] * c2;
+                }
+                int base = PER_K * (kk - kLo);
+                row[base + E_D] = eD;
+                row[base + E_B] = Vectors.dot(hxB, hxB);
+                row[base + N_D] = nD;
+                row[base + N_B] = Vectors.dot(xB, hx);
+            }
+            row[row.length - 1] = Vectors.dot(x, hx);
+        }
     }
 
     /** x ← (I − V<sub>[from,to)</sub>V<sub>[from,to)</sub>ᵀ)x, twice (classical Gram–Schmidt, reorthogonalised). */

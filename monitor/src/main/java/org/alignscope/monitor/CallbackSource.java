@@ -1,6 +1,7 @@
 package org.alignscope.monitor;
 
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.nn.FiniteDifferenceHessian;
 
 /**
@@ -13,6 +14,7 @@ public final class CallbackSource implements CurvatureSource {
     private final boolean finiteDifferences;
     private final double epsilon;
     private final double[] buffer;
+    private final RandomStream draws = RandomStream.of(0, ModelSource.BATCH_STREAM);
 
     private CallbackSource(TrainingCallbacks cb, boolean finiteDifferences, double epsilon) {
         this.cb = cb;
@@ -59,9 +61,20 @@ public final class CallbackSource implements CurvatureSource {
         }
     }
 
+    /**
+     * Under the callbacks' {@link TrainingCallbacks#sampler()} when they expose one (the sampler-true model, batches
+     * drawn by the monitor from its stream {@code RandomStream.of(0, ModelSource.BATCH_STREAM)}), else their
+     * {@link TrainingCallbacks#batchGradient} draws under the i.i.d. model.
+     */
     @Override
-    public SamplerState samplerState() {
-        return cb.samplerState();
+    public BatchNoise batchNoise(double[] g) {
+        TrainingSampler sampler = cb.sampler();
+        if (sampler == null) {
+            return CurvatureSource.super.batchNoise(g);
+        }
+        SamplerDraws law = SamplerDraws.of(sampler.state(), sampler.trainingSize(), sampler.batchSize(),
+                sampler.trainingSize(), draws);
+        return SamplerNoise.of(law, sampler::meanGradient, g);
     }
 
     @Override

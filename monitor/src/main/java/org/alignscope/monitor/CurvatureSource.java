@@ -40,11 +40,12 @@ public interface CurvatureSource {
     SymmetricOperator hessian();
 
     /**
-     * The law of the training loop's next mini-batch at this point, read without drawing from its sampler's stream;
-     * by default {@link SamplerState#unknown()} (a source not tied to a training loop).
+     * The law of the training loop's next batch gradient at this point, around the reference gradient g as returned
+     * by {@link #gradient}: by default unbiased, its draws from {@link #noiseSample} (a source not tied to a
+     * training loop's sampler).
      */
-    default SamplerState samplerState() {
-        return SamplerState.unknown();
+    default BatchNoise batchNoise(double[] g) {
+        return BatchNoise.unbiased(out -> noiseSample(g, out), "i.i.d. noise samples");
     }
 
     /** A one-line description for manifests, e.g. {@code "quadratic d=200 sigma=0.5"}. */

@@ -7,9 +7,10 @@ import org.alignscope.nn.Model;
 
 /**
  * An nn {@link Model} on a fixed reference set: g and H are the gradient and (exact, R-operator) Hessian of the
- * mean loss on the whole reference set; a noise sample is ξ = ĝ − g with ĝ the gradient on a mini-batch of the
- * training batch size drawn uniformly <em>without replacement from the reference set</em>, so that E ξ = 0
- * exactly (the reference set is the population the mini-batches come from). Mini-batches are drawn from
+ * mean loss on the whole reference set; the noise is that of the training loop's next mini-batch, drawn from the
+ * reference set under the sampler's law ({@link SamplerDraws}, {@link SamplerNoise}): by default the law is unknown
+ * and a mini-batch is drawn uniformly <em>without replacement from the reference set</em>, so that E ξ = 0 exactly
+ * (the reference set is the population the mini-batches come from). Mini-batches are drawn from
  * {@code RandomStream.of(seed, BATCH_STREAM)}.
  *
  * <p>The model's live parameters are read at every call; {@link #hessian()} is frozen at the point of the call.
@@ -21,17 +22,30 @@ public final class ModelSource implements CurvatureSource {
     private final Model model;
     private final Batch reference;
     private final int batchSize;
-    private final MiniBatchNoise noise;
+    private final SamplerDraws draws;
 
     /**
+     * A source whose sampler law is unknown (the i.i.d. noise model).
+     *
      * @param model     the model (its parameters are the point w)
      * @param reference the reference set, the population of the mini-batches
      * @param batchSize the training batch size, 1 ≤ batchSize ≤ reference.n()
      * @param seed      seed of the mini-batch stream
      */
     public ModelSource(Model model, Batch reference, int batchSize, long seed) {
-        this.noise = new MiniBatchNoise(model, reference.x(), reference.labels(), reference.n(),
-                reference.features(), batchSize, RandomStream.of(seed, BATCH_STREAM));
+        this(model, reference, batchSize, seed, SamplerState.unknown(), reference.n());
+    }
+
+    /**
+     * A source at a point of training whose next batch follows {@code sampler}.
+     *
+     * @param sampler      the law of the next training batch (training-set indices)
+     * @param trainingSize N; the reference set is training samples [0, reference.n())
+     */
+    public ModelSource(Model model, Batch reference, int batchSize, long seed, SamplerState sampler,
+                       int trainingSize) {
+        this.draws = SamplerDraws.of(sampler, trainingSize, batchSize, reference.n(),
+                RandomStream.of(seed, BATCH_STREAM));
         this.model = model;
         this.reference = reference;
         this.batchSize = batchSize;
@@ -57,14 +71,22 @@ public final class ModelSource implements CurvatureSource {
         return model.gradient(reference, out);
     }
 
-    /** A mini-batch of {@code batchSize} distinct samples of the reference set. */
+    /** A mini-batch of the reference set drawn under the sampler's law. */
     public Batch nextBatch() {
-        return noise.nextBatch();
+        return reference.rows(draws.nextRows());
     }
 
     @Override
     public void noiseSample(double[] g, double[] out) {
-        noise.sample(g, out);
+        model.gradient(nextBatch(), out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] -= g[i];
+        }
+    }
+
+    @Override
+    public BatchNoise batchNoise(double[] g) {
+        return SamplerNoise.of(draws, (rows, out) -> model.gradient(reference.rows(rows), out), g);
     }
 
     @Override

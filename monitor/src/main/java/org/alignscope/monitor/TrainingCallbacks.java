@@ -28,11 +28,11 @@ public interface TrainingCallbacks {
     }
 
     /**
-     * The law of the training loop's next mini-batch ({@link SamplerState}), read without drawing from its sampler's
-     * stream; by default {@link SamplerState#unknown()}.
+     * The training loop's sampler, for the sampler-true noise model; null by default, when the noise samples are
+     * {@link #batchGradient} draws under the i.i.d. model.
      */
-    default SamplerState samplerState() {
-        return SamplerState.unknown();
+    default TrainingSampler sampler() {
+        return null;
     }
 
     /** Whether {@link #referenceHvp} is available. */

@@ -25,4 +25,16 @@ public record Batch(double[] x, int[] labels, int n) {
     public int features() {
         return x.length / n;
     }
+
+    /** The batch of these rows, in this order (a row may repeat). */
+    public Batch rows(int[] rows) {
+        int f = features();
+        double[] bx = new double[rows.length * f];
+        int[] by = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(x, rows[i] * f, bx, i * f, f);
+            by[i] = labels[rows[i]];
+        }
+        return new Batch(bx, by, rows.length);
+    }
 }

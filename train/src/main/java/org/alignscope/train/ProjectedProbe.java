@@ -4,8 +4,10 @@ import org.alignscope.data.Dataset;
 import org.alignscope.linalg.SampleMean;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.Estimate;
-import org.alignscope.monitor.MiniBatchNoise;
 import org.alignscope.monitor.MonitorResult;
+import org.alignscope.monitor.SamplerDraws;
+import org.alignscope.monitor.SamplerState;
+import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ReferenceSet;
 
@@ -15,12 +17,12 @@ import org.alignscope.nn.ReferenceSet;
  * (P<sub>D</sub> = V Vᵀ with the monitor's top-k eigenvectors, P<sub>B</sub> = I − P<sub>D</sub>), one fresh
  * mini-batch ĝ<sub>j</sub> per pair, each measured as the realised change of the reference loss
  * ΔL<sub>j</sub> = L(w') − L(w) and undone (the parameters are restored bit for bit). The mini-batches are drawn
- * like the monitor's noise samples (training batch size, without replacement from the reference samples, so
- * E ĝ = g) but from their own stream {@code RandomStream.of(seed, STREAM, trajectory, step)}, so the experiment
- * does not reuse the draws the prediction was estimated from.
+ * like the monitor's noise samples, under the training sampler's law at this step ({@link SamplerDraws}), but from
+ * their own stream {@code RandomStream.of(seed, STREAM, trajectory, step)}, so the experiment does not reuse the
+ * draws the prediction was estimated from.
  *
  * <p>Per subspace S it reports the mean realised change with its standard error √(var/R) (ddof 1) beside the
- * prediction E ΔL<sub>S</sub> = −η s<sup>S</sup> + ½η²(τ<sup>S</sup> + n<sup>loss</sup><sub>S</sub>) and its
+ * prediction E ΔL<sub>S</sub> ({@code ProjectedLoss.expectedChange}, sampler-true) and its
  * standard error, z = (mean − predicted)/√(se² + se<sub>pred</sub>²), whether the sign of the mean agrees with the
  * sign of the prediction, and the fraction of single draws whose sign agrees. The prediction is second order in
  * η; the realised change contains every order, so a large |z| at a large step is a finding, not a bug.
@@ -67,9 +69,12 @@ public final class ProjectedProbe {
      * @param r         the monitor's evaluation at w (its k eigenvectors and predictions)
      * @param vectors   the monitor's eigenvectors at w (the first k span D)
      * @param draws     R ≥ 2
+     * @param sampler   the law of the training loop's next batch
+     * @param trainingSize the training set's size N
      */
     static Result run(ReferenceSet reference, Dataset data, Model model, int batchSize, MonitorResult r,
-                      double[][] vectors, int draws, long seed, int trajectory, long step) {
+                      double[][] vectors, int draws, long seed, int trajectory, long step, SamplerState sampler,
+                      int trainingSize) {
         if (draws < 2) {
             throw new IllegalArgumentException("probe steps must be >= 2, got " + draws);
         }
@@ -77,23 +82,23 @@ public final class ProjectedProbe {
         int p = model.parameterCount();
         double[] w = model.parameters();
         double[] w0 = w.clone();
-        double[] g = new double[p];
-        double l0 = reference.gradient(model, g);
-        MiniBatchNoise batches = new MiniBatchNoise(model, data.features(), data.labels(), reference.size(),
-                data.featureCount(), batchSize, RandomStream.of(seed, STREAM, trajectory, step));
+        double l0 = reference.loss(model);
+        Batch rows = new Batch(data.features(), data.labels(), reference.size());
+        SamplerDraws batches = SamplerDraws.of(sampler, trainingSize, batchSize, reference.size(),
+                RandomStream.of(seed, STREAM, trajectory, step));
         double eta = r.eta();
-        double[] xi = new double[p];
+        double[] batchGradient = new double[p];
         double[] dom = new double[draws];
         double[] bulk = new double[draws];
         double[] gd = new double[p];
         for (int j = 0; j < draws; j++) {
-            batches.sample(g, xi);
+            model.gradient(rows.rows(batches.nextRows()), batchGradient);
             java.util.Arrays.fill(gd, 0);
             for (int i = 0; i < k; i++) {
                 double c = 0;
                 double[] v = vectors[i];
                 for (int l = 0; l < p; l++) {
-                    c += v[l] * (g[l] + xi[l]);
+                    c += v[l] * batchGradient[l];
                 }
                 for (int l = 0; l < p; l++) {
                     gd[l] += c * v[l];
@@ -104,7 +109,7 @@ public final class ProjectedProbe {
             }
             dom[j] = reference.loss(model) - l0;
             for (int l = 0; l < p; l++) {
-                w[l] = w0[l] - eta * (g[l] + xi[l] - gd[l]);
+                w[l] = w0[l] - eta * (batchGradient[l] - gd[l]);
             }
             bulk[j] = reference.loss(model) - l0;
             System.arraycopy(w0, 0, w, 0, p);

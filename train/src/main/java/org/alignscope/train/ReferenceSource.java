@@ -4,17 +4,21 @@ import org.alignscope.data.Dataset;
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.CurvatureSource;
-import org.alignscope.monitor.MiniBatchNoise;
+import org.alignscope.monitor.BatchNoise;
+import org.alignscope.monitor.SamplerDraws;
+import org.alignscope.monitor.SamplerNoise;
 import org.alignscope.monitor.SamplerState;
+import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ReferenceSet;
 
 /**
  * The monitor's view of one training trajectory: g, L and H are those of the trainer's chunked reference set
- * (the same operator as the tracked subspace's), and a noise sample is ξ = ĝ − g with ĝ the gradient on a
- * mini-batch of the training batch size drawn uniformly without replacement from the reference samples, so that
- * E ξ = 0 exactly. The draws come from {@code RandomStream.of(seed, STREAM, trajectory, step)}: a pure function of
- * where the evaluation happens, so a resumed run draws the same batches. The training data order is not touched.
+ * (the same operator as the tracked subspace's), and the noise is that of the training loop's next mini-batch, under
+ * the sampler's law at this step ({@link SamplerDraws}, {@link SamplerNoise}): under the epoch sampler a uniform
+ * B-subset of the samples the epoch has not used yet, whose mean gradient is computed exactly. The draws come from
+ * {@code RandomStream.of(seed, STREAM, trajectory, step)}: a pure function of where the evaluation happens, so a
+ * resumed run draws the same batches. The training data order is read, never drawn from.
  */
 final class ReferenceSource implements CurvatureSource {
     /** Path element of the monitor's mini-batch draws ("TMON"). */
@@ -24,8 +28,8 @@ final class ReferenceSource implements CurvatureSource {
     private final int n;
     private final Model model;
     private final int batchSize;
-    private final MiniBatchNoise noise;
-    private final SamplerState sampler;
+    private final Batch rows;
+    private final SamplerDraws draws;
 
     /**
      * @param reference  the chunked reference set
@@ -34,16 +38,17 @@ final class ReferenceSource implements CurvatureSource {
      * @param model      the trajectory's model (live parameters)
      * @param batchSize  training batch size
      * @param sampler    the law of the training loop's batch at this step (indices into the training set)
+     * @param trainingSize the training set's size N
      */
     ReferenceSource(ReferenceSet reference, Dataset data, int n, Model model, int batchSize, long seed,
-                    int trajectory, long step, SamplerState sampler) {
+                    int trajectory, long step, SamplerState sampler, int trainingSize) {
         this.reference = reference;
         this.n = n;
         this.model = model;
         this.batchSize = batchSize;
-        this.noise = new MiniBatchNoise(model, data.features(), data.labels(), n, data.featureCount(), batchSize,
-                RandomStream.of(seed, STREAM, trajectory, step));
-        this.sampler = sampler;
+        this.rows = new Batch(data.features(), data.labels(), n);
+        this.draws = SamplerDraws.of(sampler, trainingSize, batchSize, n, RandomStream.of(seed, STREAM, trajectory,
+                step));
     }
 
     @Override
@@ -63,12 +68,15 @@ final class ReferenceSource implements CurvatureSource {
 
     @Override
     public void noiseSample(double[] g, double[] out) {
-        noise.sample(g, out);
+        model.gradient(rows.rows(draws.nextRows()), out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] -= g[i];
+        }
     }
 
     @Override
-    public SamplerState samplerState() {
-        return sampler;
+    public BatchNoise batchNoise(double[] g) {
+        return SamplerNoise.of(draws, (idx, out) -> model.gradient(rows.rows(idx), out), g);
     }
 
     @Override
@@ -78,6 +86,7 @@ final class ReferenceSource implements CurvatureSource {
 
     @Override
     public String describe() {
-        return "training reference set n=" + n + " batch=" + batchSize + " model " + model.spec();
+        return "training reference set n=" + n + " batch=" + batchSize + " (" + draws.describe() + ") model "
+                + model.spec();
     }
 }

@@ -493,7 +493,7 @@ public final class Trainer {
             @Override
             public CurvatureSource source(long t) {
                 return new ReferenceSource(reference, referenceData, reference.size(), a.model, cfg.batchSize(), seed,
-                        a.index, t, order(seed).stateAt(t));
+                        a.index, t, order(seed).stateAt(t), train.size());
             }
 
             @Override
@@ -536,7 +536,7 @@ public final class Trainer {
     ProjectedProbe.Result probe(Arm a, long seed, long t, MonitorResult r, int draws) {
         long t0 = System.nanoTime();
         ProjectedProbe.Result p = ProjectedProbe.run(reference, referenceData, a.model, cfg.batchSize(), r,
-                a.monitor.eigenvectors(), draws, seed, a.index, t);
+                a.monitor.eigenvectors(), draws, seed, a.index, t, order(seed).stateAt(t), train.size());
         clock.add("probe", t0);
         return p;
     }
