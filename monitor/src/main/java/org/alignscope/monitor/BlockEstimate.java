@@ -38,7 +38,8 @@ import org.alignscope.theory.SignCase;
  * @param oneMinusThetaCrit 1 − θ<sup>crit</sup> from the δ-quadratic (NaN when it does not exist)
  * @param dlossDom     E ΔL of a dominant-projected step at the step used (Theorem 10)
  * @param dlossBulk    E ΔL of a bulk-projected step
- * @param dlossPred    E ΔL of the full SGD step: −η‖g‖² + ½η²(gᵀHg + E ξᵀHξ) (NaN where the theory does not apply)
+ * @param dlossPred    E ΔL of the full SGD step: −η(‖g‖² + gᵀm) + ½η²(gᵀHg + 2gᵀHm + E ξᵀHξ), m the next batch's mean
+ *                     offset (NaN where the theory does not apply)
  */
 public record BlockEstimate(int k, double sD, double sB, double tauD, double tauB, double uD, double uB,
                             Estimate eD, Estimate eB, Estimate nLossD, Estimate nLossB, Estimate p, double q,

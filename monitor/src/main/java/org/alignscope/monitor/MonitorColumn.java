@@ -65,7 +65,8 @@ public record MonitorColumn(String name, String unit, String meaning, Function<M
                 r -> r.result().regime()));
         c.add(col("lambda_1", "1/step size", "λ_1 of the reference Hessian", r -> lambda1(r)));
         c.add(col("eta_lambda1", "1", "η·λ_1", r -> r.result().eta() * lambda1(r)));
-        c.add(col("dloss_pred", "loss", "E ΔL of the SGD step taken: −η‖g‖² + ½η²(gᵀHg + E ξᵀHξ)",
+        c.add(col("dloss_pred", "loss", "E ΔL of the SGD step taken: −η(‖g‖² + gᵀm) + ½η²(gᵀHg + 2gᵀHm + E ξᵀHξ),"
+                + " m = E ĝ − g the next batch's mean offset",
                 r -> main(r).dlossPred().value()));
         c.add(col("dloss_real", "loss", "the realised change of the reference loss over that step",
                 MonitorRow::dlossReal));
