@@ -182,7 +182,7 @@ final class MonitorCommand implements Callable<Integer>, SchemaCommand {
         Manifest manifest = new Manifest(owner.commandLine());
         v.describe().forEach(manifest::setting);
         Map<String, Object> monitor = new LinkedHashMap<>();
-        monitor.put("k", m.k());
+        monitor.put("k", m.describeK());
         monitor.put("samples", m.samples());
         monitor.put("k_spread", m.kSpread());
         monitor.put("lanczos_tolerance", m.tolerance());

@@ -68,6 +68,19 @@ class InputValidationTest {
         }
     }
 
+    @Test
+    void aMonitorKThatDoesNotFitTheModelIsRefused(@TempDir Path dir) throws Exception {
+        Path fixed = Files.writeString(dir.resolve("fixed.yaml"), MonitorCommandTest.TINY.replace(
+                "monitor: {every: 5, samples: 6}", "monitor: {every: 5, samples: 6, k: 53}"));
+        assertTrue(refused(dir, "monitor.k", "train", "--config", fixed.toString()).endsWith(
+                "monitor.k: 53 does not fit the 53 parameters; allowed: an integer in [1, 52], or auto\n"));
+        Path auto = Files.writeString(dir.resolve("auto.yaml"), MonitorCommandTest.TINY.replace("mlp:6-5-3:tanh",
+                "mlp:6-2-3:tanh").replace("monitor: {every: 5, samples: 6}", "monitor: {every: 5, samples: 6, k: auto}"));
+        assertTrue(refused(dir, "monitor.k", "train", "--config", auto.toString()).contains(
+                "monitor.k: auto does not fit the 23 parameters; allowed: an integer in [1, 22] (auto needs at least"
+                        + " 32 parameters)"));
+    }
+
     /** A checkpoint of mlp:6-5-3:tanh written by a tiny hessian run. */
     private static Path checkpoint(Path dir) {
         Path run = dir.resolve("source");

@@ -10,7 +10,6 @@ import org.alignscope.spectral.EigenResult;
 import org.alignscope.spectral.Lanczos;
 import org.alignscope.spectral.LanczosOptions;
 import org.alignscope.spectral.Which;
-import org.alignscope.spectral.WarmEigenSolver;
 import org.alignscope.theory.AlignmentState;
 import org.alignscope.theory.BlockMoments;
 import org.alignscope.theory.ConstantStepTheory;
@@ -34,9 +33,12 @@ import org.alignscope.theory.ProjectedLoss;
  *
  * <p><b>Eigenpairs.</b> The first evaluation (or one after {@link #resetWarmStart}) solves cold by thick-restart
  * Lanczos; later ones (or one after {@link #warmStart}) start from the previous eigenvectors with a Rayleigh–Ritz
- * step on their span and expand only by the residuals of unconverged pairs ({@link WarmEigenSolver}): when the
- * point moved little, the k + kSpread + 1 start vectors already certify the pairs and the solve costs that many
- * HVPs. Both certify every pair by its residual ‖Hv − λv‖ against the same tolerance.
+ * step on their span and expand only by the residuals of unconverged pairs
+ * ({@link org.alignscope.spectral.WarmEigenSolver}): when the point moved little, the k + kSpread + 1 start vectors
+ * already certify the pairs and the solve costs that many HVPs. Both certify every pair by its residual ‖Hv − λv‖
+ * against the same tolerance. With {@code k = AUTO_K} the solve is for 31 + kSpread pairs and k is the largest
+ * eigenvalue ratio's ({@link DominantDimension}); where the residuals are too large for the eigengap at k
+ * ({@link EigenGap}) the tolerance is tightened within the HVP budget ({@link DominantSolve}).
  *
  * <p><b>Cost per evaluation.</b> One reference gradient; the eigen-solve (its HVPs are reported); one HVP for
  * Hg and one for Hg<sub>B</sub> per k in the sensitivity range (2·kSpread + 2 in all); r noise samples and r HVPs;
@@ -102,14 +104,7 @@ public final class AlignmentMonitor {
             throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
         }
         final int n = src.dimension();
-        final int k = o.k();
-        if (k > n - 1) {
-            throw new IllegalArgumentException("k must lie in [1, n-1] = [1, " + (n - 1) + "], got " + k);
-        }
-        final int kLo = Math.max(1, k - o.kSpread());
-        final int kHi = Math.min(n - 1, k + o.kSpread());
-        final int nk = kHi - kLo + 1;
-        final int pairs = Math.min(n, kHi + 1);
+        o.checkDimension(n);
         final OptimizerProfile opt = o.optimizer();
         final double etaEff = opt.effectiveStep(eta);
 
@@ -117,23 +112,17 @@ public final class AlignmentMonitor {
         double loss = src.gradient(g);
         SymmetricOperator h = src.hessian();
 
-        // Eigenpairs.
-        LanczosOptions lo = new LanczosOptions(pairs, o.lanczosTolerance(), Math.max(o.lanczosMaxApplications(), 2 * pairs),
-                LanczosOptions.krylovFor(pairs), o.seed());
-        double[][] start = warm != null && warm.length > 0 && warm[0].length == n ? warm : null;
-        EigenResult er = start == null ? Lanczos.solve(h, lo, Which.LARGEST, null)
-                : WarmEigenSolver.solve(h, pairs, o.lanczosTolerance(), lo.maxApplications(), start, o.seed());
-        double[][] v = er.eigenvectors();
-        double[] lam = er.eigenvalues();
+        // Eigenpairs and k.
+        DominantSolve.Solution solution = DominantSolve.solve(h, o, warm);
+        double[][] v = solution.vectors();
         warm = v;
-        double rf = 0;
-        for (int i = 0; i < k; i++) {
-            rf += er.residuals()[i] * er.residuals()[i];
-        }
-        double gapK = pairs > k ? lam[k - 1] - lam[k] : Double.NaN;
-        double sinBound = gapK > 0 ? Math.sqrt(rf) / gapK : Double.POSITIVE_INFINITY;
-        MonitorResult.EigenSummary eigen = new MonitorResult.EigenSummary(lam.clone(), er.residuals().clone(),
-                er.converged().clone(), er.operatorApplications(), sinBound);
+        MonitorResult.EigenSummary eigen = solution.summary();
+        double[] lam = eigen.values();
+        final int pairs = lam.length;
+        final int k = eigen.k();
+        final int kLo = Math.max(1, k - o.kSpread());
+        final int kHi = Math.min(n - 1, k + o.kSpread());
+        final int nk = kHi - kLo + 1;
 
         // The law of the next batch gradient: ξ = ĝ − g = m + ζ, m exact (null when 0), ζ drawn.
         BatchNoise noise = src.batchNoise(g);

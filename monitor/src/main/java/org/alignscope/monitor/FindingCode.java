@@ -36,8 +36,9 @@ public enum FindingCode {
      */
     THEORY_NA("theory-n/a"),
     /**
-     * An estimate the findings rest on is not trustworthy: unconverged eigenpairs or a large Davis–Kahan bound on
-     * the subspace error, a noise term with a large relative standard error, or a comparison (η vs η*, η vs
+     * An estimate the findings rest on is not trustworthy: unconverged eigenpairs, an eigengap too narrow for the
+     * residuals (its detail starts {@code eigengap:}: the Davis–Kahan bound on the subspace error stays above its
+     * limit even after tightening the eigen-tolerance, {@link EigenGap}), a noise term with a large relative standard error, or a comparison (η vs η*, η vs
      * η<sup>loss</sup>) within two standard errors.
      */
     UNRELIABLE_ESTIMATE("unreliable-estimate"),

@@ -57,9 +57,11 @@ final class Findings {
             unreliable.add(unconverged + " of " + e.converged().length + " eigenpairs unconverged (largest relative residual "
                     + num(e.maxRelativeResidual()) + ")");
         }
-        if (!(e.subspaceSin() <= o.maxSubspaceSin())) {
-            unreliable.add("the dominant subspace may be off by sin(angle) <= " + num(e.subspaceSin())
-                    + " (residuals over the gap lambda_k - lambda_{k+1}); theta is uncertain by that much");
+        EigenGap gap = e.gap();
+        if (!gap.holds(o.maxSubspaceSin())) {
+            unreliable.add(gap.describe(o.maxSubspaceSin()) + " (eigen-tolerance " + num(e.tolerance())
+                    + (e.tolerance() < o.lanczosTolerance() ? ", tightened from " + num(o.lanczosTolerance()) : "")
+                    + ")");
         }
         noiseTerm(unreliable, "e_D", b.eD(), o);
         noiseTerm(unreliable, "e_B", b.eB(), o);

@@ -71,7 +71,8 @@ public record MonitorColumn(String name, String unit, String meaning, Function<M
         c.add(col("dloss_real", "loss", "the realised change of the reference loss over that step",
                 MonitorRow::dlossReal));
         c.add(col("findings", "", "finding codes joined by ;", r -> r.result().findingCodes()));
-        c.add(col("k", "1", "the dominant dimension k", r -> (long) main(r).k()));
+        c.add(col("k", "1", "the dominant dimension k asked for (monitor.k); empty with k: auto",
+                r -> r.result().eigen().kChosen() ? Double.NaN : (Object) (long) main(r).k()));
         c.add(col("loss", "loss", "the reference loss at w_t", r -> r.result().loss()));
         c.add(col("sign_case", "", "the sign case of (p, q)", r -> main(r).signCase().code()));
         c.add(col("theta_next", "1", "the predicted next alignment θ̂(η) at the step used", r -> main(r).thetaNext().value()));
@@ -87,12 +88,14 @@ public record MonitorColumn(String name, String unit, String meaning, Function<M
                 r -> main(r).dlossBulk().value()));
         c.add(col("max_rel_residual", "1", "the largest residual ‖Hv − λv‖ relative to |λ_1| of the eigenpairs used",
                 r -> r.result().eigen().maxRelativeResidual()));
-        c.add(col("subspace_sin", "1", "the Davis–Kahan bound ‖R‖_F/(λ_k − λ_k+1) on sin Θ between the computed and the true dominant subspace",
+        c.add(col("subspace_sin", "1", "the Davis–Kahan bound ‖R_k‖_F/(λ_k − λ_k+1 − ‖r_k+1‖) on sin Θ between the computed and the true dominant subspace",
                 r -> r.result().eigen().subspaceSin()));
         c.add(col("sharpness_product", "1", "η times the sharpness λ_1 (λ_1(P⁻¹H) for Adam/RMSprop)",
                 r -> r.result().sharpnessProduct()));
         c.add(col("stability_edge", "1", "the optimizer's edge for sharpness_product",
                 r -> r.result().stabilityThreshold()));
+        c.add(col("k_used", "1", "the dominant dimension the row's quantities use: k, or the k in [2, 30] with the"
+                + " largest λ_k/λ_k+1 with k: auto", r -> (long) r.result().eigen().k()));
         return Collections.unmodifiableList(c);
     }
 

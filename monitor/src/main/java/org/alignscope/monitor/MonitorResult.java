@@ -50,17 +50,20 @@ public record MonitorResult(long step, double eta, double etaEffective, Optimize
     }
 
     /**
-     * The eigenpairs used: the top {@code values.length} = k + kSpread + 1 (capped at n) of the reference Hessian.
+     * The eigenpairs used: the top {@code values.length} of the reference Hessian (k + kSpread + 1 for a fixed k,
+     * 31 + kSpread for auto; capped at n), after the eigengap rule's tightenings ({@link DominantSolve}).
      *
      * @param values        Ritz values, descending
      * @param residuals     true residuals ‖Hv − λv‖
-     * @param converged     per pair, residual ≤ tolerance·|λ<sub>1</sub>|
-     * @param applications  HVPs spent by the eigen-solve
-     * @param subspaceSin   the Davis–Kahan bound ‖R‖<sub>F</sub>/(λ<sub>k</sub> − λ<sub>k+1</sub>) on sin Θ between the
-     *                      computed and the true dominant subspace (+∞ without a gap); also a bound on |Δθ|
+     * @param converged     per pair, residual ≤ the configured tolerance·|λ<sub>1</sub>|
+     * @param applications  HVPs spent by the eigen-solve, tightenings included
+     * @param k             the dominant dimension used: the configured one, or auto's choice
+     * @param kChosen       whether k was chosen by the spectrum ({@code k: auto})
+     * @param tolerance     the relative residual target of the last solve: the configured one, or tighter where
+     *                      the eigengap asked for it
      */
-    public record EigenSummary(double[] values, double[] residuals, boolean[] converged, int applications,
-                               double subspaceSin) {
+    public record EigenSummary(double[] values, double[] residuals, boolean[] converged, int applications, int k,
+                               boolean kChosen, double tolerance) {
         /** The largest residual relative to |λ<sub>1</sub>|. */
         public double maxRelativeResidual() {
             double m = 0;
@@ -68,6 +71,20 @@ public record MonitorResult(long step, double eta, double etaEffective, Optimize
                 m = Math.max(m, r);
             }
             return m / Math.abs(values[0]);
+        }
+
+        /** The eigengap rule at k. */
+        EigenGap gap() {
+            return EigenGap.of(values, residuals, k);
+        }
+
+        /**
+         * The Davis–Kahan bound ‖R<sub>k</sub>‖<sub>F</sub>/(λ<sub>k</sub> − λ<sub>k+1</sub> − ‖r<sub>k+1</sub>‖) on
+         * sin Θ between the computed and the true dominant subspace (+∞ without a resolved gap); also a bound on
+         * |Δθ| ({@link EigenGap}).
+         */
+        public double subspaceSin() {
+            return gap().sinBound();
         }
     }
 

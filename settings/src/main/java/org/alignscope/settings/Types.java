@@ -39,6 +39,73 @@ public final class Types {
         return new IntegerType<>(null, x -> x);
     }
 
+    /**
+     * An integer of type {@code integer} or the word {@code word} (any case), read as {@code wordValue}, a value
+     * outside {@code integer}'s range that stands for the word ({@code monitor.every: adaptive}, {@code monitor.k:
+     * auto}).
+     */
+    public static SettingType<Integer> integerOr(SettingType<Integer> integer, String word, int wordValue) {
+        return new SettingType<>() {
+            @Override
+            public Integer parse(String text) {
+                if (isWord(text)) {
+                    return wordValue;
+                }
+                try {
+                    Long.parseLong(text.trim());
+                } catch (NumberFormatException e) {
+                    throw neither(text);
+                }
+                return notTheWord(integer.parse(text));
+            }
+
+            @Override
+            public Integer read(JsonNode node) {
+                if (node.isTextual() && isWord(node.asText())) {
+                    return wordValue;
+                }
+                if (!node.isIntegralNumber()) {
+                    throw neither(node.asText());
+                }
+                return notTheWord(integer.read(node));
+            }
+
+            /** The integer as written, refused where it is the value that stands for the word. */
+            private Integer notTheWord(Integer value) {
+                if (value == wordValue) {
+                    throw new IllegalArgumentException(value + " is out of range; allowed: " + allowed());
+                }
+                return value;
+            }
+
+            private boolean isWord(String text) {
+                return text.trim().toLowerCase(Locale.ROOT).equals(word);
+            }
+
+            private IllegalArgumentException neither(String text) {
+                return new IllegalArgumentException("'" + text + "' is neither an " + integer.allowed() + " nor '"
+                        + word + "'");
+            }
+
+            @Override
+            public void check(Integer value, String written, Values earlier) {
+                if (value != wordValue) {
+                    integer.check(value, written, earlier);
+                }
+            }
+
+            @Override
+            public String allowed() {
+                return integer.allowed() + " or " + word;
+            }
+
+            @Override
+            public Object describe(Integer value) {
+                return value == wordValue ? word : integer.describe(value);
+            }
+        };
+    }
+
     /** A finite real number in a range. */
     public static SettingType<Double> real(Range range) {
         return new RealType(range);

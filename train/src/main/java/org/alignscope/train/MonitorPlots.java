@@ -47,7 +47,7 @@ final class MonitorPlots {
                     continue;
                 }
                 String what = a.name() + ", seed " + seed;
-                LinePlot theta = new LinePlot("θ of the reference gradient (squared, top " + cfg.monitor().k()
+                LinePlot theta = new LinePlot("θ of the reference gradient (squared, top k = " + cfg.monitor().describeK()
                         + "), " + what, "step", "θ").yRange(0, 1.02);
                 double[][] th = finite(step, c.get("theta"));
                 theta.line("θ", th[0], th[1]);

@@ -2,6 +2,9 @@ package org.alignscope.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alignscope.monitor.DominantDimension;
+import org.alignscope.monitor.MonitorOptions;
+import org.alignscope.nn.ModelSpec;
 import org.alignscope.settings.Bound;
 import org.alignscope.settings.Range;
 import org.alignscope.settings.Schema;
@@ -12,10 +15,15 @@ import org.alignscope.settings.Values;
 
 /** The {@code monitor:} section: the alignment monitor evaluated during training (absent: not run). */
 final class MonitorSection {
-    static final Setting<Integer> EVERY = Setting.of("every", new MonitorEvery(), 100, "Evaluate at every step t"
-            + " with t mod every = 0; adaptive: min_every, max_every and change set the intervals.").in("steps");
-    static final Setting<Integer> K = Setting.derived("k", Types.integer(1, 1000), "subspace.k",
-            v -> v.get(SubspaceSection.K), "The monitor's dominant dimension (below the parameter count).");
+    /** The value of {@code every: adaptive} (no interval: the adaptive schedule picks them). */
+    static final int ADAPTIVE = 0;
+    static final Setting<Integer> EVERY = Setting.of("every", Types.integerOr(Types.integerFrom(1), "adaptive",
+            ADAPTIVE), 100, "Evaluate at every step t with t mod every = 0; adaptive: min_every, max_every and change"
+            + " set the intervals.").in("steps");
+    static final Setting<Integer> K = Setting.derived("k", Types.integerOr(Types.integer(1, 1000), "auto",
+            MonitorOptions.AUTO_K), "subspace.k", v -> v.get(SubspaceSection.K), "The monitor's dominant dimension"
+            + " (below the parameter count); auto: at each evaluation the k in [2, 30] with the largest λ_k/λ_k+1"
+            + " (32 parameters or more).");
     static final Setting<Integer> SAMPLES = Setting.of("samples", Types.integer(2, 1_000_000), 32, "r: noise samples"
             + " (mini-batch gradients of training.batch_size, one HVP each) per evaluation.");
     static final Setting<List<String>> ARMS = Setting.optional("arms", Types.words("arm names"), "every arm with"
@@ -25,10 +33,12 @@ final class MonitorSection {
     static final Setting<Integer> K_SPREAD = Setting.of("k_spread", Types.integer(0, 100), 2, "The sensitivity range"
             + " k − k_spread … k + k_spread.");
     static final Setting<Double> TOLERANCE = Setting.of("tolerance", Types.real(1e-14, 1), 1e-6, "Lanczos relative"
-            + " residual target of the monitor's eigenpairs.");
+            + " residual target of the monitor's eigenpairs; tightened (by 10, up to 4 times, within max_hvps) where"
+            + " the Davis–Kahan bound on the dominant subspace's error (subspace_sin) exceeds 0.05.");
     static final Setting<Integer> MAX_HVPS = Setting.derived("max_hvps", Types.integer(new Range(
-            Bound.of("2(k + k_spread + 1)", v -> 2 * pairs(v)), null)), "50(k + k_spread + 1) + 500",
-            v -> 50 * pairs(v) + 500, "Lanczos budget of one evaluation.").in("HVPs");
+            Bound.of("2(k + k_spread + 1)", v -> 2 * pairs(v)), null)), "50(k + k_spread + 1) + 500 (k: auto counts"
+            + " as 30)", v -> 50 * pairs(v) + 500, "Lanczos budget of one evaluation, tightenings included.")
+            .in("HVPs");
     static final Setting<Boolean> EFFECTIVE_STEP = Setting.of("effective_step", Types.flag(), false, "Momentum and"
             + " nesterov: apply the SGD theory with η/(1 − μ) instead of reporting theory-n/a.");
     static final Setting<Integer> MIN_EVERY = Setting.of("min_every", Types.integerFrom(1), 10, "every: adaptive:"
@@ -49,15 +59,25 @@ final class MonitorSection {
     private MonitorSection() {
     }
 
-    /** The eigenpairs one evaluation solves for: k + k_spread + 1. */
+    /** The eigenpairs one evaluation solves for: k + k_spread + 1, with k: auto as its largest k. */
     private static int pairs(Values v) {
-        return v.get(K) + v.get(K_SPREAD) + 1;
+        int k = v.get(K);
+        return (k == MonitorOptions.AUTO_K ? DominantDimension.LARGEST : k) + v.get(K_SPREAD) + 1;
     }
 
-    /** The section's record, checked against the arms, the optimizer and the reference set read before it. */
+    /**
+     * The section's record, checked against the model's parameter count, the arms, the optimizer and the reference
+     * set read before it.
+     */
     static TrainConfig.Monitor from(Values v, List<TrainConfig.Arm> arms) {
         TrainConfig.Adaptive adaptive = null;
-        if (v.get(EVERY) == MonitorEvery.ADAPTIVE) {
+        int parameters = ModelSpec.parse(v.get(ModelSection.SPEC)).parameterCount();
+        int k = v.get(K);
+        if (!DominantDimension.fits(k, parameters)) {
+            throw v.invalid(K, DominantDimension.outOfRange(String.valueOf(K.type().describe(k)),
+                    parameters));
+        }
+        if (v.get(EVERY) == ADAPTIVE) {
             adaptive = new TrainConfig.Adaptive(v.get(MIN_EVERY), v.get(MAX_EVERY), v.get(CHANGE));
         } else {
             for (Setting<?> s : List.of(MIN_EVERY, MAX_EVERY, CHANGE)) {

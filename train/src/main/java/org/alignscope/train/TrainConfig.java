@@ -114,17 +114,23 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
      * The {@code monitor:} section: the alignment monitor evaluated during training.
      *
      * @param every          evaluate at every step t with t mod every = 0
-     * @param k              the monitor's dominant dimension (default: subspace.k)
+     * @param k              the monitor's dominant dimension (default: subspace.k), or
+     *                       {@link org.alignscope.monitor.MonitorOptions#AUTO_K} for {@code k: auto}
      * @param samples        r, noise samples (mini-batch gradients of the training batch size) per evaluation
      * @param arms           the monitored arms, by name (default: every tracked arm)
      * @param thetaThreshold θ above which {@code suspicious-alignment} can be reported
      * @param kSpread        sensitivity range k − kSpread … k + kSpread
      * @param tolerance      Lanczos relative residual target of the monitor's eigenpairs
-     * @param maxHvps        Lanczos budget of one evaluation
+     * @param maxHvps        Lanczos budget of one evaluation, the eigengap's tightenings included
      * @param effectiveStep  momentum/Nesterov: apply the SGD theory with η/(1 − μ) instead of reporting theory-n/a
      */
     public record Monitor(int every, Adaptive adaptive, int k, int samples, List<String> arms, double thetaThreshold,
                           int kSpread, double tolerance, int maxHvps, boolean effectiveStep, int probeSteps) {
+        /** {@code monitor.k} as written: the integer, or {@code auto}. */
+        public Object describeK() {
+            return MonitorSection.K.type().describe(k);
+        }
+
         /** Whether the arm with this name is monitored. */
         public boolean monitors(String arm) {
             return arms.contains(arm);

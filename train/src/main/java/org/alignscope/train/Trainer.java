@@ -128,10 +128,6 @@ public final class Trainer {
         referenceData = nRef == 0 ? train : firstSamples(train, nRef);
         reference = nRef == 0 || nRef == train.size() ? trainSet
                 : ReferenceSet.of(referenceData.features(), referenceData.labels(), chunk);
-        if (cfg.monitor() != null && cfg.monitor().k() + 1 > spec.parameterCount()) {
-            throw new IllegalArgumentException("monitor.k: " + cfg.monitor().k() + " must be below the parameter count "
-                    + spec.parameterCount());
-        }
         testSet = test == null ? null : ReferenceSet.of(test.features(), test.labels(), chunk);
         List<String> names = new ArrayList<>(columns(cfg.subspace().k()));
         for (TrainingListener l : this.extraListeners) {

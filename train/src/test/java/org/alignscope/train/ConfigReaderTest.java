@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.alignscope.monitor.MonitorOptions;
 import org.alignscope.nn.Loss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,6 +143,10 @@ class ConfigReaderTest {
         assertEquals(List.of(20, 3, 8, 1, 300), List.of(m.every(), m.k(), m.samples(), m.kSpread(), m.maxHvps()));
         assertEquals(List.of("plain", "dom"), m.arms());
         assertEquals(null, m.adaptive());
+        m = ConfigReader.parse(base + "monitor: {k: Auto}\n", "t").monitor();
+        assertEquals(MonitorOptions.AUTO_K, m.k(), "k: auto");
+        assertEquals("auto", m.describeK());
+        assertEquals(50 * (30 + 2 + 1) + 500, m.maxHvps(), "auto's budget counts k as 30");
         m = ConfigReader.parse(base + "monitor: {every: adaptive}\n", "t").monitor();
         assertEquals(new TrainConfig.Adaptive(10, 200, 0.05), m.adaptive(), "adaptive defaults");
         m = ConfigReader.parse(base + "monitor: {every: Adaptive, min_every: 5, max_every: 50, change: 0.2}\n", "t")
@@ -164,7 +169,13 @@ class ConfigReaderTest {
             {"monitor: {arms: [dom, dom]}", "monitor.arms: 'dom' is listed twice"},
             {"monitor: {arms: dom}", "monitor.arms: must be a non-empty list of arm names"},
             {"monitor: {effective_step: true}", "monitor.effective_step: allowed true only with"},
-            {"monitor: 3", "monitor: must be a mapping"}}) {
+            {"monitor: 3", "monitor: must be a mapping"},
+            {"monitor: {k: many}", "monitor.k: 'many' is neither an integer in [1, 1000] nor 'auto'"},
+            {"monitor: {k: 0}", "monitor.k: 0 is out of range; allowed: integer in [1, 1000] or auto"},
+            {"model: {spec: 'mlp:6-5-3:tanh'}\nmonitor: {k: 53}", "monitor.k: 53 does not fit the 53 parameters;"
+                    + " allowed: an integer in [1, 52], or auto"},
+            {"model: {spec: 'mlp:6-2-3:tanh'}\nmonitor: {k: auto}", "monitor.k: auto does not fit the 23"
+                    + " parameters; allowed: an integer in [1, 22] (auto needs at least 32 parameters)"}}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ConfigReader.parse(base + bad[0] + "\n", "t"));
             assertTrue(e.getMessage().startsWith(bad[1]), e.getMessage());

@@ -47,6 +47,22 @@ class TrainMonitorTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("reliability")
+    void kAutoWritesTheChosenKInKUsedAndLeavesKEmpty(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("auto");
+        TrainExperiment.run(write(tmp, "a.yaml", yaml("{name: sgd, lr: 0.2}", 8,
+                "monitor: {every: 10, samples: 4, k: auto, arms: [plain]}")), out, "t", null);
+        List<String[]> r = rows(out, "plain");
+        List<String> header = List.of(r.get(0));
+        assertEquals(4, r.size(), "the header and the rows of steps 0, 10, 20");
+        for (String[] row : r.subList(1, r.size())) {
+            int used = Integer.parseInt(row[header.indexOf("k_used")]);
+            assertTrue(used >= 2 && used <= 30, "auto's k lies in [2, 30]: " + used);
+            assertEquals("", row[header.indexOf("k")], "k: auto asks for no k");
+        }
+    }
+
+    @Test
     void rowsAppearOnTheScheduleWithTheDocumentedColumnsAndDoNotChangeTraining(@TempDir Path tmp) throws Exception {
         Path with = tmp.resolve("with");
         Path without = tmp.resolve("without");
