@@ -137,6 +137,8 @@ class SamplerTrueNoiseTest {
 
         MonitorResult iid = evaluate(SamplerState.unknown());
         BlockEstimate e = iid.main();
+        report("epoch, exact vs sampler-true", epoch.main(), truth);
+        report("epoch, exact vs i.i.d. model", e, truth);
         double miss = Math.abs(e.dlossPred().value() - truth[2]) / e.dlossPred().stdError();
         assertTrue(miss > 5, "the i.i.d. model under epoch misses the full step's E dL by " + miss + " SE (want > 5)");
     }
@@ -145,6 +147,7 @@ class SamplerTrueNoiseTest {
     void withReplacementPredictionsMatchTheExactExpectations() {
         MonitorResult rep = evaluate(SamplerState.replacement());
         double[] truth = exact(all(N), SamplerMoments.withReplacement(B), dominant);
+        report("replacement, exact vs sampler-true", rep.main(), truth);
         assertWithin("replacement", rep.main(), truth, 3);
     }
 
@@ -223,6 +226,16 @@ class SamplerTrueNoiseTest {
         assertEquals(viaModel.dlossPred(), viaCallbacks.dlossPred());
         assertEquals(viaModel.dlossDom(), viaCallbacks.dlossDom());
         assertEquals(viaModel.thetaNext(), viaCallbacks.thetaNext());
+    }
+
+    /** Prints each prediction against the exact value, for docs/results/monitor.md. */
+    private static void report(String law, BlockEstimate e, double[] truth) {
+        Estimate[] predicted = {e.dlossDom(), e.dlossBulk(), e.dlossPred(), e.thetaNext()};
+        String[] names = {"E dL_D", "E dL_B", "E dL", "theta_next"};
+        for (int i = 0; i < predicted.length; i++) {
+            System.out.printf(java.util.Locale.ROOT, "%s: %s exact %.6g predicted %s z %.2f%n", law, names[i], truth[i],
+                    predicted[i], (predicted[i].value() - truth[i]) / predicted[i].stdError());
+        }
     }
 
     private static void assertWithin(String law, BlockEstimate e, double[] truth, double z) {
