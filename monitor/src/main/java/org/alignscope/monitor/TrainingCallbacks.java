@@ -1,8 +1,9 @@
 package org.alignscope.monitor;
 
 /**
- * What any Java training loop supplies so that the monitor can evaluate the theory at its current parameters.
- * Only the gradients are required; a model with Hessian-vector products overrides {@link #hasHvp()} and
+ * What any Java training loop supplies so that the monitor can evaluate the theory at its current parameters:
+ * the parameters, the reference gradient, and either its sampler ({@link #sampler()}, the sampler-true noise model)
+ * or mini-batch gradients ({@link #batchGradient}, the i.i.d. model). Only gradients are required; a model with Hessian-vector products overrides {@link #hasHvp()} and
  * {@link #referenceHvp}, otherwise the monitor takes HVPs by central differences of {@link #referenceGradient}
  * ({@link org.alignscope.nn.FiniteDifferenceHessian}).
  */
@@ -18,9 +19,12 @@ public interface TrainingCallbacks {
 
     /**
      * Writes the gradient on a fresh mini-batch of the training batch size, drawn from the reference set, at the
-     * current parameters. Successive calls must draw independent mini-batches.
+     * current parameters. Successive calls must draw independent mini-batches. Only called for callbacks without a
+     * {@link #sampler()}; the default refuses.
      */
-    void batchGradient(double[] out);
+    default void batchGradient(double[] out) {
+        throw new UnsupportedOperationException("these callbacks expose neither sampler() nor batchGradient()");
+    }
 
     /** The reference loss at the current parameters; by default from {@link #referenceGradient}. */
     default double referenceLoss() {
