@@ -55,6 +55,25 @@ class TrainCommandTest {
         assertTrue(r[1].contains("switch.threshold: 2 is out of range; allowed: [0, 1]"), r[1]);
     }
 
+    @org.junit.jupiter.api.Tag("reliability")
+    @Test
+    void badCumulativePredictionSettingsAreOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
+        String[][] cases = {
+            {"monitor: {cumulative_points: 1}\n", "monitor.cumulative_points: 1 is not allowed; allowed: 0 (off) or >= 2"},
+            {"optimizer: {name: adam}\nmonitor: {cumulative_points: 5}\n", "monitor.cumulative_points: 5 is not allowed"},
+            {"monitor: {cumulative_window: 4}\n", "monitor.cumulative_window: allowed only with"},
+            {"monitor: {cumulative_points: 5, cumulative_window: 0}\n", "monitor.cumulative_window: 0 is out of range"}};
+        for (String[] c : cases) {
+            Path cfg = tmp.resolve("c.yaml");
+            Files.writeString(cfg, c[0]);
+            String[] r = run("train", "--config", cfg.toString(), "--out", tmp.resolve("o").toString());
+            assertEquals("2", r[0], r[1]);
+            assertEquals(1, r[1].strip().lines().count(), r[1]);
+            assertTrue(r[1].contains(c[1]), r[1]);
+            assertFalse(Files.exists(tmp.resolve("o")), "nothing is written before the config is valid");
+        }
+    }
+
     @Test
     void aTinyRunWritesItsFolderAndResumeNeedsACheckpoint(@TempDir Path tmp) throws Exception {
         Path cfg = tmp.resolve("c.yaml");

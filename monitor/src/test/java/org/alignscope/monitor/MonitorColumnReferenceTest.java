@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docs/reference/monitor-columns.md} is generated from {@link MonitorColumn#ALL}; this test fails when the
+ * {@code docs/reference/monitor-columns.md} is generated from {@link MonitorColumn#ALL} and {@link CumulativeColumn#ALL}; this test fails when the
  * committed file is stale, and rewrites it when run with {@code -Dalignscope.writeDocs=true}
  * ({@code mvn -B -pl monitor -am test -Dtest=MonitorColumnReferenceTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dalignscope.writeDocs=true}).
@@ -26,6 +26,15 @@ class MonitorColumnReferenceTest {
         b.append("| # | column | unit | meaning |\n|---|---|---|---|\n");
         int i = 1;
         for (MonitorColumn c : MonitorColumn.ALL) {
+            b.append("| ").append(i++).append(" | `").append(c.name()).append("` | ").append(c.unit())
+                    .append(" | ").append(c.meaning().replace("|", "\\|")).append(" |\n");
+        }
+        b.append("\n## Columns of cumulative.csv and cumulative.jsonl\n\n");
+        b.append("Generated from `CumulativeColumn.java`: one row per window of `monitor.cumulative_window` steps when\n");
+        b.append("`monitor.cumulative_points` > 0 (see `CumulativeWindow` for what the standard error covers).\n\n");
+        b.append("| # | column | unit | meaning |\n|---|---|---|---|\n");
+        i = 1;
+        for (CumulativeColumn c : CumulativeColumn.ALL) {
             b.append("| ").append(i++).append(" | `").append(c.name()).append("` | ").append(c.unit())
                     .append(" | ").append(c.meaning().replace("|", "\\|")).append(" |\n");
         }

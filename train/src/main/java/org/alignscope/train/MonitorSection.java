@@ -52,11 +52,27 @@ final class MonitorSection {
             + " every evaluation also take R dominant- and R bulk-projected SGD steps and compare them with the"
             + " prediction (0: off; else >= 2, SGD only).").in("steps");
 
+    static final Setting<Integer> CUMULATIVE_POINTS = Setting.of("cumulative_points", Types.integer(0, 1_000_000), 0,
+            "p: predict E ΔL at p uniformly drawn steps of each window and compare (W/p)·Σ with the realised change in"
+            + " cumulative.csv (0: off, the default: each point costs about r + 2 HVPs; else >= 2, SGD without weight"
+            + " decay only).").in("steps");
+    static final Setting<Integer> CUMULATIVE_WINDOW = Setting.derived("cumulative_window", Types.integerFrom(1),
+            "one epoch: ⌈data.train_samples / training.batch_size⌉", MonitorSection::epochSteps, "W: the steps of"
+            + " one window of cumulative_points (windows start at step 0; the last one ends with the run).")
+            .in("steps");
+
     static final Schema SCHEMA = Schema.file("monitor", "The alignment monitor during training; without this section"
             + " it does not run.", EVERY, K, SAMPLES, ARMS, THETA_THRESHOLD, K_SPREAD, TOLERANCE, MAX_HVPS,
-            EFFECTIVE_STEP, MIN_EVERY, MAX_EVERY, CHANGE, PROBE_STEPS);
+            EFFECTIVE_STEP, MIN_EVERY, MAX_EVERY, CHANGE, PROBE_STEPS, CUMULATIVE_POINTS, CUMULATIVE_WINDOW);
 
     private MonitorSection() {
+    }
+
+    /** The steps of one epoch, ⌈N/B⌉. */
+    private static int epochSteps(Values v) {
+        int n = v.get(DataSection.TRAIN_SAMPLES);
+        int b = v.get(TrainingSection.BATCH_SIZE);
+        return (n + b - 1) / b;
     }
 
     /** The eigenpairs one evaluation solves for: k + k_spread + 1, with k: auto as its largest k. */
@@ -104,9 +120,17 @@ final class MonitorSection {
             throw v.invalid(PROBE_STEPS, probe + " is not allowed; allowed: 0 (off) or >= 2, with "
                     + OptimizerSection.NAME.label() + " sgd only");
         }
+        int points = v.get(CUMULATIVE_POINTS);
+        if (points == 1 || (points > 0 && !(optimizer.equals("sgd") && v.get(OptimizerSection.WEIGHT_DECAY) == 0))) {
+            throw v.invalid(CUMULATIVE_POINTS, points + " is not allowed; allowed: 0 (off) or >= 2, with "
+                    + OptimizerSection.NAME.label() + " sgd and " + OptimizerSection.WEIGHT_DECAY.label() + " 0 only");
+        }
+        if (points == 0 && v.given(CUMULATIVE_WINDOW)) {
+            throw v.invalid(CUMULATIVE_WINDOW, "allowed only with " + v.label(CUMULATIVE_POINTS) + " >= 2");
+        }
         return new TrainConfig.Monitor(v.get(EVERY), adaptive, v.get(K), v.get(SAMPLES), monitored,
                 v.get(THETA_THRESHOLD), v.get(K_SPREAD), v.get(TOLERANCE), v.get(MAX_HVPS), v.get(EFFECTIVE_STEP),
-                probe);
+                probe, points, v.get(CUMULATIVE_WINDOW));
     }
 
     /** The arms named by monitor.arms, each an arm of the config and listed once; by default the tracked ones. */

@@ -14,6 +14,8 @@ import org.alignscope.io.AtomicFile;
 import org.alignscope.io.IoFailure;
 import org.alignscope.io.AtomicFolder;
 import org.alignscope.monitor.AdaptiveSchedule;
+import org.alignscope.monitor.CumulativeColumn;
+import org.alignscope.monitor.CumulativeWindow;
 import org.alignscope.monitor.MonitorSchedule;
 import org.alignscope.nn.Checkpoint;
 import org.alignscope.nn.Model;
@@ -24,6 +26,7 @@ import org.alignscope.nn.Precision;
  * The state of a run at the start of a step, everything its continuation needs: per trajectory (the base run
  * before the switch, every arm after it) the parameters, the optimizer's vectors and step counter, the tracked
  * basis and its refresh counters, the eigenvectors of the last monitor evaluation (the next one's warm start), the
+ * open window of the cumulative loss predictions (its drawn steps and running sums, doubles as IEEE bits), the
  * status; the EMA of χ and the switch record; the byte lengths of every
  * metrics file (a resume cuts them back there); the results of the seeds already finished. Vectors are
  * {@code .npy} files in float64 (the master copy, also for f32 models); the rest is {@code state.json}, with the
@@ -77,6 +80,11 @@ final class TrainCheckpoint {
                     f.put("monitor_csv_bytes", mw.csvBytes());
                     f.put("monitor_jsonl_bytes", mw.jsonlBytes());
                 }
+                MetricsWriter cw = i < s.cumulativeWriters.size() ? s.cumulativeWriters.get(i) : null;
+                if (cw != null) {
+                    f.put("cumulative_csv_bytes", cw.csvBytes());
+                    f.put("cumulative_jsonl_bytes", cw.jsonlBytes());
+                }
                 files.add(f);
             }
             root.put("files", files);
@@ -112,6 +120,9 @@ final class TrainCheckpoint {
                     sm.put("findings", st.findings());
                     m.put("monitor_schedule", sm);
                 }
+                if (a.window != null) {
+                    m.put("cumulative_window", windowState(a.window.state()));
+                }
                 traj.add(m);
                 int p = a.model.parameterCount();
                 write(tmp.resolve(a.name + ".params.npy"), a.model.parameters(), new int[] {p});
@@ -132,6 +143,39 @@ final class TrainCheckpoint {
             AtomicFolder.abort(dir);
             throw e;
         }
+    }
+
+    /** An open window of the cumulative predictions, its doubles as IEEE bits. */
+    private static Map<String, Object> windowState(CumulativeWindow.State w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", w.start());
+        m.put("end", w.end());
+        List<Long> drawn = new ArrayList<>();
+        for (long t : w.drawn()) {
+            drawn.add(t);
+        }
+        m.put("drawn", drawn);
+        m.put("start_loss_bits", Double.doubleToRawLongBits(w.startLoss()));
+        m.put("count", w.count());
+        m.put("mean_bits", Double.doubleToRawLongBits(w.mean()));
+        m.put("m2_bits", Double.doubleToRawLongBits(w.m2()));
+        m.put("sum_variance_bits", Double.doubleToRawLongBits(w.sumVariance()));
+        m.put("sum_spread_bits", Double.doubleToRawLongBits(w.sumSpread()));
+        return m;
+    }
+
+    /** The window {@link #windowState} wrote. */
+    @SuppressWarnings("unchecked")
+    private static CumulativeWindow window(Map<String, Object> m) {
+        List<Object> drawn = (List<Object>) m.get("drawn");
+        long[] steps = new long[drawn.size()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = ((Number) drawn.get(i)).longValue();
+        }
+        return CumulativeWindow.restore(new CumulativeWindow.State(((Number) m.get("start")).longValue(),
+                ((Number) m.get("end")).longValue(), steps, bits(m.get("start_loss_bits")),
+                ((Number) m.get("count")).longValue(), bits(m.get("mean_bits")), bits(m.get("m2_bits")),
+                bits(m.get("sum_variance_bits")), bits(m.get("sum_spread_bits"))));
     }
 
     /** Rows of length p as one (rows × p) file; nothing for null. */
@@ -220,9 +264,9 @@ final class TrainCheckpoint {
             long seed = ((Number) root.get("seed")).longValue();
             for (Map<String, Object> f : (List<Map<String, Object>>) root.get("files")) {
                 Path folder = tr.armFolder((String) f.get("arm"), seed);
-                for (String stem : List.of("metrics", "monitor")) {
+                for (String stem : List.of("metrics", "monitor", Trainer.CUMULATIVE)) {
                     for (String ext : List.of("csv", "jsonl")) {
-                        Object recorded = f.get((stem.equals("metrics") ? "" : "monitor_") + ext + "_bytes");
+                        Object recorded = f.get((stem.equals("metrics") ? "" : stem + "_") + ext + "_bytes");
                         if (recorded != null) {
                             requireLength(folder.resolve(stem + "." + ext), ((Number) recorded).longValue());
                         }
@@ -298,6 +342,14 @@ final class TrainCheckpoint {
             s.monitorWriters.add(monitored ? reopen(() -> MetricsWriter.resume(folder, "monitor",
                     MonitorBridge.columns(cfg.monitor()), ((Number) f.get("monitor_csv_bytes")).longValue(),
                     ((Number) f.get("monitor_jsonl_bytes")).longValue())) : null);
+            boolean cumulative = monitored && cfg.monitor().cumulative();
+            if (cumulative != f.containsKey("cumulative_csv_bytes")) {
+                throw new NotResumable("the checkpoint was written " + (cumulative ? "without" : "with")
+                        + " cumulative predictions on arm '" + f.get("arm") + "'; the config's monitor section differs");
+            }
+            s.cumulativeWriters.add(cumulative ? reopen(() -> MetricsWriter.resume(folder, Trainer.CUMULATIVE,
+                    CumulativeColumn.names(), ((Number) f.get("cumulative_csv_bytes")).longValue(),
+                    ((Number) f.get("cumulative_jsonl_bytes")).longValue())) : null);
         }
         List<Map<String, Object>> traj = (List<Map<String, Object>>) root.get("trajectories");
         for (Map<String, Object> m : traj) {
@@ -334,6 +386,8 @@ final class TrainCheckpoint {
             Object mv = m.get("monitor_vectors");
             tr.attachMonitor(a, s.seed, schedule,
                     readRows(dir.resolve(name + ".monitor.npy"), mv == null ? 0 : ((Number) mv).intValue(), pc));
+            Map<String, Object> window = (Map<String, Object>) m.get("cumulative_window");
+            a.window = window == null ? null : window(window);
             a.status = (String) m.get("status");
             a.divergedStep = m.get("diverged_step") == null ? null : ((Number) m.get("diverged_step")).longValue();
             a.refreshes = ((Number) m.get("refreshes")).intValue();
@@ -350,12 +404,20 @@ final class TrainCheckpoint {
                         a.monitorWriters.add(mw);
                     }
                 }
+                for (MetricsWriter cw : s.cumulativeWriters) {
+                    if (cw != null) {
+                        a.cumulativeWriters.add(cw);
+                    }
+                }
                 s.base = a;
             } else {
                 if (openFiles) {
                     a.writers.add(s.writers.get(index - 1));
                     if (s.monitorWriters.get(index - 1) != null) {
                         a.monitorWriters.add(s.monitorWriters.get(index - 1));
+                    }
+                    if (s.cumulativeWriters.get(index - 1) != null) {
+                        a.cumulativeWriters.add(s.cumulativeWriters.get(index - 1));
                     }
                 }
                 s.arms.add(a);

@@ -123,12 +123,21 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
      * @param tolerance      Lanczos relative residual target of the monitor's eigenpairs
      * @param maxHvps        Lanczos budget of one evaluation, the eigengap's tightenings included
      * @param effectiveStep  momentum/Nesterov: apply the SGD theory with η/(1 − μ) instead of reporting theory-n/a
+     * @param probeSteps     R of the projected-step probe (0: off)
+     * @param cumulativePoints p, the predicted steps of each window of the cumulative predictions (0: off)
+     * @param cumulativeWindow W, the steps of one window
      */
     public record Monitor(int every, Adaptive adaptive, int k, int samples, List<String> arms, double thetaThreshold,
-                          int kSpread, double tolerance, int maxHvps, boolean effectiveStep, int probeSteps) {
+                          int kSpread, double tolerance, int maxHvps, boolean effectiveStep, int probeSteps,
+                          int cumulativePoints, int cumulativeWindow) {
         /** {@code monitor.k} as written: the integer, or {@code auto}. */
         public Object describeK() {
             return MonitorSection.K.type().describe(k);
+        }
+
+        /** Whether the cumulative loss predictions are on ({@code cumulative_points} > 0). */
+        public boolean cumulative() {
+            return cumulativePoints > 0;
         }
 
         /** Whether the arm with this name is monitored. */

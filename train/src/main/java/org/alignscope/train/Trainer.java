@@ -16,7 +16,10 @@ import org.alignscope.data.Preprocessing;
 import org.alignscope.linalg.progress.Progress;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.AdaptiveSchedule;
+import org.alignscope.monitor.CumulativeColumn;
+import org.alignscope.monitor.CumulativeWindow;
 import org.alignscope.monitor.CurvatureSource;
+import org.alignscope.monitor.LossPrediction;
 import org.alignscope.monitor.EvaluationSetup;
 import org.alignscope.monitor.MonitorOptions;
 import org.alignscope.monitor.MonitorResult;
@@ -47,6 +50,10 @@ import org.alignscope.nn.ReferenceSet;
  * a checkpoint holds no generator state.
  */
 public final class Trainer {
+    /** The file stem of the cumulative predictions ({@code cumulative.csv}, {@code cumulative.jsonl}). */
+    static final String CUMULATIVE = "cumulative";
+    /** Path element of the cumulative predictions' step draws ("TCUM"). */
+    public static final long CUMULATIVE_STREAM = 0x5443554DL;
     /** Path element of the Lanczos seeds ("TLAN"). */
     public static final long LANCZOS_STREAM = 0x544C414EL;
 
@@ -195,6 +202,10 @@ public final class Trainer {
          * eigenvectors of its last evaluation, which the checkpoint keeps as the next solve's warm start.
          */
         TrainingMonitor monitor;
+        /** The cumulative-prediction files this trajectory writes to (empty: no cumulative predictions). */
+        final List<MetricsWriter> cumulativeWriters = new ArrayList<>();
+        /** The open window of the cumulative predictions, or null between windows and without them. */
+        CumulativeWindow window;
         /** The projected-step probe made with the monitor's pending evaluation, or null. */
         ProjectedProbe.Result pendingProbe;
         final double[] g;
@@ -241,7 +252,7 @@ public final class Trainer {
         }
 
         /** An arm (configured as {@code ca}, 1-based {@code index}) that starts from this run's exact state. */
-        Arm branch(TrainConfig.Arm ca, int index, Model m, MetricsWriter w, MetricsWriter mw) {
+        Arm branch(TrainConfig.Arm ca, int index, Model m, MetricsWriter w, MetricsWriter mw, MetricsWriter cw) {
             System.arraycopy(model.parameters(), 0, m.parameters(), 0, m.parameterCount());
             Arm a = new Arm(ca.name(), index, ca.projection(), m, opt.copy());
             a.setBasis(copy(basis));
@@ -255,6 +266,10 @@ public final class Trainer {
             a.writers.add(w);
             if (mw != null) {
                 a.monitorWriters.add(mw);
+            }
+            if (cw != null) {
+                a.cumulativeWriters.add(cw);
+                a.window = window == null ? null : CumulativeWindow.restore(window.state());
             }
             a.track = ca.track();
             if (!a.track) {
@@ -280,6 +295,8 @@ public final class Trainer {
         final List<MetricsWriter> writers = new ArrayList<>();
         /** Per configured arm, its monitor files, or null where the arm is not monitored. */
         final List<MetricsWriter> monitorWriters = new ArrayList<>();
+        /** Per configured arm, its cumulative-prediction files, or null where there are none. */
+        final List<MetricsWriter> cumulativeWriters = new ArrayList<>();
 
         /** The seed's result; a base run that stopped before the switch gives every arm its fate. */
         SeedResult result(TrainConfig cfg) {
@@ -313,9 +330,11 @@ public final class Trainer {
             for (MetricsWriter w : writers) {
                 w.close();
             }
-            for (MetricsWriter w : monitorWriters) {
-                if (w != null) {
-                    w.close();
+            for (List<MetricsWriter> files : List.of(monitorWriters, cumulativeWriters)) {
+                for (MetricsWriter w : files) {
+                    if (w != null) {
+                        w.close();
+                    }
                 }
             }
         }
@@ -364,6 +383,7 @@ public final class Trainer {
                 new ReferenceEvaluation(cfg, reference, trainSet, testSet, clock),
                 new SwitchRule(cfg, progress),
                 new MonitorListener(cfg, this, clock),
+                new CumulativePredictions(cfg, this),
                 new DivergenceDetection(cfg)));
         listeners.addAll(extraListeners);
         listeners.add(new MetricsRows());
@@ -427,6 +447,12 @@ public final class Trainer {
             s.monitorWriters.add(mw);
             if (mw != null) {
                 s.base.monitorWriters.add(mw);
+            }
+            MetricsWriter cw = mw != null && cfg.monitor().cumulative()
+                    ? MetricsWriter.create(armFolder(a.name(), s.seed), CUMULATIVE, CumulativeColumn.names()) : null;
+            s.cumulativeWriters.add(cw);
+            if (cw != null) {
+                s.base.cumulativeWriters.add(cw);
             }
         }
         return s;
@@ -534,6 +560,22 @@ public final class Trainer {
         ProjectedProbe.Result p = ProjectedProbe.run(reference, referenceData, a.model, cfg.batchSize(), r,
                 a.monitor.eigenvectors(), draws, seed, a.index, t, order(seed).stateAt(t), train.size());
         clock.add("probe", t0);
+        return p;
+    }
+
+    /**
+     * The {@link LossPrediction} of step t of trajectory {@code a} at its current state: the step it takes (its
+     * projection, η_t) under the sampler's law at t, with the monitor's r draws from the same {@link ReferenceSource}
+     * stream as a monitor evaluation at t (so that, for the plain step, it equals that evaluation's dloss_pred).
+     */
+    LossPrediction predictLoss(Arm a, long seed, long t) {
+        long t0 = System.nanoTime();
+        ReferenceSource src = new ReferenceSource(reference, referenceData, reference.size(), a.model, cfg.batchSize(),
+                seed, a.index, t, order(seed).stateAt(t), train.size());
+        LossPrediction.StepMap step = a.projection.active() ? v -> a.projection.apply(a.subspace(), v)
+                : LossPrediction.StepMap.IDENTITY;
+        LossPrediction p = LossPrediction.of(src, cfg.optimizer().learningRate(t), cfg.monitor().samples(), step);
+        clock.add("cumulative", t0);
         return p;
     }
 

@@ -137,7 +137,8 @@ final class TrainingLoop {
         s.refLossAtSwitch = base.lastRefLoss;
         for (int i = 0; i < cfg.arms().size(); i++) {
             TrainConfig.Arm ca = cfg.arms().get(i);
-            Trainer.Arm a = base.branch(ca, i + 1, trainer.newModel(), s.writers.get(i), s.monitorWriters.get(i));
+            Trainer.Arm a = base.branch(ca, i + 1, trainer.newModel(), s.writers.get(i), s.monitorWriters.get(i),
+                    s.cumulativeWriters.get(i));
             trainer.attachMonitor(a, s.seed, base);
             s.arms.add(a);
         }

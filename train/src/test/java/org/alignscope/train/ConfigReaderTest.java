@@ -143,6 +143,9 @@ class ConfigReaderTest {
         assertEquals(List.of(20, 3, 8, 1, 300), List.of(m.every(), m.k(), m.samples(), m.kSpread(), m.maxHvps()));
         assertEquals(List.of("plain", "dom"), m.arms());
         assertEquals(null, m.adaptive());
+        assertEquals(0, m.cumulativePoints(), "cumulative predictions are off by default");
+        m = ConfigReader.parse(base + "training: {batch_size: 300}\nmonitor: {cumulative_points: 4}\n", "t").monitor();
+        assertEquals(List.of(4, 17), List.of(m.cumulativePoints(), m.cumulativeWindow()), "one epoch: ⌈5000/300⌉");
         m = ConfigReader.parse(base + "monitor: {k: Auto}\n", "t").monitor();
         assertEquals(MonitorOptions.AUTO_K, m.k(), "k: auto");
         assertEquals("auto", m.describeK());
@@ -161,6 +164,13 @@ class ConfigReaderTest {
             {"monitor: {every: adaptive, change: 1.5}", "monitor.change: 1.5 is out of range"},
             {"monitor: {probe_steps: 1}", "monitor.probe_steps: 1 is not allowed; allowed: 0 (off) or >= 2"},
             {"monitor: {probe_steps: -3}", "monitor.probe_steps: -3 is out of range"},
+            {"monitor: {cumulative_points: 1}", "monitor.cumulative_points: 1 is not allowed; allowed: 0 (off) or >= 2"},
+            {"optimizer: {weight_decay: 0.1}\nmonitor: {cumulative_points: 4}", "monitor.cumulative_points: 4 is not"
+                    + " allowed; allowed: 0 (off) or >= 2, with optimizer.name sgd and optimizer.weight_decay 0 only"},
+            {"monitor: {cumulative_points: -1}", "monitor.cumulative_points: -1 is out of range"},
+            {"monitor: {cumulative_window: 5}", "monitor.cumulative_window: allowed only with"
+                    + " monitor.cumulative_points >= 2"},
+            {"monitor: {cumulative_points: 4, cumulative_window: 0}", "monitor.cumulative_window: 0 is out of range"},
             {"monitor: {evry: 3}", "monitor.evry: unknown key; allowed: every, k, samples, arms"},
             {"monitor: {every: 0}", "monitor.every: 0 is out of range"},
             {"monitor: {samples: 1}", "monitor.samples: 1 is out of range"},

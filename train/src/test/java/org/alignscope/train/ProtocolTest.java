@@ -156,7 +156,15 @@ class ProtocolTest {
 
     /** As above with extra config text (a monitor section: its files must be byte-identical too). */
     void resumeIsBitIdentical(Path tmp, int seedIndex, long stopStep, String extra) throws Exception {
-        Path cfg = config(tmp, yaml(ARMS, extra));
+        resumeIsBitIdentical(tmp, yaml(ARMS, extra), seedIndex, stopStep);
+    }
+
+    /**
+     * Runs the config {@code text} whole and, in another folder, stopped after {@code stopStep} of seed
+     * {@code seedIndex} and resumed; every metrics, monitor and cumulative file must be byte-identical.
+     */
+    static void resumeIsBitIdentical(Path tmp, String text, int seedIndex, long stopStep) throws Exception {
+        Path cfg = config(tmp, text);
         Path full = tmp.resolve("full");
         TrainExperiment.run(cfg, full, "test", null);
         Path cut = tmp.resolve("cut");
@@ -170,9 +178,13 @@ class ProtocolTest {
         TrainExperiment.resume(cut, "test --resume", null);
         for (long seed : c.seeds()) {
             for (TrainConfig.Arm a : c.arms()) {
-                List<String> files = c.monitor() != null && c.monitor().monitors(a.name())
-                        ? List.of("metrics.csv", "metrics.jsonl", "monitor.csv", "monitor.jsonl")
-                        : List.of("metrics.csv", "metrics.jsonl");
+                List<String> files = new java.util.ArrayList<>(List.of("metrics.csv", "metrics.jsonl"));
+                if (c.monitor() != null && c.monitor().monitors(a.name())) {
+                    files.addAll(List.of("monitor.csv", "monitor.jsonl"));
+                    if (c.monitor().cumulative()) {
+                        files.addAll(List.of("cumulative.csv", "cumulative.jsonl"));
+                    }
+                }
                 for (String f : files) {
                     Path p = Path.of(a.name(), "seed_" + seed, f);
                     assertArrayEquals(Files.readAllBytes(full.resolve(p)), Files.readAllBytes(cut.resolve(p)),
