@@ -38,7 +38,7 @@ public enum FindingCode {
     /**
      * An estimate the findings rest on is not trustworthy: unconverged eigenpairs or a large Davis–Kahan bound on
      * the subspace error, a noise term with a large relative standard error, or a comparison (η vs η*, η vs
-     * η<sup>loss</sup>) within two standard errors.
+     * η<sup>loss</sup>) inside the threshold's 95 % interval.
      */
     UNRELIABLE_ESTIMATE("unreliable-estimate"),
     /**

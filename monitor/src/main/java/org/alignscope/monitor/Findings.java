@@ -79,9 +79,9 @@ final class Findings {
         }
     }
 
+    /** Whether η lies inside the threshold's 95 % interval, so the side of the threshold it is on is not resolved. */
     private static boolean close(double eta, Estimate threshold) {
-        return Double.isFinite(threshold.value()) && Double.isFinite(threshold.stdError())
-                && Math.abs(eta - threshold.value()) < 2 * threshold.stdError();
+        return threshold.hasInterval() && threshold.interval().contains(eta);
     }
 
     private static void driftFinding(List<Finding> out, BlockEstimate b, double eta, String stepName,
@@ -101,7 +101,7 @@ final class Findings {
                             + "; steps below " + num(star.value()) + " would let the bulk share grow again"));
                 }
                 if (close(eta, star)) {
-                    unreliable.add("eta is within two standard errors of eta* = " + star
+                    unreliable.add("eta is inside the 95% interval of eta* = " + star
                             + ", so the sign of the alignment drift is not resolved");
                 }
                 break;
@@ -140,7 +140,7 @@ final class Findings {
                     + " or removing the top-" + b.k() + " component of the update (bulk-projected steps) keeps the"
                     + " bulk progress at this step size"));
             if (close(eta, dom) || close(eta, bulk)) {
-                unreliable.add("eta is within two standard errors of an edge of (eta^loss_D, eta^loss_B) = (" + dom + ", "
+                unreliable.add("eta is inside the 95% interval of an edge of (eta^loss_D, eta^loss_B) = (" + dom + ", "
                         + bulk + ")");
             }
         }
