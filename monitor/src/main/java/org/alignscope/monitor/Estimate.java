@@ -57,6 +57,15 @@ public record Estimate(double value, double stdError, int samples) {
                 + Format.num(ci.upper(), digits) + "]";
     }
 
+    /**
+     * As {@link #toString()}, followed by the measured coverage of this quantity's intervals when it is known to
+     * miss the 95 % target at this r ({@link IntervalCoverage#note}); {@code quantity} is its name in the coverage
+     * table (e.g. {@code eta_star}).
+     */
+    public String describe(String quantity) {
+        return hasInterval() ? this + IntervalCoverage.note(quantity, samples) : toString();
+    }
+
     /** Number formatting shared by messages. */
     static final class Format {
         private Format() {
