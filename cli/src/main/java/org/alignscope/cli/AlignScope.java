@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "alignscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Curvature geometry of SGD: the paper laboratory, curvature engine and alignment monitor.",
         subcommands = {QuadCommand.class, HessianCommand.class, TrainCommand.class, MonitorCommand.class,
-                SweepCommand.class, BenchCommand.class, ReportCommand.class,
+                MonitorCoverageCommand.class, SweepCommand.class, BenchCommand.class, ReportCommand.class,
                 CompareCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class AlignScope implements Callable<Integer> {
     /**

@@ -9,12 +9,13 @@ import java.util.TreeSet;
  * is {@code minEvery}. After each evaluation i (at step t<sub>i</sub>) the change since evaluation i − 1 is
  *
  * <pre>
- *   c = max(|θ_i − θ_{i−1}|, max(0, |ρ_i − ρ_{i−1}| − 2·√(se_i² + se_{i−1}²)) / max(ρ_i, ρ_{i−1})),
- *   ρ = η_eff/η*  (0 when η* = ∞),  se = ρ·se(η*)/η*
+ *   c = max(|θ_i − θ_{i−1}|, max(0, |ρ_i − ρ_{i−1}| − t·√(se_i² + se_{i−1}²)) / max(ρ_i, ρ_{i−1})),
+ *   ρ = η_eff/η*  (0 when η* = ∞),  se = ρ·se(η*)/η*,  t = t_{0.975, r−1}
  * </pre>
  *
  * (θ the squared alignment of the reference gradient, exact given the eigenvectors; ρ is estimated from r noise
- * samples, so the part of its change that two standard errors explain is not counted; the ρ term is left out
+ * samples, so the part of its change inside the 95 % interval of the difference (Student-t, as every interval of
+ * the monitor, {@link ConfidenceInterval}) is not counted; the ρ term is left out
  * where either ρ is undefined, e.g. {@code theory-n/a}). ρ crossing 1 is the regime change alignment-falling ↔
  * alignment-rising; a significant crossing is a large c. The next interval is
  *
@@ -107,12 +108,12 @@ public final class AdaptiveSchedule implements MonitorSchedule {
                 : Double.isInfinite(etaStar) ? 0 : r.etaEffective() / etaStar;
         double se = rho == 0 ? 0 : rho * r.main().etaStar().stdError() / etaStar;
         String findings = codes(r);
-        long interval = nextInterval(s, theta, rho, se, findings);
+        long interval = nextInterval(s, theta, rho, se, r.main().etaStar().samples(), findings);
         s = new State(step + interval, interval, theta, rho, se, findings);
     }
 
     /** The rule of the class comment. */
-    long nextInterval(State prev, double theta, double rho, double rhoSe, String findings) {
+    long nextInterval(State prev, double theta, double rho, double rhoSe, int samples, String findings) {
         if (prev.findings() == null) {
             return prev.interval();
         }
@@ -122,7 +123,7 @@ public final class AdaptiveSchedule implements MonitorSchedule {
         double c = Math.abs(theta - prev.theta());
         if (Double.isFinite(rho) && Double.isFinite(prev.rho())) {
             double big = Math.max(Math.abs(rho), Math.abs(prev.rho()));
-            double noise = 2 * Math.sqrt(sq(rhoSe) + sq(prev.rhoSe()));
+            double noise = ConfidenceInterval.tQuantile(samples - 1) * Math.sqrt(sq(rhoSe) + sq(prev.rhoSe()));
             if (big > 0) {
                 c = Math.max(c, Math.max(0, Math.abs(rho - prev.rho()) - noise) / big);
             }

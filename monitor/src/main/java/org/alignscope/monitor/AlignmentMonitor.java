@@ -278,14 +278,14 @@ public final class AlignmentMonitor {
         double[] se = deltaMethod(x -> derived(nf, offsets, x, eta, gg, gHg, fullOffset), mu, cov, r, center);
         Estimate[] noise = new Estimate[4];
         for (int i = 0; i < 4; i++) {
-            noise[i] = new Estimate(mu[i], Math.sqrt(cov[i][i] / r));
+            noise[i] = new Estimate(mu[i], Math.sqrt(cov[i][i] / r), r);
         }
         CriticalStep cs = CriticalStep.of(state(nf, offsets, mu));
         return new BlockEstimate(k, nf[0], nf[1], nf[2], nf[3], nf[4], nf[5], noise[0], noise[1], noise[2], noise[3],
-                est(center, se, P), cs.q(), cs.signCase(), est(center, se, ETA_STAR), est(center, se, THETA_NEXT),
-                est(center, se, ETA_LOSS_D), est(center, se, ETA_LOSS_B), est(center, se, THETA_CRIT),
-                est(center, se, ONE_MINUS_THETA_CRIT), est(center, se, DLOSS_D), est(center, se, DLOSS_B),
-                est(center, se, DLOSS_PRED));
+                est(center, se, P, r), cs.q(), cs.signCase(), est(center, se, ETA_STAR, r),
+                est(center, se, THETA_NEXT, r), est(center, se, ETA_LOSS_D, r), est(center, se, ETA_LOSS_B, r),
+                est(center, se, THETA_CRIT, r), est(center, se, ONE_MINUS_THETA_CRIT, r), est(center, se, DLOSS_D, r),
+                est(center, se, DLOSS_B, r), est(center, se, DLOSS_PRED, r));
     }
 
     private static final int P = 0;
@@ -300,8 +300,8 @@ public final class AlignmentMonitor {
     private static final int DLOSS_PRED = 9;
     private static final int OUTPUTS = 10;
 
-    private static Estimate est(double[] center, double[] se, int i) {
-        return new Estimate(center[i], se[i]);
+    private static Estimate est(double[] center, double[] se, int i, int r) {
+        return new Estimate(center[i], se[i], r);
     }
 
     private static AlignmentState state(double[] nf, MeanOffset[] offsets, double[] mu) {

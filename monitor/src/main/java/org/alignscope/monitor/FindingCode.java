@@ -38,8 +38,8 @@ public enum FindingCode {
     /**
      * An estimate the findings rest on is not trustworthy: unconverged eigenpairs, an eigengap too narrow for the
      * residuals (its detail starts {@code eigengap:}: the Davis–Kahan bound on the subspace error stays above its
-     * limit even after tightening the eigen-tolerance, {@link EigenGap}), a noise term with a large relative standard error, or a comparison (η vs η*, η vs
-     * η<sup>loss</sup>) within two standard errors.
+     * limit even after tightening the eigen-tolerance, {@link EigenGap}), a noise term with a large relative standard
+     * error, or a comparison (η vs η*, η vs η<sup>loss</sup>) inside the threshold's 95 % interval.
      */
     UNRELIABLE_ESTIMATE("unreliable-estimate"),
     /**

@@ -63,10 +63,10 @@ final class Findings {
                     + (e.tolerance() < o.lanczosTolerance() ? ", tightened from " + num(o.lanczosTolerance()) : "")
                     + ")");
         }
-        noiseTerm(unreliable, "e_D", b.eD(), o);
-        noiseTerm(unreliable, "e_B", b.eB(), o);
-        noiseTerm(unreliable, "n^loss_D", b.nLossD(), o);
-        noiseTerm(unreliable, "n^loss_B", b.nLossB(), o);
+        noiseTerm(unreliable, "e_D", "e_D", b.eD(), o);
+        noiseTerm(unreliable, "e_B", "e_B", b.eB(), o);
+        noiseTerm(unreliable, "n^loss_D", "nloss_D", b.nLossD(), o);
+        noiseTerm(unreliable, "n^loss_B", "nloss_B", b.nLossB(), o);
         if (!unreliable.isEmpty()) {
             out.add(new Finding(FindingCode.UNRELIABLE_ESTIMATE, String.join("; ", unreliable)
                     + "; more noise samples (r = " + o.samples() + ") or a tighter eigen-solve would sharpen this"));
@@ -75,35 +75,37 @@ final class Findings {
         return List.copyOf(out);
     }
 
-    private static void noiseTerm(List<String> unreliable, String name, Estimate x, MonitorOptions o) {
+    private static void noiseTerm(List<String> unreliable, String name, String quantity, Estimate x,
+                                  MonitorOptions o) {
         if (x.value() != 0 && x.relativeError() > o.maxRelativeError()) {
-            unreliable.add(name + " = " + x + " has a relative standard error of " + num(100 * x.relativeError()) + "%");
+            unreliable.add(name + " = " + x.describe(quantity) + " has a relative standard error of " + num(100 * x.relativeError()) + "%");
         }
     }
 
+    /** Whether η lies inside the threshold's 95 % interval, so the side of the threshold it is on is not resolved. */
     private static boolean close(double eta, Estimate threshold) {
-        return Double.isFinite(threshold.value()) && Double.isFinite(threshold.stdError())
-                && Math.abs(eta - threshold.value()) < 2 * threshold.stdError();
+        return threshold.hasInterval() && threshold.interval().contains(eta);
     }
 
     private static void driftFinding(List<Finding> out, BlockEstimate b, double eta, String stepName,
                                      List<String> unreliable) {
         Estimate star = b.etaStar();
+        String starText = star.describe("eta_star");
         String at = stepName + " = " + num(eta);
         String next = "; predicted next theta " + num(b.thetaNext().value()) + " from " + num(b.theta());
         switch (b.signCase()) {
             case CRITICAL:
                 if (eta < star.value()) {
                     out.add(new Finding(FindingCode.ALIGNMENT_FALLING, "the gradient's share in the top-" + b.k()
-                            + " directions falls in expectation: " + at + " < eta* = " + star + next
+                            + " directions falls in expectation: " + at + " < eta* = " + starText + next
                             + "; steps above " + num(star.value()) + " would make it rise"));
                 } else {
                     out.add(new Finding(FindingCode.ALIGNMENT_RISING, "the gradient concentrates further in the top-"
-                            + b.k() + " directions in expectation: " + at + " > eta* = " + star + next
+                            + b.k() + " directions in expectation: " + at + " > eta* = " + starText + next
                             + "; steps below " + num(star.value()) + " would let the bulk share grow again"));
                 }
                 if (close(eta, star)) {
-                    unreliable.add("eta is within two standard errors of eta* = " + star
+                    unreliable.add("eta is inside the 95% interval of eta* = " + starText
                             + ", so the sign of the alignment drift is not resolved");
                 }
                 break;
@@ -122,7 +124,7 @@ final class Findings {
                 boolean rising = eta < star.value();
                 out.add(new Finding(rising ? FindingCode.ALIGNMENT_RISING : FindingCode.ALIGNMENT_FALLING,
                         "q = " + num(b.q()) + " >= 0 > p: the alignment " + (rising ? "rises" : "falls") + " at " + at
-                                + " (it rises below -q/p = " + star + ")" + next
+                                + " (it rises below -q/p = " + starText + ")" + next
                                 + "; this sign case arises only from an inexact dominant subspace"));
                 unreliable.add("sign case rises-below (q >= 0) is impossible with exact eigenvectors");
                 break;
@@ -133,17 +135,19 @@ final class Findings {
                                    List<String> unreliable) {
         Estimate dom = b.etaLossDom();
         Estimate bulk = b.etaLossBulk();
+        String domText = dom.describe("eta_loss_dom");
+        String bulkText = bulk.describe("eta_loss_bulk");
         if (b.theta() > o.thetaThreshold() && dom.value() < eta && eta < bulk.value()) {
             out.add(new Finding(FindingCode.SUSPICIOUS_ALIGNMENT, "theta = " + num(b.theta()) + " > "
-                    + num(o.thetaThreshold()) + " but eta^loss_D = " + dom + " < eta = " + num(eta) + " < eta^loss_B = "
-                    + bulk + ": a step along the top-" + b.k() + " directions raises the loss in expectation (E dL_D = "
+                    + num(o.thetaThreshold()) + " but eta^loss_D = " + domText + " < eta = " + num(eta) + " < eta^loss_B = "
+                    + bulkText + ": a step along the top-" + b.k() + " directions raises the loss in expectation (E dL_D = "
                     + b.dlossDom() + ") while one along the bulk lowers it (E dL_B = " + b.dlossBulk()
                     + "); a step below " + num(dom.value()) + " would make dominant steps lower the loss again,"
                     + " or removing the top-" + b.k() + " component of the update (bulk-projected steps) keeps the"
                     + " bulk progress at this step size"));
             if (close(eta, dom) || close(eta, bulk)) {
-                unreliable.add("eta is within two standard errors of an edge of (eta^loss_D, eta^loss_B) = (" + dom + ", "
-                        + bulk + ")");
+                unreliable.add("eta is inside the 95% interval of an edge of (eta^loss_D, eta^loss_B) = (" + domText
+                        + ", " + bulkText + ")");
             }
         }
     }

@@ -60,7 +60,8 @@ class CrossCheckTest {
         AlignmentState exact = AuthorsQuadratic.source(200, 20, 10, 0.5, 1).exactState(20);
         // 6 % too much dominant noise energy: outside 5 % and far outside 4 standard errors.
         BlockEstimate wrong = new BlockEstimate(e.k(), e.sD(), e.sB(), e.tauD(), e.tauB(), e.uD(), e.uB(),
-                new Estimate(e.eD().value() * 1.06, e.eD().stdError()), e.eB(), e.nLossD(), e.nLossB(), e.p(), e.q(),
+                new Estimate(e.eD().value() * 1.06, e.eD().stdError(), e.eD().samples()), e.eB(), e.nLossD(),
+                e.nLossB(), e.p(), e.q(),
                 e.signCase(), e.etaStar(), e.thetaNext(), e.etaLossDom(), e.etaLossBulk(), e.thetaCrit(),
                 e.oneMinusThetaCrit(), e.dlossDom(), e.dlossBulk(), e.dlossPred());
         assertFailsOnly(CrossCheck.compare(exact, wrong), Set.of("e_D"));
