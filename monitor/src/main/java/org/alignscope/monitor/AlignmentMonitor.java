@@ -282,7 +282,7 @@ public final class AlignmentMonitor {
         }
         CriticalStep cs = CriticalStep.of(state(nf, offsets, mu));
         return new BlockEstimate(k, nf[0], nf[1], nf[2], nf[3], nf[4], nf[5], noise[0], noise[1], noise[2], noise[3],
-                est(center, se, P, r), cs.q(), cs.signCase(), est(center, se, ETA_STAR, r),
+                est(center, se, P, r), cs.q(), cs.signCase(), etaStar(est(center, se, P, r), cs.q(), center, se, r),
                 est(center, se, THETA_NEXT, r), est(center, se, ETA_LOSS_D, r), est(center, se, ETA_LOSS_B, r),
                 est(center, se, THETA_CRIT, r), est(center, se, ONE_MINUS_THETA_CRIT, r), est(center, se, DLOSS_D, r),
                 est(center, se, DLOSS_B, r), est(center, se, DLOSS_PRED, r));
@@ -302,6 +302,21 @@ public final class AlignmentMonitor {
 
     private static Estimate est(double[] center, double[] se, int i, int r) {
         return new Estimate(center[i], se[i], r);
+    }
+
+    /**
+     * η* = −q/p with the image of p's 95 % interval as its interval ({@link CriticalStep#etaStarRange}): q is
+     * noise-free, so η* is a monotone map of the one estimated p, and the delta method's symmetric interval, too
+     * narrow where p's interval nears 0, is not needed.
+     */
+    private static Estimate etaStar(Estimate p, double q, double[] center, double[] se, int r) {
+        Estimate symmetric = est(center, se, ETA_STAR, r);
+        if (!p.hasInterval()) {
+            return symmetric;
+        }
+        ConfidenceInterval pi = p.interval();
+        double[] range = CriticalStep.etaStarRange(pi.lower(), pi.upper(), q);
+        return new Estimate(symmetric.value(), symmetric.stdError(), r, new ConfidenceInterval(range[0], range[1]));
     }
 
     private static AlignmentState state(double[] nf, MeanOffset[] offsets, double[] mu) {

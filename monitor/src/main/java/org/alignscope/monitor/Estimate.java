@@ -6,16 +6,24 @@ import java.util.Locale;
  * A value with its standard error and the number of noise samples behind it. The standard error is 0 for a quantity
  * that does not depend on the noise samples, and NaN (written as an empty field) where it is undefined (e.g. the
  * value is infinite or absent). A value of NaN means "does not exist" (e.g. no θ<sup>crit</sup>); ±∞ is a legitimate
- * value (an unbounded step). Its 95 % interval is value ± t<sub>0.975, r−1</sub>·SE ({@link ConfidenceInterval}).
+ * value (an unbounded step). Its 95 % interval is value ± t<sub>0.975, r−1</sub>·SE ({@link ConfidenceInterval}),
+ * unless a better one is known: a quantity that is a monotone map of one estimated quantity (η* = −q/p of the
+ * estimated p) carries the image of that quantity's interval, which may be asymmetric and unbounded.
  *
  * @param value    the estimate
  * @param stdError its standard error over the noise samples
  * @param samples  the number r of noise samples the standard error was estimated from (0 for a noise-free value)
+ * @param mapped   the interval mapped from another estimate's, or null for value ± t·SE
  */
-public record Estimate(double value, double stdError, int samples) {
+public record Estimate(double value, double stdError, int samples, ConfidenceInterval mapped) {
+    /** An estimate whose interval is value ± t<sub>0.975, r−1</sub>·SE. */
+    public Estimate(double value, double stdError, int samples) {
+        this(value, stdError, samples, null);
+    }
+
     /** A noise-free value (standard error 0). */
     public static Estimate exact(double value) {
-        return new Estimate(value, Double.isFinite(value) ? 0 : Double.NaN, 0);
+        return new Estimate(value, Double.isFinite(value) ? 0 : Double.NaN, 0, null);
     }
 
     /** Whether the value exists (is not NaN). */
@@ -33,8 +41,14 @@ public record Estimate(double value, double stdError, int samples) {
         return Double.isFinite(value) && Double.isFinite(stdError) && stdError > 0 && samples >= 2;
     }
 
-    /** The 95 % interval value ± t<sub>0.975, r−1</sub>·SE; [value, value] for a noise-free value. */
+    /**
+     * The 95 % interval: the mapped one when there is one, else value ± t<sub>0.975, r−1</sub>·SE; [value, value]
+     * for a noise-free value.
+     */
     public ConfidenceInterval interval() {
+        if (mapped != null && hasInterval()) {
+            return mapped;
+        }
         if (!hasInterval()) {
             return stdError == 0 ? new ConfidenceInterval(value, value)
                     : new ConfidenceInterval(Double.NaN, Double.NaN);

@@ -98,6 +98,24 @@ public final class CriticalStep {
     }
 
     /**
+     * The range of {@link #etaStar(double, double)} over p ∈ [pLow, pHigh] at a fixed q: η* is monotone in p on each
+     * side of p = 0 and +∞ where the drift has no sign change, so the range is spanned by the two ends, and reaches
+     * +∞ when the interval contains p = 0. With q noise-free and [pLow, pHigh] a confidence interval of p, it is a
+     * confidence interval of η* at the same level.
+     *
+     * @return {lower, upper}
+     */
+    public static double[] etaStarRange(double pLow, double pHigh, double q) {
+        if (!(pLow <= pHigh)) {
+            throw new IllegalArgumentException("need pLow <= pHigh, got [" + pLow + ", " + pHigh + "]");
+        }
+        double a = etaStar(pLow, q);
+        double b = etaStar(pHigh, q);
+        double upper = pLow <= 0 && 0 <= pHigh ? Double.POSITIVE_INFINITY : Math.max(a, b);
+        return new double[] {Math.min(a, b), upper};
+    }
+
+    /**
      * The predicted next alignment θ̂(η) = E s<sup>D</sup><sub>t+1</sub> / (E s<sup>D</sup><sub>t+1</sub>
      * + E s<sup>B</sup><sub>t+1</sub>), with E s<sup>S</sup><sub>t+1</sub> from {@link #expectedNextS} (Lemma 21).
      * This is the ratio of expectations (Lemma 20), not E[θ<sub>t+1</sub>]. It is 0 when both expectations are 0.

@@ -173,4 +173,29 @@ class CriticalStepTest {
         assertEquals(SignCase.RISES_FOR_ALL, cs.signCase());
         assertTrue(Double.isFinite(cs.predictedTheta(0.1)));
     }
+
+    @Test
+    void etaStarRangeIsTheImageOfThePInterval() {
+        double q = -2;
+        double[] inside = CriticalStep.etaStarRange(0.5, 4, q);
+        assertEquals(0.5, inside[0], 1e-15, "-q/pHigh");
+        assertEquals(4, inside[1], 1e-15, "-q/pLow");
+        double[] across = CriticalStep.etaStarRange(-1, 4, q);
+        assertEquals(0.5, across[0], 1e-15);
+        assertEquals(Double.POSITIVE_INFINITY, across[1], "p = 0 inside: no critical step is possible");
+        double[] below = CriticalStep.etaStarRange(-4, -0.5, 2);
+        assertEquals(0.5, below[0], 1e-15, "rises-below: -q/p increasing towards p = 0");
+        assertEquals(4, below[1], 1e-15);
+        RandomStream r = RandomStream.of(4);
+        for (int i = 0; i < 1000; i++) {
+            double lo = 4 * r.nextGaussian();
+            double hi = lo + Math.abs(r.nextGaussian());
+            double qi = r.nextGaussian();
+            double[] range = CriticalStep.etaStarRange(lo, hi, qi);
+            for (int j = 0; j <= 10; j++) {
+                double e = CriticalStep.etaStar(Math.min(hi, lo + (hi - lo) * j / 10), qi);
+                assertTrue(range[0] <= e && e <= range[1], "eta* of a p inside lies in the range");
+            }
+        }
+    }
 }

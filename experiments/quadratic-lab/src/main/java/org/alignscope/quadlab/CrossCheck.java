@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import org.alignscope.io.CsvWriter;
 import org.alignscope.monitor.AlignmentMonitor;
 import org.alignscope.monitor.BlockEstimate;
+import org.alignscope.monitor.ConfidenceInterval;
 import org.alignscope.monitor.Estimate;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.monitor.QuadraticSource;
@@ -43,8 +44,15 @@ public final class CrossCheck {
      * @param estimated the monitor's estimate
      * @param stdError  the estimate's standard error (0 for noise-free quantities)
      * @param noiseFree whether it is held to {@link #NOISE_FREE_TOLERANCE}
+     * @param interval  the estimate's 95 % interval, or null for a noise-free quantity
      */
-    public record Row(String quantity, double exact, double estimated, double stdError, boolean noiseFree) {
+    public record Row(String quantity, double exact, double estimated, double stdError, boolean noiseFree,
+                      ConfidenceInterval interval) {
+        /** A row without an interval. */
+        public Row(String quantity, double exact, double estimated, double stdError, boolean noiseFree) {
+            this(quantity, exact, estimated, stdError, noiseFree, null);
+        }
+
         /** |estimated − exact|/|exact| (0 when both are equal, including both infinite; NaN when one is absent). */
         public double relError() {
             if (Double.compare(exact, estimated) == 0) {
@@ -117,7 +125,7 @@ public final class CrossCheck {
     }
 
     private static Row noisy(String name, double exact, Estimate e) {
-        return new Row(name, exact, e.value(), e.stdError(), false);
+        return new Row(name, exact, e.value(), e.stdError(), false, e.interval());
     }
 
     public List<Row> rows() {

@@ -107,7 +107,7 @@ public final class MonitorCoverage {
                     CrossCheck.Row row = cc.rows().stream().filter(x -> x.quantity().equals(q)).findFirst()
                             .orElseThrow();
                     if (Double.isFinite(row.exact())) {
-                        boolean in = new Estimate(row.estimated(), row.stdError(), r).interval().contains(row.exact());
+                        boolean in = row.interval().contains(row.exact());
                         out[cell] = in ? 2 : 1;
                     }
                     cell++;
