@@ -36,9 +36,13 @@ public record Estimate(double value, double stdError, int samples, ConfidenceInt
         return stdError / Math.abs(value);
     }
 
-    /** Whether it has a 95 % interval of positive width: a finite value, a finite positive SE, r ≥ 2 samples. */
+    /**
+     * Whether it has a 95 % interval: a mapped one (which may hold an infinite value, e.g. η* = +∞ when p's interval
+     * still reaches positive p), or one of positive width: a finite value, a finite positive SE, r ≥ 2 samples.
+     */
     public boolean hasInterval() {
-        return Double.isFinite(value) && Double.isFinite(stdError) && stdError > 0 && samples >= 2;
+        return mapped != null
+                || Double.isFinite(value) && Double.isFinite(stdError) && stdError > 0 && samples >= 2;
     }
 
     /**
@@ -46,7 +50,7 @@ public record Estimate(double value, double stdError, int samples, ConfidenceInt
      * for a noise-free value.
      */
     public ConfidenceInterval interval() {
-        if (mapped != null && hasInterval()) {
+        if (mapped != null) {
             return mapped;
         }
         if (!hasInterval()) {

@@ -43,11 +43,13 @@ public final class IntervalCoverage {
      * to a quantity measured outside the band at r = 16; otherwise "".
      */
     public static String note(String quantity, int samples) {
-        if (samples >= CALIBRATED_SAMPLES) {
-            return "";
-        }
         Double coverage = Table.QUOTED.get(quantity);
-        if (coverage == null || (coverage >= BAND_LOW && coverage <= BAND_HIGH)) {
+        return coverage == null ? "" : note(coverage, samples);
+    }
+
+    /** The note for a quantity whose intervals covered {@code coverage} at r = 16. */
+    static String note(double coverage, int samples) {
+        if (samples >= CALIBRATED_SAMPLES || (coverage >= BAND_LOW && coverage <= BAND_HIGH)) {
             return "";
         }
         return String.format(Locale.ROOT, " (95%% interval covers %.0f%% at r = %d)", 100 * coverage,

@@ -47,8 +47,15 @@ class IntervalCoverageTest {
             assertEquals("", IntervalCoverage.note(e.getKey(), 64), e.getKey());
         }
         assertEquals("", IntervalCoverage.note("no-such-quantity", 16));
-        assertFalse(IntervalCoverage.note("eta_star", 16).isEmpty(),
-                "eta* in the noise-dominated state is the measured case outside the band");
+    }
+
+    @Test
+    void aCoverageOutsideTheBandIsQuotedBelowSixtyFourSamplesOnly() {
+        assertEquals(" (95% interval covers 89% at r = 16)", IntervalCoverage.note(0.89, 16));
+        assertEquals(" (95% interval covers 98% at r = 16)", IntervalCoverage.note(0.98, 8));
+        assertEquals("", IntervalCoverage.note(0.89, 64));
+        assertEquals("", IntervalCoverage.note(0.93, 16), "the band's ends are inside");
+        assertEquals("", IntervalCoverage.note(0.97, 16));
     }
 
     @Test
