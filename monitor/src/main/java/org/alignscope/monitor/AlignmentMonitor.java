@@ -280,12 +280,13 @@ public final class AlignmentMonitor {
         for (int i = 0; i < 4; i++) {
             noise[i] = new Estimate(mu[i], Math.sqrt(cov[i][i] / r));
         }
-        CriticalStep cs = CriticalStep.of(state(nf, offsets, mu));
+        AlignmentState st = state(nf, offsets, mu);
+        CriticalStep cs = CriticalStep.of(st);
         return new BlockEstimate(k, nf[0], nf[1], nf[2], nf[3], nf[4], nf[5], noise[0], noise[1], noise[2], noise[3],
                 est(center, se, P), cs.q(), cs.signCase(), est(center, se, ETA_STAR), est(center, se, THETA_NEXT),
                 est(center, se, ETA_LOSS_D), est(center, se, ETA_LOSS_B), est(center, se, THETA_CRIT),
                 est(center, se, ONE_MINUS_THETA_CRIT), est(center, se, DLOSS_D), est(center, se, DLOSS_B),
-                est(center, se, DLOSS_PRED));
+                est(center, se, DLOSS_PRED), st);
     }
 
     private static final int P = 0;
