@@ -8,7 +8,8 @@ import java.util.Map;
  * One probed (state, kind) of {@code probe.csv}: a prediction of the monitor at one state against the mean of R
  * one-step replicates taken from it. The kinds are the Theorem 10 probes {@code dom} and {@code bulk}
  * ({@link ProjectedProbe}: predicted E ΔL of the projected step, realised mean ΔL) and the θ-probes
- * ({@link ThetaProbe}: predicted θ̂(η) − θ, realised share of the expected next s<sup>D</sup> minus θ) at
+ * ({@link ThetaProbe}: predicted θ̂(η) − θ, realised mean s<sup>D′</sup>/(mean s<sup>D′</sup> + mean s<sup>B′</sup>)
+ * − θ) at
  * {@code theta@0.5} and {@code theta@2} (η = 0.5η*, 2η*), {@code theta@eta} (the run's η), and
  * {@code theta@0.5eta}, {@code theta@2eta} where η* is not finite and positive.
  *
