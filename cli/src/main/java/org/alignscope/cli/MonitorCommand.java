@@ -23,6 +23,7 @@ import org.alignscope.monitor.QuadraticSource;
 import org.alignscope.report.Manifest;
 import org.alignscope.train.CheckpointMonitor;
 import org.alignscope.train.MonitorBridge;
+import org.alignscope.train.ProbeRow;
 import org.alignscope.train.TrainConfig;
 import org.alignscope.report.html.ReportPage;
 import org.alignscope.settings.Bound;
@@ -210,6 +211,11 @@ final class MonitorCommand implements Callable<Integer>, SchemaCommand {
                             + " over %d steps (z = %.2f), signs %s, %.0f%% of draws agree", sub, o.predicted().value(),
                             o.predicted().stdError(), o.mean(), o.se(), e.probe().draws(), o.z(),
                             o.signAgrees() ? "agree" : "differ", 100 * o.drawsAgree()));
+                }
+                for (ProbeRow t : e.thetaProbe()) {
+                    System.out.println(String.format(Locale.ROOT, "  probe %s at eta %.4g: predicted theta change %.4g,"
+                            + " realised %.4g ± %.2g (z = %.2f), %s", t.kind(), t.eta(), t.predicted(),
+                            t.realisedMean(), t.realisedSe(), t.z(), t.verdict().name().toLowerCase(Locale.ROOT)));
                 }
             }
         }

@@ -102,15 +102,17 @@ class MonitorCommandTest {
             }
         }
         assertTrue(Files.exists(out.resolve("manifest.json")));
-        // the projected-step probe at the same state: probe.csv with a dom and a bulk row, the monitor row unchanged
+        // the probes at the same state: probe.csv with a dom, a bulk and three theta rows, the monitor row unchanged
         Path probed = tmp.resolve("probe");
         o = AlignScopeTest.execute("monitor", "--checkpoint", run.toString(), "--config", cfg.toString(),
                 "--probe-steps", "20", "--out", probed.toString());
         assertEquals(0, o.code(), o.err());
         for (String arm : List.of("plain", "dom", "bulk")) {
             List<String> p = Files.readAllLines(probed.resolve(arm).resolve("probe.csv"));
-            assertEquals(String.join(",", org.alignscope.train.CheckpointMonitor.PROBE_HEADER), p.get(0));
-            assertTrue(p.get(1).startsWith(arm + ",10,dom,") && p.get(2).startsWith(arm + ",10,bulk,"), p.toString());
+            assertEquals(String.join(",", org.alignscope.train.ProbeRow.COLUMNS), p.get(0));
+            assertTrue(p.get(1).startsWith("10,dom,") && p.get(2).startsWith("10,bulk,"), p.toString());
+            assertEquals(6, p.size(), "header, dom, bulk and three theta-probe rows: " + p);
+            assertTrue(p.get(5).startsWith("10,theta@eta,"), p.toString());
             assertEquals(Files.readAllLines(out.resolve(arm).resolve("monitor.csv")),
                     Files.readAllLines(probed.resolve(arm).resolve("monitor.csv")));
         }
@@ -118,6 +120,7 @@ class MonitorCommandTest {
                 "--probe-steps", "1", "--out", probed.toString());
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains("--probe-steps: 1 is not allowed"), o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
     }
 
     @Test

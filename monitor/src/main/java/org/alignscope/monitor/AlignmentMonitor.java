@@ -280,12 +280,13 @@ public final class AlignmentMonitor {
         for (int i = 0; i < 4; i++) {
             noise[i] = new Estimate(mu[i], Math.sqrt(cov[i][i] / r), r);
         }
-        CriticalStep cs = CriticalStep.of(state(nf, offsets, mu));
+        AlignmentState st = state(nf, offsets, mu);
+        CriticalStep cs = CriticalStep.of(st);
         return new BlockEstimate(k, nf[0], nf[1], nf[2], nf[3], nf[4], nf[5], noise[0], noise[1], noise[2], noise[3],
                 est(center, se, P, r), cs.q(), cs.signCase(), etaStar(est(center, se, P, r), cs.q(), center, se, r),
                 est(center, se, THETA_NEXT, r), est(center, se, ETA_LOSS_D, r), est(center, se, ETA_LOSS_B, r),
                 est(center, se, THETA_CRIT, r), est(center, se, ONE_MINUS_THETA_CRIT, r), est(center, se, DLOSS_D, r),
-                est(center, se, DLOSS_B, r), est(center, se, DLOSS_PRED, r));
+                est(center, se, DLOSS_B, r), est(center, se, DLOSS_PRED, r), st);
     }
 
     private static final int P = 0;

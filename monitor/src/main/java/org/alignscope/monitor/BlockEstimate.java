@@ -1,6 +1,8 @@
 package org.alignscope.monitor;
 
 import org.alignscope.theory.Alignment;
+import org.alignscope.theory.AlignmentState;
+import org.alignscope.theory.CriticalStep;
 import org.alignscope.theory.SignCase;
 
 /**
@@ -40,12 +42,22 @@ import org.alignscope.theory.SignCase;
  * @param dlossBulk    E ΔL of a bulk-projected step
  * @param dlossPred    E ΔL of the full SGD step: −η(‖g‖² + gᵀm) + ½η²(gᵀHg + 2gᵀHm + E ξᵀHξ), m the next batch's mean
  *                     offset (NaN where the theory does not apply)
+ * @param moments      the block moments at the centre of the estimates (the r noise samples' means), from which
+ *                     {@link #predictedTheta} gives θ̂ at any step, not only at the step used
  */
 public record BlockEstimate(int k, double sD, double sB, double tauD, double tauB, double uD, double uB,
                             Estimate eD, Estimate eB, Estimate nLossD, Estimate nLossB, Estimate p, double q,
                             SignCase signCase, Estimate etaStar, Estimate thetaNext, Estimate etaLossDom,
                             Estimate etaLossBulk, Estimate thetaCrit, Estimate oneMinusThetaCrit, Estimate dlossDom,
-                            Estimate dlossBulk, Estimate dlossPred) {
+                            Estimate dlossBulk, Estimate dlossPred, AlignmentState moments) {
+
+    /**
+     * The predicted next alignment θ̂(η) = E s<sup>D′</sup>/(E s<sup>D′</sup> + E s<sup>B′</sup>) at a step η of
+     * one's choice ({@link CriticalStep#predictedTheta}, Lemma 20); at the step used it is {@link #thetaNext}'s value.
+     */
+    public double predictedTheta(double eta) {
+        return CriticalStep.of(moments).predictedTheta(eta);
+    }
 
     /** θ = s<sup>D</sup>/(s<sup>D</sup> + s<sup>B</sup>), 0 when both vanish. */
     public double theta() {

@@ -33,13 +33,16 @@ public record ConfidenceInterval(double lower, double upper) {
     }
 
     /**
-     * The Wilson score interval of a proportion: {@code successes} of {@code trials} ≥ 1, centre
-     * (p̂ + z²/2n)/(1 + z²/n), half-width z√(p̂(1 − p̂)/n + z²/4n²)/(1 + z²/n).
+     * The Wilson score interval of a proportion: {@code successes} of {@code trials}, centre
+     * (p̂ + z²/2n)/(1 + z²/n), half-width z√(p̂(1 − p̂)/n + z²/4n²)/(1 + z²/n). Unlike p̂ ± z√(p̂(1 − p̂)/n) it stays
+     * inside [0, 1] and does not collapse to a point at 0 or n successes; with no trials it is [0, 1].
      */
     public static ConfidenceInterval wilson(long successes, long trials) {
-        if (trials < 1 || successes < 0 || successes > trials) {
-            throw new IllegalArgumentException("need 0 <= successes <= trials, trials >= 1, got " + successes + " of "
-                    + trials);
+        if (trials < 0 || successes < 0 || successes > trials) {
+            throw new IllegalArgumentException("need 0 <= successes <= trials, got " + successes + " of " + trials);
+        }
+        if (trials == 0) {
+            return new ConfidenceInterval(0, 1);
         }
         double n = trials;
         double p = successes / n;

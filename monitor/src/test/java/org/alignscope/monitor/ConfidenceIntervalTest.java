@@ -45,5 +45,11 @@ class ConfidenceIntervalTest {
         assertEquals(0, none.lower());
         assertEquals(0.2775, none.upper(), 1e-4);
         assertThrows(IllegalArgumentException.class, () -> ConfidenceInterval.wilson(3, 2));
+        ConfidenceInterval eight = ConfidenceInterval.wilson(8, 10);
+        assertEquals(0.49016247153664183, eight.lower(), 1e-12);
+        assertEquals(0.9433178485456247, eight.upper(), 1e-12);
+        assertEquals(0.5655175352168251, ConfidenceInterval.wilson(5, 5).lower(), 1e-12);
+        assertEquals(1, ConfidenceInterval.wilson(5, 5).upper(), 0);
+        assertEquals(new ConfidenceInterval(0, 1), ConfidenceInterval.wilson(0, 0), "no trials: nothing is known");
     }
 }

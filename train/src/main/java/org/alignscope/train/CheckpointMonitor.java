@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.alignscope.io.AtomicFolder;
 import org.alignscope.io.CsvWriter;
-import org.alignscope.monitor.FindingCode;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.settings.Schema;
 import org.alignscope.settings.Setting;
@@ -30,9 +29,10 @@ public final class CheckpointMonitor {
                     + " settings).");
     public static final Setting<Integer> PROBE_STEPS = Setting.of("probe_steps",
             Types.parsed("0 or an integer >= 2", CheckpointMonitor::probeSteps, r -> r), 0,
-            "With a checkpoint: take R dominant- and R bulk-projected SGD steps from the evaluated state (one"
-                    + " mini-batch each) and compare the mean realised loss change with the prediction (probe.csv);"
-                    + " 0 = the config's monitor.probe_steps.").in("steps");
+            "With a checkpoint: take R dominant- and R bulk-projected SGD steps and R plain steps at 0.5 eta*,"
+                    + " 2 eta* and eta from the evaluated state (one mini-batch each) and compare the realised loss"
+                    + " and alignment changes with the predictions (probe.csv); 0 = the config's"
+                    + " monitor.probe_steps.").in("steps");
 
     /** The settings of an evaluation at a checkpoint (part of {@code alignscope monitor}'s options). */
     public static final Schema SCHEMA = Schema.commandLine("monitor", "Evaluate the alignment monitor once at a"
@@ -44,14 +44,20 @@ public final class CheckpointMonitor {
      * @param result     the evaluation
      * @param dlossReal  L(θ_{t+1}) − L(θ_t) on the reference set over step t
      * @param probe      the projected-step experiment at θ_t, or null
+     * @param thetaProbe the θ-probe's rows at θ_t ({@link ThetaProbe}; empty without a probe)
      */
     public record Evaluation(String trajectory, long seed, MonitorResult result, double dlossReal,
-                             ProjectedProbe.Result probe) {
+                             ProjectedProbe.Result probe, List<ProbeRow> thetaProbe) {
+        /** The rows of {@code probe.csv}: {@code dom}, {@code bulk}, then the θ-probe's (empty without a probe). */
+        public List<ProbeRow> probeRows() {
+            if (probe == null) {
+                return List.of();
+            }
+            List<ProbeRow> rows = new ArrayList<>(probe.rows(result.step(), result.eta()));
+            rows.addAll(thetaProbe);
+            return rows;
+        }
     }
-
-    /** The columns of {@code probe.csv}: one row per subspace. */
-    public static final String[] PROBE_HEADER = {"trajectory", "step", "subspace", "eta", "theta", "suspicious",
-        "draws", "predicted", "predicted_se", "realised_mean", "realised_se", "z", "sign_agrees", "draws_agree"};
 
     private CheckpointMonitor() {
     }
@@ -67,8 +73,8 @@ public final class CheckpointMonitor {
 
     /**
      * As {@link #evaluate(TrainConfig, Path)}, with the projected-step experiment ({@link ProjectedProbe}) of
-     * {@code probeSteps} draws per subspace at each evaluated state (0: none; else at least 2, as
-     * {@link #PROBE_STEPS} allows).
+     * {@code probeSteps} draws per subspace and the θ-probe ({@link ThetaProbe}) of as many replicates per step size
+     * at each evaluated state (0: none; else at least 2, as {@link #PROBE_STEPS} allows).
      */
     public static List<Evaluation> evaluate(TrainConfig cfg, Path dir, int probeSteps) {
         if (probeSteps > 0 && !cfg.optimizer().name().equals("sgd")) {
@@ -122,10 +128,11 @@ public final class CheckpointMonitor {
         for (Trainer.Arm a : trajectories) {
             MonitorResult r = tr.monitorAt(a, s.seed, t);
             ProjectedProbe.Result probe = probeSteps > 0 ? tr.probe(a, s.seed, t, r, probeSteps) : null;
+            List<ProbeRow> theta = probeSteps > 0 ? tr.thetaProbe(a, s.seed, t, r, probeSteps) : List.of();
             double before = r.loss();
             tr.stepOnly(a, t, tr.batchAt(s.seed, t), new Trainer.Row(t, s.basePhase ? "base" : "arm"));
             double real = a.running() ? tr.referenceLoss(a) - before : Double.NaN;
-            out.add(new Evaluation(s.basePhase ? "base" : a.name, s.seed, r, real, probe));
+            out.add(new Evaluation(s.basePhase ? "base" : a.name, s.seed, r, real, probe, theta));
         }
         return out;
     }
@@ -146,7 +153,7 @@ public final class CheckpointMonitor {
 
     /**
      * Writes {@code folder/monitor.csv} and {@code monitor.jsonl} (one row) with the training run's columns, and
-     * with a probe {@code probe.csv} ({@link #PROBE_HEADER}: the dominant and the bulk row).
+     * with a probe {@code probe.csv} ({@link ProbeRow#COLUMNS}: one row per kind, {@link Evaluation#probeRows}).
      */
     public static void write(Evaluation e, Path folder) {
         try {
@@ -158,14 +165,10 @@ public final class CheckpointMonitor {
             w.row(MonitorBridge.values(e.result(), e.dlossReal()), MonitorBridge.arrays(e.result()));
         }
         if (e.probe() != null) {
-            MonitorResult r = e.result();
-            boolean suspicious = r.has(FindingCode.SUSPICIOUS_ALIGNMENT);
-            try (CsvWriter w = new CsvWriter(folder.resolve("probe.csv"), true, PROBE_HEADER)) {
-                for (String sub : List.of("dom", "bulk")) {
-                    ProjectedProbe.Outcome o = sub.equals("dom") ? e.probe().dom() : e.probe().bulk();
-                    w.row(e.trajectory(), r.step(), sub, r.eta(), r.main().theta(), suspicious, e.probe().draws(),
-                            o.predicted().value(), o.predicted().stdError(), o.mean(), o.se(), o.z(), o.signAgrees(),
-                            o.drawsAgree());
+            try (CsvWriter w = new CsvWriter(folder.resolve(Trainer.PROBE + ".csv"), true,
+                    ProbeRow.COLUMNS.toArray(String[]::new))) {
+                for (ProbeRow row : e.probeRows()) {
+                    w.row(row.values().values().toArray());
                 }
             }
         }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.alignscope.monitor.MonitorResult;
 
 /**
- * The alignment monitor (and its projected-step probe) on the monitored trajectories, through each trajectory's
+ * The alignment monitor (and its projected-step and θ-probes) on the monitored trajectories, through each trajectory's
  * {@link org.alignscope.monitor.TrainingMonitor} — the listener a user's own loop uses: on a step its schedule makes
  * due (with η_t > 0) it is evaluated at θ_t, before the update; its row, with the realised change of the reference
  * loss over the step, is written once the step's row is complete.
@@ -33,7 +33,9 @@ final class MonitorListener implements TrainingListener {
             clock.add("monitor", t0);
             MonitorResult mr = a.monitor.pending();
             int draws = cfg.monitor().probeSteps();
-            a.pendingProbe = mr != null && draws > 0 ? trainer.probe(a, c.seed(), t, mr, draws) : null;
+            boolean probed = mr != null && draws > 0;
+            a.pendingProbe = probed ? trainer.probe(a, c.seed(), t, mr, draws) : null;
+            a.pendingThetaProbe = probed ? trainer.thetaProbe(a, c.seed(), t, mr, draws) : List.of();
         } else if (event == TrainingEvent.ROW_COMPLETE) {
             long t0 = System.nanoTime();
             // a step that diverged (stopped before or after the update) has no meaningful realised change

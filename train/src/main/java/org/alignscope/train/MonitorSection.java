@@ -49,8 +49,9 @@ final class MonitorSection {
     static final Setting<Double> CHANGE = Setting.of("change", Types.positive(1), 0.05, "every: adaptive: the change"
             + " of θ or of η/η* above which the interval halves.");
     static final Setting<Integer> PROBE_STEPS = Setting.of("probe_steps", Types.integer(0, 1_000_000), 0, "R: at"
-            + " every evaluation also take R dominant- and R bulk-projected SGD steps and compare them with the"
-            + " prediction (0: off; else >= 2, SGD only).").in("steps");
+            + " every evaluation also take R dominant- and R bulk-projected SGD steps and R plain steps at each of"
+            + " 0.5 eta*, 2 eta* and eta, and compare the loss and alignment changes with the predictions (probe.csv,"
+            + " probe-summary.csv; 0: off; else >= 2, SGD only).").in("steps");
 
     static final Setting<Integer> CUMULATIVE_POINTS = Setting.of("cumulative_points", Types.integer(0, 1_000_000), 0,
             "p: predict E ΔL at p uniformly drawn steps of each window and compare (W/p)·Σ with the realised change in"

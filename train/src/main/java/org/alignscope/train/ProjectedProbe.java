@@ -1,13 +1,12 @@
 package org.alignscope.train;
 
+import java.util.List;
 import org.alignscope.data.Dataset;
 import org.alignscope.linalg.SampleMean;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.Estimate;
 import org.alignscope.monitor.MonitorResult;
-import org.alignscope.monitor.SamplerDraws;
 import org.alignscope.monitor.SamplerState;
-import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.ReferenceSet;
 
@@ -17,7 +16,7 @@ import org.alignscope.nn.ReferenceSet;
  * (P<sub>D</sub> = V Vᵀ with the monitor's top-k eigenvectors, P<sub>B</sub> = I − P<sub>D</sub>), one fresh
  * mini-batch ĝ<sub>j</sub> per pair, each measured as the realised change of the reference loss
  * ΔL<sub>j</sub> = L(w') − L(w) and undone (the parameters are restored bit for bit). The mini-batches are drawn
- * like the monitor's noise samples, under the training sampler's law at this step ({@link SamplerDraws}), but from
+ * like the monitor's noise samples, under the training sampler's law at this step ({@link org.alignscope.monitor.SamplerDraws}), but from
  * their own stream {@code RandomStream.of(seed, STREAM, trajectory, step)}, so the experiment does not reuse the
  * draws the prediction was estimated from.
  *
@@ -31,7 +30,7 @@ public final class ProjectedProbe {
     /** Path element of the probe's mini-batch draws ("PROB"). */
     static final long STREAM = 0x50524F42L;
 
-    /** The columns of {@code probe.csv} and the probe's part of a monitor row. */
+    /** The probe's part of a monitor row ({@code probe.csv} has {@link ProbeRow#COLUMNS}). */
     static final String[] COLUMNS = {"probe_draws", "probe_dom_mean", "probe_dom_se", "probe_dom_z",
         "probe_dom_sign_agrees", "probe_dom_draws_agree", "probe_bulk_mean", "probe_bulk_se", "probe_bulk_z",
         "probe_bulk_sign_agrees", "probe_bulk_draws_agree"};
@@ -51,6 +50,15 @@ public final class ProjectedProbe {
 
     /** Both subspaces at one state. */
     public record Result(int draws, Outcome dom, Outcome bulk) {
+        /**
+         * The {@code dom} and {@code bulk} rows of {@code probe.csv} for the state at {@code step} probed with step
+         * size {@code eta}: predicted E ΔL<sub>S</sub>, realised mean ΔL and its standard error.
+         */
+        List<ProbeRow> rows(long step, double eta) {
+            return List.of(new ProbeRow(step, "dom", eta, dom.predicted.value(), dom.mean, dom.se),
+                    new ProbeRow(step, "bulk", eta, bulk.predicted.value(), bulk.mean, bulk.se));
+        }
+
         /** The values of {@link #COLUMNS}, in order. */
         Object[] values() {
             return new Object[] {(long) draws, dom.mean, dom.se, dom.z, dom.signAgrees, dom.drawsAgree, bulk.mean,
@@ -83,8 +91,7 @@ public final class ProjectedProbe {
         double[] w = model.parameters();
         double[] w0 = w.clone();
         double l0 = reference.loss(model);
-        Batch rows = new Batch(data.features(), data.labels(), reference.size());
-        SamplerDraws batches = SamplerDraws.of(sampler, trainingSize, batchSize, reference.size(),
+        ProbeBatches batches = new ProbeBatches(reference, data, model, batchSize, sampler, trainingSize,
                 RandomStream.of(seed, STREAM, trajectory, step));
         double eta = r.eta();
         double[] batchGradient = new double[p];
@@ -92,7 +99,7 @@ public final class ProjectedProbe {
         double[] bulk = new double[draws];
         double[] gd = new double[p];
         for (int j = 0; j < draws; j++) {
-            model.gradient(rows.rows(batches.nextRows()), batchGradient);
+            batches.next(batchGradient);
             java.util.Arrays.fill(gd, 0);
             for (int i = 0; i < k; i++) {
                 double c = 0;

@@ -85,6 +85,11 @@ final class TrainCheckpoint {
                     f.put("cumulative_csv_bytes", cw.csvBytes());
                     f.put("cumulative_jsonl_bytes", cw.jsonlBytes());
                 }
+                MetricsWriter pw = i < s.probeWriters.size() ? s.probeWriters.get(i) : null;
+                if (pw != null) {
+                    f.put("probe_csv_bytes", pw.csvBytes());
+                    f.put("probe_jsonl_bytes", pw.jsonlBytes());
+                }
                 files.add(f);
             }
             root.put("files", files);
@@ -264,7 +269,7 @@ final class TrainCheckpoint {
             long seed = ((Number) root.get("seed")).longValue();
             for (Map<String, Object> f : (List<Map<String, Object>>) root.get("files")) {
                 Path folder = tr.armFolder((String) f.get("arm"), seed);
-                for (String stem : List.of("metrics", "monitor", Trainer.CUMULATIVE)) {
+                for (String stem : List.of("metrics", "monitor", Trainer.CUMULATIVE, Trainer.PROBE)) {
                     for (String ext : List.of("csv", "jsonl")) {
                         Object recorded = f.get((stem.equals("metrics") ? "" : stem + "_") + ext + "_bytes");
                         if (recorded != null) {
@@ -350,6 +355,14 @@ final class TrainCheckpoint {
             s.cumulativeWriters.add(cumulative ? reopen(() -> MetricsWriter.resume(folder, Trainer.CUMULATIVE,
                     CumulativeColumn.names(), ((Number) f.get("cumulative_csv_bytes")).longValue(),
                     ((Number) f.get("cumulative_jsonl_bytes")).longValue())) : null);
+            boolean probed = monitored && cfg.monitor().probeSteps() > 0;
+            if (probed != f.containsKey("probe_csv_bytes")) {
+                throw new NotResumable("the checkpoint was written " + (probed ? "without" : "with")
+                        + " probes on arm '" + f.get("arm") + "'; the config's monitor section differs");
+            }
+            s.probeWriters.add(probed ? reopen(() -> MetricsWriter.resume(folder, Trainer.PROBE, ProbeRow.COLUMNS,
+                    ((Number) f.get("probe_csv_bytes")).longValue(),
+                    ((Number) f.get("probe_jsonl_bytes")).longValue())) : null);
         }
         List<Map<String, Object>> traj = (List<Map<String, Object>>) root.get("trajectories");
         for (Map<String, Object> m : traj) {
@@ -409,6 +422,11 @@ final class TrainCheckpoint {
                         a.cumulativeWriters.add(cw);
                     }
                 }
+                for (MetricsWriter pw : s.probeWriters) {
+                    if (pw != null) {
+                        a.probeWriters.add(pw);
+                    }
+                }
                 s.base = a;
             } else {
                 if (openFiles) {
@@ -418,6 +436,9 @@ final class TrainCheckpoint {
                     }
                     if (s.cumulativeWriters.get(index - 1) != null) {
                         a.cumulativeWriters.add(s.cumulativeWriters.get(index - 1));
+                    }
+                    if (s.probeWriters.get(index - 1) != null) {
+                        a.probeWriters.add(s.probeWriters.get(index - 1));
                     }
                 }
                 s.arms.add(a);

@@ -181,6 +181,10 @@ public final class TrainExperiment {
         m.put("results", results);
         m.write(out);
         plots(cfg, out);
+        String probes = ProbeSummary.write(cfg, out);
+        if (probes != null) {
+            tr.report(probes);
+        }
         return results;
     }
 

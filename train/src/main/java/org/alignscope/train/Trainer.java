@@ -52,6 +52,8 @@ import org.alignscope.nn.ReferenceSet;
 public final class Trainer {
     /** The file stem of the cumulative predictions ({@code cumulative.csv}, {@code cumulative.jsonl}). */
     static final String CUMULATIVE = "cumulative";
+    /** The stem of the probe files ({@code probe.csv}, {@code probe.jsonl}). */
+    static final String PROBE = "probe";
     /** Path element of the cumulative predictions' step draws ("TCUM"). */
     public static final long CUMULATIVE_STREAM = 0x5443554DL;
     /** Path element of the Lanczos seeds ("TLAN"). */
@@ -204,10 +206,14 @@ public final class Trainer {
         TrainingMonitor monitor;
         /** The cumulative-prediction files this trajectory writes to (empty: no cumulative predictions). */
         final List<MetricsWriter> cumulativeWriters = new ArrayList<>();
+        /** The probe files ({@code probe.csv}) this trajectory writes to (empty: no probes). */
+        final List<MetricsWriter> probeWriters = new ArrayList<>();
         /** The open window of the cumulative predictions, or null between windows and without them. */
         CumulativeWindow window;
         /** The projected-step probe made with the monitor's pending evaluation, or null. */
         ProjectedProbe.Result pendingProbe;
+        /** The θ-probe's rows made with the monitor's pending evaluation (empty: none). */
+        List<ProbeRow> pendingThetaProbe = List.of();
         final double[] g;
         final double[] u;
 
@@ -252,7 +258,8 @@ public final class Trainer {
         }
 
         /** An arm (configured as {@code ca}, 1-based {@code index}) that starts from this run's exact state. */
-        Arm branch(TrainConfig.Arm ca, int index, Model m, MetricsWriter w, MetricsWriter mw, MetricsWriter cw) {
+        Arm branch(TrainConfig.Arm ca, int index, Model m, MetricsWriter w, MetricsWriter mw, MetricsWriter cw,
+                   MetricsWriter pw) {
             System.arraycopy(model.parameters(), 0, m.parameters(), 0, m.parameterCount());
             Arm a = new Arm(ca.name(), index, ca.projection(), m, opt.copy());
             a.setBasis(copy(basis));
@@ -270,6 +277,9 @@ public final class Trainer {
             if (cw != null) {
                 a.cumulativeWriters.add(cw);
                 a.window = window == null ? null : CumulativeWindow.restore(window.state());
+            }
+            if (pw != null) {
+                a.probeWriters.add(pw);
             }
             a.track = ca.track();
             if (!a.track) {
@@ -297,6 +307,8 @@ public final class Trainer {
         final List<MetricsWriter> monitorWriters = new ArrayList<>();
         /** Per configured arm, its cumulative-prediction files, or null where there are none. */
         final List<MetricsWriter> cumulativeWriters = new ArrayList<>();
+        /** Per configured arm, its probe files, or null where it is not probed. */
+        final List<MetricsWriter> probeWriters = new ArrayList<>();
 
         /** The seed's result; a base run that stopped before the switch gives every arm its fate. */
         SeedResult result(TrainConfig cfg) {
@@ -330,7 +342,7 @@ public final class Trainer {
             for (MetricsWriter w : writers) {
                 w.close();
             }
-            for (List<MetricsWriter> files : List.of(monitorWriters, cumulativeWriters)) {
+            for (List<MetricsWriter> files : List.of(monitorWriters, cumulativeWriters, probeWriters)) {
                 for (MetricsWriter w : files) {
                     if (w != null) {
                         w.close();
@@ -364,6 +376,11 @@ public final class Trainer {
     }
 
     // ------------------------------------------------------------------------------------------------ running
+
+    /** Prints one progress line (the run's end-of-run summaries). */
+    void report(String line) {
+        progress.accept(line);
+    }
 
     /** Reports finished steps (seeds × steps units; a seed that stops early counts as finished) to {@code p}. */
     public void reportTo(Progress p) {
@@ -454,6 +471,12 @@ public final class Trainer {
             if (cw != null) {
                 s.base.cumulativeWriters.add(cw);
             }
+            MetricsWriter pw = mw != null && cfg.monitor().probeSteps() > 0
+                    ? MetricsWriter.create(armFolder(a.name(), s.seed), PROBE, ProbeRow.COLUMNS) : null;
+            s.probeWriters.add(pw);
+            if (pw != null) {
+                s.base.probeWriters.add(pw);
+            }
         }
         return s;
     }
@@ -530,6 +553,15 @@ public final class Trainer {
                 w.row(MonitorBridge.values(row.result(), row.dlossReal(), a.pendingProbe),
                         MonitorBridge.arrays(row.result()));
             }
+            if (a.pendingProbe != null) {
+                List<ProbeRow> rows = new ArrayList<>(a.pendingProbe.rows(row.result().step(), row.result().eta()));
+                rows.addAll(a.pendingThetaProbe);
+                for (MetricsWriter w : a.probeWriters) {
+                    for (ProbeRow pr : rows) {
+                        w.row(pr.values(), Map.of());
+                    }
+                }
+            }
         });
         a.monitor.onNotEvaluated(n -> {
             Map<String, Object> v = new LinkedHashMap<>();
@@ -558,6 +590,18 @@ public final class Trainer {
     ProjectedProbe.Result probe(Arm a, long seed, long t, MonitorResult r, int draws) {
         long t0 = System.nanoTime();
         ProjectedProbe.Result p = ProjectedProbe.run(reference, referenceData, a.model, cfg.batchSize(), r,
+                a.monitor.eigenvectors(), draws, seed, a.index, t, order(seed).stateAt(t), train.size());
+        clock.add("probe", t0);
+        return p;
+    }
+
+    /**
+     * The θ-probe ({@link ThetaProbe}) at the trajectory's state, in the basis of the monitor evaluation {@code r}
+     * just made there; the state is unchanged afterwards.
+     */
+    List<ProbeRow> thetaProbe(Arm a, long seed, long t, MonitorResult r, int draws) {
+        long t0 = System.nanoTime();
+        List<ProbeRow> p = ThetaProbe.run(reference, referenceData, a.model, cfg.batchSize(), r,
                 a.monitor.eigenvectors(), draws, seed, a.index, t, order(seed).stateAt(t), train.size());
         clock.add("probe", t0);
         return p;

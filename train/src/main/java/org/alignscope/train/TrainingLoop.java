@@ -138,7 +138,7 @@ final class TrainingLoop {
         for (int i = 0; i < cfg.arms().size(); i++) {
             TrainConfig.Arm ca = cfg.arms().get(i);
             Trainer.Arm a = base.branch(ca, i + 1, trainer.newModel(), s.writers.get(i), s.monitorWriters.get(i),
-                    s.cumulativeWriters.get(i));
+                    s.cumulativeWriters.get(i), s.probeWriters.get(i));
             trainer.attachMonitor(a, s.seed, base);
             s.arms.add(a);
         }

@@ -184,6 +184,9 @@ class ProtocolTest {
                     if (c.monitor().cumulative()) {
                         files.addAll(List.of("cumulative.csv", "cumulative.jsonl"));
                     }
+                    if (c.monitor().probeSteps() > 0) {
+                        files.addAll(List.of("probe.csv", "probe.jsonl"));
+                    }
                 }
                 for (String f : files) {
                     Path p = Path.of(a.name(), "seed_" + seed, f);
@@ -213,6 +216,15 @@ class ProtocolTest {
         assertEquals(List.of(MonitorBridge.COLUMNS.toArray(new String[0])), List.of(Files.readAllLines(
                 tmp.resolve("cut/dom/seed_12/monitor.csv")).get(0).split(",")));
         assertFalse(Files.exists(tmp.resolve("cut/bulk/seed_12/monitor.csv")), "bulk is not monitored");
+    }
+
+    @Test
+    void resumeWithProbesIsBitIdentical(@TempDir Path tmp) throws Exception {
+        String text = yaml(ARMS, "monitor: {every: 5, samples: 3, probe_steps: 3, arms: [plain, dom]}")
+                .replace("{name: momentum, lr: 0.1, momentum: 0.5}", "{name: sgd, lr: 0.1}");
+        resumeIsBitIdentical(tmp, text, 1, 27);
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("full").resolve(ProbeSummary.FILE)),
+                Files.readAllBytes(tmp.resolve("cut").resolve(ProbeSummary.FILE)), "the run-level table");
     }
 
     @Test

@@ -185,9 +185,15 @@ class TrainMonitorTest {
             }
             CheckpointMonitor.write(e, tmp.resolve("probe").resolve(e.trajectory()));
             List<String> p = Files.readAllLines(tmp.resolve("probe").resolve(e.trajectory()).resolve("probe.csv"));
-            assertEquals(String.join(",", CheckpointMonitor.PROBE_HEADER), p.get(0));
-            assertEquals(3, p.size());
-            assertTrue(p.get(1).startsWith(e.trajectory() + ",10,dom,0.2,"), p.get(1));
+            assertEquals(String.join(",", ProbeRow.COLUMNS), p.get(0));
+            assertEquals(1 + 2 + 3, p.size(), "dom, bulk and three theta-probe rows");
+            assertTrue(p.get(1).startsWith("10,dom,0.2,"), p.get(1));
+            assertTrue(p.get(2).startsWith("10,bulk,0.2,"), p.get(2));
+            List<String> kinds = p.subList(3, 6).stream().map(l -> l.split(",")[1]).toList();
+            double etaStar = e.result().main().etaStar().value();
+            assertEquals(etaStar > 0 && Double.isFinite(etaStar) ? List.of("theta@0.5", "theta@2", "theta@eta")
+                    : List.of("theta@0.5eta", "theta@2eta", "theta@eta"), kinds);
+            assertTrue(p.get(5).startsWith("10,theta@eta,0.2,"), p.get(5));
         }
         SettingError one = assertThrows(SettingError.class,
                 () -> CheckpointMonitor.SCHEMA.of(Map.of(CheckpointMonitor.PROBE_STEPS, 1), null));
@@ -225,9 +231,41 @@ class TrainMonitorTest {
     @Test
     void probeStepsAddTheProbeColumnsToTheMonitorRows(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("p");
+        List<String> progress = new ArrayList<>();
         TrainExperiment.run(write(tmp, "p.yaml", yaml("{name: sgd, lr: 0.2}", 8,
-                "monitor: {every: 10, samples: 4, probe_steps: 5, arms: [dom]}")), out, "t", null);
+                "monitor: {every: 10, samples: 4, probe_steps: 5, arms: [dom]}")), out, "t", progress::add);
         List<String[]> r = rows(out, "dom");
+        // probe.csv: per probed state dom, bulk and the three theta-probe rows
+        List<String> probe = Files.readAllLines(out.resolve("dom/seed_11/probe.csv"));
+        assertEquals(String.join(",", ProbeRow.COLUMNS), probe.get(0));
+        assertEquals(1 + 5 * (r.size() - 1), probe.size(), "five rows per monitor row");
+        for (int i = 1; i < probe.size(); i++) {
+            String[] f = probe.get(i).split(",", -1);
+            String kind = List.of("dom", "bulk", "theta@0.5", "theta@2", "theta@eta").get((i - 1) % 5);
+            assertTrue(f[1].equals(kind) || f[1].equals(kind + "eta"), probe.get(i));
+            assertEquals(r.get(1 + (i - 1) / 5)[0], f[0], "the probed state's step");
+            ProbeRow row = ProbeSummary.parse(probe.get(i));
+            assertEquals(row.z(), Double.parseDouble(f[6]), 0, "z = (realised - predicted)/SE");
+        }
+        // the run-level table: every row counted once, hit rates with their Wilson intervals
+        List<String> summary = Files.readAllLines(out.resolve(ProbeSummary.FILE));
+        assertEquals(String.join(",", ProbeSummary.COLUMNS), summary.get(0));
+        assertEquals(List.of("theta,near", "theta,far", "loss,near", "loss,far"),
+                summary.subList(1, 5).stream().map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))).toList());
+        long counted = 0;
+        for (String l : summary.subList(1, 5)) {
+            String[] f = l.split(",", -1);
+            long hits = Long.parseLong(f[2]);
+            long misses = Long.parseLong(f[3]);
+            counted += hits + misses + Long.parseLong(f[4]);
+            org.alignscope.monitor.ConfidenceInterval w = org.alignscope.monitor.ConfidenceInterval.wilson(hits,
+                    hits + misses);
+            assertEquals(w.lower(), Double.parseDouble(f[6]), 0, l);
+            assertEquals(w.upper(), Double.parseDouble(f[7]), 0, l);
+        }
+        assertEquals(probe.size() - 1, counted, "one monitored arm: every probe row once");
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("probes (hits of resolved, 95 % Wilson): theta near")),
+                progress.toString());
         assertEquals(MonitorCsv.HEADER.length + ProjectedProbe.COLUMNS.length, r.get(0).length);
         assertEquals("probe_draws", r.get(0)[MonitorCsv.HEADER.length]);
         for (String[] row : r.subList(1, r.size())) {

@@ -63,13 +63,13 @@ class CrossCheckTest {
                 new Estimate(e.eD().value() * 1.06, e.eD().stdError(), e.eD().samples()), e.eB(), e.nLossD(),
                 e.nLossB(), e.p(), e.q(),
                 e.signCase(), e.etaStar(), e.thetaNext(), e.etaLossDom(), e.etaLossBulk(), e.thetaCrit(),
-                e.oneMinusThetaCrit(), e.dlossDom(), e.dlossBulk(), e.dlossPred());
+                e.oneMinusThetaCrit(), e.dlossDom(), e.dlossBulk(), e.dlossPred(), e.moments());
         assertFailsOnly(CrossCheck.compare(exact, wrong), Set.of("e_D"));
         // A noise-free term off by 1e-8 relative (e.g. a subspace two orders of magnitude less accurate) fails too.
         BlockEstimate offS = new BlockEstimate(e.k(), e.sD(), e.sB() * (1 + 1e-8), e.tauD(), e.tauB(), e.uD(), e.uB(),
                 e.eD(), e.eB(), e.nLossD(), e.nLossB(), e.p(), e.q(), e.signCase(), e.etaStar(), e.thetaNext(),
                 e.etaLossDom(), e.etaLossBulk(), e.thetaCrit(), e.oneMinusThetaCrit(), e.dlossDom(), e.dlossBulk(),
-                e.dlossPred());
+                e.dlossPred(), e.moments());
         assertFailsOnly(CrossCheck.compare(exact, offS), Set.of("s_B")); // theta moves by (1 - theta) 1e-8 only
     }
 
