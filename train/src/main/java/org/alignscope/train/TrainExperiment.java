@@ -181,6 +181,7 @@ public final class TrainExperiment {
         m.put("results", results);
         m.write(out);
         plots(cfg, out);
+        VerdictReport.write(cfg, out);
         return results;
     }
 
