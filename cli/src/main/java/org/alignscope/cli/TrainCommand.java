@@ -1,5 +1,6 @@
 package org.alignscope.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 import org.alignscope.dashboard.Binding;
 import org.alignscope.dashboard.DashboardServer;
 import org.alignscope.linalg.progress.Progress;
+import org.alignscope.io.IoFailure;
 import org.alignscope.io.OutputFolder;
 import org.alignscope.io.YamlTree;
 import org.alignscope.report.html.ReportPage;
@@ -24,6 +26,7 @@ import org.alignscope.train.NotResumable;
 import org.alignscope.train.SeedResult;
 import org.alignscope.train.TrainConfig;
 import org.alignscope.train.TrainExperiment;
+import org.alignscope.train.VerdictReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -133,7 +136,21 @@ final class TrainCommand implements Runnable, CellCheck, SchemaCommand {
                         g(a.finalRefLoss()), g(a.finalTrainAcc()), g(a.finalTestAcc())));
             }
         }
+        printVerdicts(dir.resolve(VerdictReport.FILE));
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", dir, (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** The run-level verdict summary the run wrote (none without a monitor). */
+    private static void printVerdicts(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            System.out.println("monitor verdicts (" + file + "):");
+            Files.readAllLines(file).forEach(System.out::println);
+        } catch (IOException e) {
+            throw IoFailure.of("read", file, e);
+        }
     }
 
     /** Redraws the plots and the report page of the run folder {@code dir}. */

@@ -42,7 +42,8 @@ import org.alignscope.theory.ProjectedLoss;
  *
  * <p><b>Cost per evaluation.</b> One reference gradient; the eigen-solve (its HVPs are reported); one HVP for
  * Hg and one for Hg<sub>B</sub> per k in the sensitivity range (2·kSpread + 2 in all); r noise samples and r HVPs;
- * with m ≠ 0 one HVP for Hm and the pool's mean gradient (at most one pass over the reference set).
+ * with m ≠ 0 one HVP for Hm and the pool's mean gradient (at most one pass over the reference set); the
+ * {@link EdgeGauges}: r mini-batch gradients and at most r·(1 + {@value EdgeGauges#LMAX_HVPS}) mini-batch HVPs.
  * No n × n matrix is formed; memory is O((k + kSpread)·n + r·(k + kSpread)).
  *
  * <p><b>Formulas.</b> The canonical form of each quantity is listed in {@link BlockEstimate}; the derived
@@ -261,14 +262,17 @@ public final class AlignmentMonitor {
         }
         double product = eta * sharpness;
 
+        EdgeGauges gauges = EdgeGauges.measure(src, r, o.seed(), step);
+
         MonitorResult.KnownNoise known = null;
         if (src instanceof QuadraticSource qs) {
             known = knownNoise(qs, k, main, etaEff);
         }
         MonitorResult partial = new MonitorResult(step, eta, etaEff, opt, loss, main, List.copyOf(blocks), eigen,
-                sharpness, product, opt.stabilityThreshold(), known, List.of());
-        return new MonitorResult(step, eta, etaEff, opt, loss, main, List.copyOf(blocks), eigen, sharpness, product,
-                opt.stabilityThreshold(), known, Findings.derive(partial, o));
+                sharpness, product, opt.stabilityThreshold(), gauges, known, List.of(), null);
+        MonitorResult result = new MonitorResult(step, eta, etaEff, opt, loss, main, List.copyOf(blocks), eigen,
+                sharpness, product, opt.stabilityThreshold(), gauges, known, Findings.derive(partial, o), null);
+        return result.withVerdict(VerdictTracker.Call.single(result));
     }
 
     /** The block estimate for one k from its noise-free terms and the noise means and covariance. */

@@ -1,6 +1,7 @@
 package org.alignscope.monitor;
 
 import org.alignscope.linalg.SymmetricOperator;
+import org.alignscope.linalg.random.RandomStream;
 
 /**
  * What the monitor reads at one evaluation point w: the reference loss and gradient, the reference Hessian
@@ -46,6 +47,15 @@ public interface CurvatureSource {
      */
     default BatchNoise batchNoise(double[] g) {
         return BatchNoise.unbiased(out -> noiseSample(g, out), "i.i.d. noise samples");
+    }
+
+    /**
+     * Mini-batches of the training batch size with their own gradient and Hessian, drawn as independent uniform
+     * subsets of the reference set from {@code stream} (which no other draw of the source uses), for the batch
+     * sharpness ({@link EdgeGauges}); null where the source has no mini-batch Hessian (the default).
+     */
+    default BatchCurvature batchCurvature(RandomStream stream) {
+        return null;
     }
 
     /** A one-line description for manifests, e.g. {@code "quadratic d=200 sigma=0.5"}. */

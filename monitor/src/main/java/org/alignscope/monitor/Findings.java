@@ -55,21 +55,22 @@ final class Findings {
         }
         if (unconverged > 0) {
             unreliable.add(unconverged + " of " + e.converged().length + " eigenpairs unconverged (largest relative residual "
-                    + num(e.maxRelativeResidual()) + ")");
+                    + num(e.maxRelativeResidual()) + "): a larger HVP budget than " + o.lanczosMaxApplications()
+                    + " would let them reach the tolerance " + num(e.tolerance()));
         }
         EigenGap gap = e.gap();
         if (!gap.holds(o.maxSubspaceSin())) {
             unreliable.add(gap.describe(o.maxSubspaceSin()) + " (eigen-tolerance " + num(e.tolerance())
                     + (e.tolerance() < o.lanczosTolerance() ? ", tightened from " + num(o.lanczosTolerance()) : "")
-                    + ")");
+                    + "): a tighter tolerance within a larger HVP budget than " + o.lanczosMaxApplications()
+                    + " would shrink the residuals");
         }
         noiseTerm(unreliable, "e_D", "e_D", b.eD(), o);
         noiseTerm(unreliable, "e_B", "e_B", b.eB(), o);
         noiseTerm(unreliable, "n^loss_D", "nloss_D", b.nLossD(), o);
         noiseTerm(unreliable, "n^loss_B", "nloss_B", b.nLossB(), o);
         if (!unreliable.isEmpty()) {
-            out.add(new Finding(FindingCode.UNRELIABLE_ESTIMATE, String.join("; ", unreliable)
-                    + "; more noise samples (r = " + o.samples() + ") or a tighter eigen-solve would sharpen this"));
+            out.add(new Finding(FindingCode.UNRELIABLE_ESTIMATE, String.join("; ", unreliable)));
         }
         out.sort((x, y) -> Integer.compare(x.code().ordinal(), y.code().ordinal()));
         return List.copyOf(out);
@@ -78,8 +79,17 @@ final class Findings {
     private static void noiseTerm(List<String> unreliable, String name, String quantity, Estimate x,
                                   MonitorOptions o) {
         if (x.value() != 0 && x.relativeError() > o.maxRelativeError()) {
-            unreliable.add(name + " = " + x.describe(quantity) + " has a relative standard error of " + num(100 * x.relativeError()) + "%");
+            unreliable.add(name + " = " + x.describe(quantity) + " has a relative standard error of "
+                    + num(100 * x.relativeError()) + "%: about r = " + samplesFor(x, o.maxRelativeError())
+                    + " noise samples instead of " + x.samples() + " would bring it to " + num(100 * o.maxRelativeError())
+                    + "%");
         }
+    }
+
+    /** The samples at which x's relative standard error, falling as 1/√r, would reach {@code target}. */
+    private static long samplesFor(Estimate x, double target) {
+        double ratio = x.relativeError() / target;
+        return (long) Math.ceil(x.samples() * ratio * ratio);
     }
 
     /** Whether η lies inside the threshold's 95 % interval, so the side of the threshold it is on is not resolved. */
@@ -106,7 +116,8 @@ final class Findings {
                 }
                 if (close(eta, star)) {
                     unreliable.add("eta is inside the 95% interval of eta* = " + starText
-                            + ", so the sign of the alignment drift is not resolved");
+                            + ", so the sign of the alignment drift is not resolved; more noise samples than r = "
+                            + star.samples() + " would narrow the interval");
                 }
                 break;
             case FALLS_FOR_ALL:
@@ -147,7 +158,8 @@ final class Findings {
                     + " bulk progress at this step size"));
             if (close(eta, dom) || close(eta, bulk)) {
                 unreliable.add("eta is inside the 95% interval of an edge of (eta^loss_D, eta^loss_B) = (" + domText
-                        + ", " + bulkText + ")");
+                        + ", " + bulkText + "); more noise samples than r = " + dom.samples()
+                        + " would narrow the intervals");
             }
         }
     }

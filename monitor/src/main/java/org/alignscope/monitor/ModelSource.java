@@ -89,6 +89,16 @@ public final class ModelSource implements CurvatureSource {
         return SamplerNoise.of(draws, (rows, out) -> model.gradient(reference.rows(rows), out), g);
     }
 
+    /** Uniform B-subsets of the reference set with the model's gradient and exact Hessian on them. */
+    @Override
+    public BatchCurvature batchCurvature(RandomStream stream) {
+        return gradient -> {
+            Batch b = reference.rows(BatchCurvature.uniformRows(stream, reference.n(), batchSize));
+            model.gradient(b, gradient);
+            return model.hessian(b);
+        };
+    }
+
     @Override
     public SymmetricOperator hessian() {
         return model.hessian(reference);

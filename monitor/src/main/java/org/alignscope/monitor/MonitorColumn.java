@@ -96,6 +96,25 @@ public record MonitorColumn(String name, String unit, String meaning, Function<M
                 r -> r.result().stabilityThreshold()));
         c.add(col("k_used", "1", "the dominant dimension the row's quantities use: k, or the k in [2, 30] with the"
                 + " largest λ_k/λ_k+1 with k: auto", r -> (long) r.result().eigen().k()));
+        c.add(col("batch_sharpness", "1/step size", "mean over r mini-batches of ĝᵀĤĝ/‖ĝ‖², Ĥ the Hessian of the same"
+                + " mini-batch (Andreyev & Beneventano 2024: SGD stabilises it at 2/η); empty without mini-batch HVPs",
+                r -> gauges(r).batchSharpness().value()));
+        c.add(col("batch_sharpness_se", "1/step size", "standard error of batch_sharpness, sd/√r",
+                r -> gauges(r).batchSharpness().stdError()));
+        c.add(col("batch_lmax_q10", "1/step size", "10% quantile of the mini-batch Hessian's λ_max over the same r"
+                + " mini-batches (Lanczos to a relative residual of 1e-3 within 24 HVPs each)", r -> gauges(r).lmaxQ10()));
+        c.add(col("batch_lmax_q50", "1/step size", "median of the mini-batch Hessian's λ_max", r -> gauges(r).lmaxQ50()));
+        c.add(col("batch_lmax_q90", "1/step size", "90% quantile of the mini-batch Hessian's λ_max",
+                r -> gauges(r).lmaxQ90()));
+        c.add(col("two_over_eta", "1/step size", "the stability edge as a sharpness: 2/η for SGD, stability_edge/η"
+                + " for the others ((2 + 2β)/η heavy ball)", r -> r.result().edgeSharpness()));
+        c.add(col("eta_over_eta_star", "1", "η/η* of the step the theory uses (0 where η* = inf)",
+                r -> r.result().etaOverEtaStar()));
+        c.add(col("verdict", "", "healthy, suspicious-alignment, edge-of-stability, stalled or undetermined"
+                + " (monitor README, \"Verdicts\"); changes only when the new one holds at two consecutive evaluations",
+                r -> r.result().verdict().shown().code()));
+        c.add(col("verdict_reason", "", "one sentence with the number behind this evaluation's verdict",
+                r -> r.result().verdict().reason()));
         return Collections.unmodifiableList(c);
     }
 
@@ -105,6 +124,10 @@ public record MonitorColumn(String name, String unit, String meaning, Function<M
 
     private static BlockEstimate main(MonitorRow r) {
         return r.result().main();
+    }
+
+    private static EdgeGauges gauges(MonitorRow r) {
+        return r.result().gauges();
     }
 
     private static double lambda1(MonitorRow r) {

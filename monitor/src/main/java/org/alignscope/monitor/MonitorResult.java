@@ -17,17 +17,38 @@ import java.util.stream.Collectors;
  * @param sharpness         λ<sub>1</sub> (or λ<sub>1</sub>(P⁻¹H) for Adam/RMSprop; NaN when the preconditioner is unknown)
  * @param sharpnessProduct  η·sharpness
  * @param stabilityThreshold the optimizer's edge for the sharpness product
+ * @param gauges            the mini-batch edge-of-stability gauges ({@link EdgeGauges#NONE} where the source has no
+ *                          mini-batch Hessian)
  * @param known             the quantities that need Σ (quadratic laboratory), or null
  * @param findings          the findings, in vocabulary order
+ * @param verdict           the verdict: of this evaluation alone ({@link VerdictRule}), or, evaluated by a
+ *                          {@link TrainingMonitor}, after its trajectory's hysteresis ({@link VerdictTracker}); null
+ *                          only while the result is being built
  */
 public record MonitorResult(long step, double eta, double etaEffective, OptimizerProfile optimizer, double loss,
                             BlockEstimate main, List<BlockEstimate> sensitivity, EigenSummary eigen, double sharpness,
-                            double sharpnessProduct, double stabilityThreshold, KnownNoise known,
-                            List<Finding> findings) {
+                            double sharpnessProduct, double stabilityThreshold, EdgeGauges gauges, KnownNoise known,
+                            List<Finding> findings, VerdictTracker.Call verdict) {
+
+    /** This result with the given verdict. */
+    public MonitorResult withVerdict(VerdictTracker.Call v) {
+        return new MonitorResult(step, eta, etaEffective, optimizer, loss, main, sensitivity, eigen, sharpness,
+                sharpnessProduct, stabilityThreshold, gauges, known, findings, v);
+    }
 
     /** θ of the reference gradient for the chosen k. */
     public double theta() {
         return main.theta();
+    }
+
+    /** The optimizer's stability edge as a sharpness: 2/η for SGD, (2 + 2β)/η for heavy ball (the edge over η). */
+    public double edgeSharpness() {
+        return stabilityThreshold / eta;
+    }
+
+    /** η/η* of the step the theory uses: 0 where η* is unbounded, NaN where the theory does not apply. */
+    public double etaOverEtaStar() {
+        return etaEffective / main.etaStar().value();
     }
 
     /** The findings' codes joined by {@code ;}. */

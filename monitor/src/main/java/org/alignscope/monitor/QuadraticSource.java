@@ -145,6 +145,26 @@ public final class QuadraticSource implements CurvatureSource {
         Blas.multiply(q, d, d, z, out);
     }
 
+    /**
+     * The quadratic's mini-batch: ĝ = Ax + ξ with ξ = Q(κ ⊙ z), z from {@code stream} (so {@link #noiseSample}'s draws
+     * do not move), and Ĥ = A (additive noise leaves the Hessian unchanged).
+     */
+    @Override
+    public BatchCurvature batchCurvature(RandomStream stream) {
+        double[] zb = new double[d];
+        double[] xi = new double[d];
+        return gradient -> {
+            gradient(gradient);
+            stream.fillGaussian(zb, 0, d);
+            for (int i = 0; i < d; i++) {
+                zb[i] *= kappa[i];
+            }
+            Blas.multiply(q, d, d, zb, xi);
+            Vectors.axpy(1, xi, gradient);
+            return hessian();
+        };
+    }
+
     @Override
     public SymmetricOperator hessian() {
         return new SymmetricOperator() {

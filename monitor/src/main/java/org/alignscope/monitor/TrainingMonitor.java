@@ -35,6 +35,7 @@ public final class TrainingMonitor implements StepListener, AutoCloseable {
     private MonitorResult pending;
     private CurvatureSource pendingSource;
     private MonitorRow last;
+    private final VerdictTracker verdicts = new VerdictTracker();
 
     /**
      * @param source   the model's gradients, HVPs and noise
@@ -90,8 +91,8 @@ public final class TrainingMonitor implements StepListener, AutoCloseable {
     }
 
     /**
-     * Evaluates the current point for step {@code step} whatever the schedule says; {@link #afterStep} then completes
-     * its row.
+     * Evaluates the current point for step {@code step} whatever the schedule says, its verdict after this
+     * trajectory's hysteresis ({@link #verdicts()}); {@link #afterStep} then completes its row.
      *
      * @throws IllegalArgumentException where the theory has no values (also IllegalStateException or
      *                                  ArithmeticException)
@@ -100,7 +101,8 @@ public final class TrainingMonitor implements StepListener, AutoCloseable {
         AlignmentMonitor m = new AlignmentMonitor(setup.options(step));
         m.warmStart(warm);
         CurvatureSource src = setup.source(step);
-        MonitorResult r = m.evaluate(src, step, eta);
+        MonitorResult evaluated = m.evaluate(src, step, eta);
+        MonitorResult r = evaluated.withVerdict(verdicts.update(evaluated));
         warm = m.eigenvectors();
         pending = r;
         pendingSource = src;
@@ -120,6 +122,11 @@ public final class TrainingMonitor implements StepListener, AutoCloseable {
     /** Starts the next evaluation's eigen-solve from {@code vectors} (null: cold). */
     public void warmStart(double[][] vectors) {
         warm = vectors;
+    }
+
+    /** The trajectory's verdict with its hysteresis state (which a checkpoint saves and restores). */
+    public VerdictTracker verdicts() {
+        return verdicts;
     }
 
     /** When this monitor evaluates. */

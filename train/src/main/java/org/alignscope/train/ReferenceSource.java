@@ -3,8 +3,9 @@ package org.alignscope.train;
 import org.alignscope.data.Dataset;
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.random.RandomStream;
-import org.alignscope.monitor.CurvatureSource;
+import org.alignscope.monitor.BatchCurvature;
 import org.alignscope.monitor.BatchNoise;
+import org.alignscope.monitor.CurvatureSource;
 import org.alignscope.monitor.SamplerDraws;
 import org.alignscope.monitor.SamplerNoise;
 import org.alignscope.monitor.SamplerState;
@@ -77,6 +78,16 @@ final class ReferenceSource implements CurvatureSource {
     @Override
     public BatchNoise batchNoise(double[] g) {
         return SamplerNoise.of(draws, (idx, out) -> model.gradient(rows.rows(idx), out), g);
+    }
+
+    /** Uniform B-subsets of the reference set with the model's gradient and exact Hessian on them. */
+    @Override
+    public BatchCurvature batchCurvature(RandomStream stream) {
+        return gradient -> {
+            Batch b = rows.rows(BatchCurvature.uniformRows(stream, n, batchSize));
+            model.gradient(b, gradient);
+            return model.hessian(b);
+        };
     }
 
     @Override

@@ -17,6 +17,8 @@ import org.alignscope.monitor.AdaptiveSchedule;
 import org.alignscope.monitor.CumulativeColumn;
 import org.alignscope.monitor.CumulativeWindow;
 import org.alignscope.monitor.MonitorSchedule;
+import org.alignscope.monitor.Verdict;
+import org.alignscope.monitor.VerdictTracker;
 import org.alignscope.nn.Checkpoint;
 import org.alignscope.nn.Model;
 import org.alignscope.nn.Npy;
@@ -26,7 +28,7 @@ import org.alignscope.nn.Precision;
  * The state of a run at the start of a step, everything its continuation needs: per trajectory (the base run
  * before the switch, every arm after it) the parameters, the optimizer's vectors and step counter, the tracked
  * basis and its refresh counters, the eigenvectors of the last monitor evaluation (the next one's warm start), the
- * open window of the cumulative loss predictions (its drawn steps and running sums, doubles as IEEE bits), the
+ * monitor's verdict state (shown and last verdict, previous reference loss as IEEE bits), the open window of the cumulative loss predictions (its drawn steps and running sums, doubles as IEEE bits), the
  * status; the EMA of χ and the switch record; the byte lengths of every
  * metrics file (a resume cuts them back there); the results of the seeds already finished. Vectors are
  * {@code .npy} files in float64 (the master copy, also for f32 models); the rest is {@code state.json}, with the
@@ -124,6 +126,14 @@ final class TrainCheckpoint {
                     sm.put("rho_se_bits", Double.doubleToRawLongBits(st.rhoSe()));
                     sm.put("findings", st.findings());
                     m.put("monitor_schedule", sm);
+                }
+                if (a.monitor != null) {
+                    VerdictTracker.State vs = a.monitor.verdicts().state();
+                    Map<String, Object> vm = new LinkedHashMap<>();
+                    vm.put("shown", vs.shown().code());
+                    vm.put("last", vs.last() == null ? null : vs.last().code());
+                    vm.put("previous_loss_bits", Double.doubleToRawLongBits(vs.previousLoss()));
+                    m.put("monitor_verdict", vm);
                 }
                 if (a.window != null) {
                     m.put("cumulative_window", windowState(a.window.state()));
@@ -399,6 +409,12 @@ final class TrainCheckpoint {
             Object mv = m.get("monitor_vectors");
             tr.attachMonitor(a, s.seed, schedule,
                     readRows(dir.resolve(name + ".monitor.npy"), mv == null ? 0 : ((Number) mv).intValue(), pc));
+            Map<String, Object> vm = (Map<String, Object>) m.get("monitor_verdict");
+            if (a.monitor != null && vm != null) {
+                a.monitor.verdicts().restore(new VerdictTracker.State(Verdict.of((String) vm.get("shown")),
+                        vm.get("last") == null ? null : Verdict.of((String) vm.get("last")),
+                        bits(vm.get("previous_loss_bits"))));
+            }
             Map<String, Object> window = (Map<String, Object>) m.get("cumulative_window");
             a.window = window == null ? null : window(window);
             a.status = (String) m.get("status");

@@ -185,6 +185,7 @@ public final class TrainExperiment {
         if (probes != null) {
             tr.report(probes);
         }
+        VerdictReport.write(cfg, out);
         return results;
     }
 

@@ -575,11 +575,17 @@ public final class Trainer {
         });
     }
 
-    /** Gives arm {@code a}, just branched from {@code from}, a monitor continuing {@code from}'s (schedule, warm start). */
+    /**
+     * Gives arm {@code a}, just branched from {@code from}, a monitor continuing {@code from}'s (schedule, warm start,
+     * verdict).
+     */
     void attachMonitor(Arm a, long seed, Arm from) {
         if (from.monitor != null) {
             MonitorSchedule s = from.monitor.schedule();
             attachMonitor(a, seed, s instanceof AdaptiveSchedule as ? as.copy() : s, copy(from.monitor.eigenvectors()));
+            if (a.monitor != null) {
+                a.monitor.verdicts().restore(from.monitor.verdicts().state());
+            }
         }
     }
 

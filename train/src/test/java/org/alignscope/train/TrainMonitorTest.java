@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.alignscope.monitor.MonitorCsv;
+import org.alignscope.monitor.Verdict;
 import org.alignscope.settings.SettingError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +99,25 @@ class TrainMonitorTest {
         assertEquals(List.of(rows(with, "plain").get(1)), List.of(rows(with, "dom").get(1)));
         assertEquals(List.of(rows(with, "plain").get(2)), List.of(rows(with, "bulk").get(2)));
         assertFalse(Files.exists(without.resolve("plain/seed_11/monitor.csv")));
+
+        // the run-level verdict summary: the run, then each monitored trajectory, from the rows' verdict column
+        List<String> summary = Files.readAllLines(with.resolve(VerdictReport.FILE));
+        assertEquals(8, summary.size(), "two lines for the run and each of three trajectories: " + summary);
+        assertTrue(summary.get(0).startsWith("run: 15 evaluations: "), summary.get(0));
+        assertTrue(summary.get(1).startsWith("  suggests: "), summary.get(1));
+        for (String arm : List.of("plain", "dom", "bulk")) {
+            List<String[]> r = rows(with, arm);
+            int v = List.of(r.get(0)).indexOf("verdict");
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String[] row : r.subList(1, r.size())) {
+                counts.merge(Verdict.of(row[v]).code(), 1, Integer::sum);
+            }
+            String line = summary.stream().filter(l -> l.startsWith(arm + " seed 11: 5 evaluations: ")).findFirst()
+                    .orElseThrow();
+            counts.forEach((code, n) -> assertTrue(line.contains(code + " " + (100 * n / 5) + "% (" + n + ")"), line));
+        }
+        assertEquals(5, Files.readAllLines(with.resolve(VerdictReport.TABLE)).size(), "header, run, three trajectories");
+        assertFalse(Files.exists(without.resolve(VerdictReport.FILE)), "no monitor, no verdicts");
     }
 
     @Test
