@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.nn.Batch;
-import org.alignscope.nn.LinearLeastSquares;
 import org.alignscope.nn.Model;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,9 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("reliability")
 class LossPredictionTest {
-    private static final int N = 200;
+    private static final int N = SamplerTrueNoiseTest.N;
     private static final int B = 50;
-    private static final int FEATURES = 4;
     private static final int R = 64;
 
     private static double[] identity(int d) {
@@ -32,26 +30,11 @@ class LossPredictionTest {
     }
 
     private static Batch data() {
-        RandomStream r = RandomStream.of(3, 7);
-        double[] x = new double[N * FEATURES];
-        int[] y = new int[N];
-        for (int i = 0; i < N; i++) {
-            for (int f = 0; f < FEATURES; f++) {
-                x[i * FEATURES + f] = (2.0 - 0.4 * f) * r.nextGaussian() + (f == 0 ? 0.3 : 0);
-            }
-            y[i] = r.nextInt(2);
-        }
-        return new Batch(x, y, N);
+        return SamplerTrueNoiseTest.data();
     }
 
     private static Model model() {
-        Model m = new LinearLeastSquares(FEATURES, 2);
-        RandomStream r = RandomStream.of(9);
-        double[] w = m.parameters();
-        for (int i = 0; i < w.length; i++) {
-            w[i] = 0.7 * r.nextGaussian();
-        }
-        return m;
+        return SamplerTrueNoiseTest.model();
     }
 
     /** The prediction equals the monitor's dloss_pred to rounding, with the same standard error (delta method). */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("reliability")
 class SamplerTrueNoiseTest {
-    private static final int N = 200;
+    static final int N = 200;
     private static final int B = 50;
     private static final int FEATURES = 4;
     private static final int K = 2;
@@ -34,7 +34,8 @@ class SamplerTrueNoiseTest {
     private final Model model = model();
     private final int[] remaining = Arrays.copyOfRange(RandomStream.of(5, 1).permutation(N), 2 * B, N);
 
-    private static Batch data() {
+    /** The least-squares data set: N samples of 4 features with decreasing scales, 2 classes. */
+    static Batch data() {
         RandomStream r = RandomStream.of(3, 7);
         double[] scale = {2.0, 1.2, 0.5, 0.2};
         double[] x = new double[N * FEATURES];
@@ -48,7 +49,8 @@ class SamplerTrueNoiseTest {
         return new Batch(x, y, N);
     }
 
-    private static Model model() {
+    /** {@code lls:4-2} at a random point, so that g ≠ 0. */
+    static Model model() {
         Model m = new LinearLeastSquares(FEATURES, 2);
         RandomStream r = RandomStream.of(9);
         double[] w = m.parameters();
