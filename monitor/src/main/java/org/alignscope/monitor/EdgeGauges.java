@@ -1,6 +1,7 @@
 package org.alignscope.monitor;
 
 import java.util.Arrays;
+import org.alignscope.linalg.SampleMean;
 import org.alignscope.linalg.SymmetricOperator;
 import org.alignscope.linalg.Vectors;
 import org.alignscope.linalg.random.RandomStream;
@@ -77,17 +78,8 @@ public record EdgeGauges(Estimate batchSharpness, double lmaxQ10, double lmaxQ50
 
     /** The mean of x with its standard error sd/√r (sd with ddof 1). */
     static Estimate meanWithError(double[] x) {
-        int r = x.length;
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= r;
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        return new Estimate(mean, r > 1 ? Math.sqrt(ss / (r - 1) / r) : Double.NaN, r);
+        SampleMean m = SampleMean.of(x);
+        return new Estimate(m.mean(), x.length > 1 ? m.standardError() : Double.NaN, x.length);
     }
 
     /** The p-quantile of ascending {@code sorted} by linear interpolation between order statistics; NaN if empty. */
