@@ -8,7 +8,7 @@ import org.alignscope.nn.Model;
 /**
  * An nn {@link Model} on a fixed reference set: g and H are the gradient and (exact, R-operator) Hessian of the
  * mean loss on the whole reference set; the noise is that of the training loop's next mini-batch, drawn from the
- * reference set under the sampler's law ({@link SamplerDraws}, {@link SamplerNoise}): by default the law is unknown
+ * reference set under the sampler's law ({@link ModelBatches}): by default the law is unknown
  * and a mini-batch is drawn uniformly <em>without replacement from the reference set</em>, so that E ξ = 0 exactly
  * (the reference set is the population the mini-batches come from). Mini-batches are drawn from
  * {@code RandomStream.of(seed, BATCH_STREAM)}.
@@ -22,7 +22,7 @@ public final class ModelSource implements CurvatureSource {
     private final Model model;
     private final Batch reference;
     private final int batchSize;
-    private final SamplerDraws draws;
+    private final ModelBatches batches;
 
     /**
      * A source whose sampler law is unknown (the i.i.d. noise model).
@@ -44,8 +44,8 @@ public final class ModelSource implements CurvatureSource {
      */
     public ModelSource(Model model, Batch reference, int batchSize, long seed, SamplerState sampler,
                        int trainingSize) {
-        this.draws = SamplerDraws.of(sampler, trainingSize, batchSize, reference.n(),
-                RandomStream.of(seed, BATCH_STREAM));
+        this.batches = new ModelBatches(model, reference, batchSize, SamplerDraws.of(sampler, trainingSize, batchSize,
+                reference.n(), RandomStream.of(seed, BATCH_STREAM)));
         this.model = model;
         this.reference = reference;
         this.batchSize = batchSize;
@@ -73,30 +73,23 @@ public final class ModelSource implements CurvatureSource {
 
     /** A mini-batch of the reference set drawn under the sampler's law. */
     public Batch nextBatch() {
-        return reference.rows(draws.nextRows());
+        return batches.nextBatch();
     }
 
     @Override
     public void noiseSample(double[] g, double[] out) {
-        model.gradient(nextBatch(), out);
-        for (int i = 0; i < out.length; i++) {
-            out[i] -= g[i];
-        }
+        batches.noiseSample(g, out);
     }
 
     @Override
     public BatchNoise batchNoise(double[] g) {
-        return SamplerNoise.of(draws, (rows, out) -> model.gradient(reference.rows(rows), out), g);
+        return batches.batchNoise(g);
     }
 
     /** Uniform B-subsets of the reference set with the model's gradient and exact Hessian on them. */
     @Override
     public BatchCurvature batchCurvature(RandomStream stream) {
-        return gradient -> {
-            Batch b = reference.rows(BatchCurvature.uniformRows(stream, reference.n(), batchSize));
-            model.gradient(b, gradient);
-            return model.hessian(b);
-        };
+        return batches.batchCurvature(stream);
     }
 
     @Override

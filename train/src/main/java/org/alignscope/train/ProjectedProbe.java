@@ -5,6 +5,7 @@ import org.alignscope.data.Dataset;
 import org.alignscope.linalg.SampleMean;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.Estimate;
+import org.alignscope.monitor.ModelBatches;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.monitor.SamplerState;
 import org.alignscope.nn.Model;
@@ -91,15 +92,15 @@ public final class ProjectedProbe {
         double[] w = model.parameters();
         double[] w0 = w.clone();
         double l0 = reference.loss(model);
-        ProbeBatches batches = new ProbeBatches(reference, data, model, batchSize, sampler, trainingSize,
-                RandomStream.of(seed, STREAM, trajectory, step));
+        ModelBatches batches = ReferenceSource.batches(data, reference.size(), model, batchSize, sampler,
+                trainingSize, RandomStream.of(seed, STREAM, trajectory, step));
         double eta = r.eta();
         double[] batchGradient = new double[p];
         double[] dom = new double[draws];
         double[] bulk = new double[draws];
         double[] gd = new double[p];
         for (int j = 0; j < draws; j++) {
-            batches.next(batchGradient);
+            batches.nextGradient(batchGradient);
             java.util.Arrays.fill(gd, 0);
             for (int i = 0; i < k; i++) {
                 double c = 0;

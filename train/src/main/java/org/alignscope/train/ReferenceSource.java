@@ -7,7 +7,7 @@ import org.alignscope.monitor.BatchCurvature;
 import org.alignscope.monitor.BatchNoise;
 import org.alignscope.monitor.CurvatureSource;
 import org.alignscope.monitor.SamplerDraws;
-import org.alignscope.monitor.SamplerNoise;
+import org.alignscope.monitor.ModelBatches;
 import org.alignscope.monitor.SamplerState;
 import org.alignscope.nn.Batch;
 import org.alignscope.nn.Model;
@@ -16,7 +16,7 @@ import org.alignscope.nn.ReferenceSet;
 /**
  * The monitor's view of one training trajectory: g, L and H are those of the trainer's chunked reference set
  * (the same operator as the tracked subspace's), and the noise is that of the training loop's next mini-batch, under
- * the sampler's law at this step ({@link SamplerDraws}, {@link SamplerNoise}): under the epoch sampler a uniform
+ * the sampler's law at this step ({@link ModelBatches}): under the epoch sampler a uniform
  * B-subset of the samples the epoch has not used yet, whose mean gradient is computed exactly. The draws come from
  * {@code RandomStream.of(seed, STREAM, trajectory, step)}: a pure function of where the evaluation happens, so a
  * resumed run draws the same batches. The training data order is read, never drawn from.
@@ -29,8 +29,7 @@ final class ReferenceSource implements CurvatureSource {
     private final int n;
     private final Model model;
     private final int batchSize;
-    private final Batch rows;
-    private final SamplerDraws draws;
+    private final ModelBatches batches;
 
     /**
      * @param reference  the chunked reference set
@@ -47,9 +46,19 @@ final class ReferenceSource implements CurvatureSource {
         this.n = n;
         this.model = model;
         this.batchSize = batchSize;
-        this.rows = new Batch(data.features(), data.labels(), n);
-        this.draws = SamplerDraws.of(sampler, trainingSize, batchSize, n, RandomStream.of(seed, STREAM, trajectory,
-                step));
+        this.batches = batches(data, n, model, batchSize, sampler, trainingSize, RandomStream.of(seed, STREAM,
+                trajectory, step));
+    }
+
+    /**
+     * The mini-batches of the reference set (the first {@code n} samples of {@code data}) drawn under the sampler's
+     * law from {@code stream}: the monitor's noise draws here, the probes' steps in {@link ProjectedProbe} and
+     * {@link ThetaProbe}.
+     */
+    static ModelBatches batches(Dataset data, int n, Model model, int batchSize, SamplerState sampler,
+                                int trainingSize, RandomStream stream) {
+        return new ModelBatches(model, new Batch(data.features(), data.labels(), n), batchSize,
+                SamplerDraws.of(sampler, trainingSize, batchSize, n, stream));
     }
 
     @Override
@@ -69,25 +78,18 @@ final class ReferenceSource implements CurvatureSource {
 
     @Override
     public void noiseSample(double[] g, double[] out) {
-        model.gradient(rows.rows(draws.nextRows()), out);
-        for (int i = 0; i < out.length; i++) {
-            out[i] -= g[i];
-        }
+        batches.noiseSample(g, out);
     }
 
     @Override
     public BatchNoise batchNoise(double[] g) {
-        return SamplerNoise.of(draws, (idx, out) -> model.gradient(rows.rows(idx), out), g);
+        return batches.batchNoise(g);
     }
 
     /** Uniform B-subsets of the reference set with the model's gradient and exact Hessian on them. */
     @Override
     public BatchCurvature batchCurvature(RandomStream stream) {
-        return gradient -> {
-            Batch b = rows.rows(BatchCurvature.uniformRows(stream, n, batchSize));
-            model.gradient(b, gradient);
-            return model.hessian(b);
-        };
+        return batches.batchCurvature(stream);
     }
 
     @Override
@@ -97,7 +99,7 @@ final class ReferenceSource implements CurvatureSource {
 
     @Override
     public String describe() {
-        return "training reference set n=" + n + " batch=" + batchSize + " (" + draws.describe() + ") model "
+        return "training reference set n=" + n + " batch=" + batchSize + " (" + batches.describe() + ") model "
                 + model.spec();
     }
 }

@@ -6,6 +6,7 @@ import org.alignscope.data.Dataset;
 import org.alignscope.linalg.SampleShare;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.BlockEstimate;
+import org.alignscope.monitor.ModelBatches;
 import org.alignscope.monitor.MonitorResult;
 import org.alignscope.monitor.SamplerState;
 import org.alignscope.nn.Model;
@@ -74,13 +75,13 @@ public final class ThetaProbe {
         double[] split = split(g, vectors, k);
         double theta = split[0] / (split[0] + split[1]);
 
-        ProbeBatches batches = new ProbeBatches(reference, data, model, batchSize, sampler, trainingSize,
-                RandomStream.of(seed, STREAM, trajectory, step));
+        ModelBatches batches = ReferenceSource.batches(data, reference.size(), model, batchSize, sampler,
+                trainingSize, RandomStream.of(seed, STREAM, trajectory, step));
         double[] batchGradient = new double[p];
         double[][] dom = new double[etas.length][draws];
         double[][] bulk = new double[etas.length][draws];
         for (int j = 0; j < draws; j++) {
-            batches.next(batchGradient);
+            batches.nextGradient(batchGradient);
             for (int m = 0; m < etas.length; m++) {
                 for (int l = 0; l < p; l++) {
                     w[l] = w0[l] - etas[m] * batchGradient[l];
