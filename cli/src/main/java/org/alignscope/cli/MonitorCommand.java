@@ -215,7 +215,7 @@ final class MonitorCommand implements Callable<Integer>, SchemaCommand {
                 for (ProbeRow t : e.thetaProbe()) {
                     System.out.println(String.format(Locale.ROOT, "  probe %s at eta %.4g: predicted theta change %.4g,"
                             + " realised %.4g ± %.2g (z = %.2f), %s", t.kind(), t.eta(), t.predicted(),
-                            t.realisedMean(), t.realisedSe(), t.z(), t.verdict().name().toLowerCase(Locale.ROOT)));
+                            t.realisedMean(), t.realisedSe(), t.z(), t.outcome().name().toLowerCase(Locale.ROOT)));
                 }
             }
         }

@@ -111,7 +111,7 @@ class MonitorCommandTest {
             List<String> p = Files.readAllLines(probed.resolve(arm).resolve("probe.csv"));
             assertEquals(String.join(",", org.alignscope.train.ProbeRow.COLUMNS), p.get(0));
             assertTrue(p.get(1).startsWith("10,dom,") && p.get(2).startsWith("10,bulk,"), p.toString());
-            assertEquals(6, p.size(), "header, dom, bulk and three theta-probe rows: " + p);
+            assertEquals(7, p.size(), "header, dom, bulk, three theta-probe rows and loss@eta: " + p);
             assertTrue(p.get(5).startsWith("10,theta@eta,"), p.toString());
             assertEquals(Files.readAllLines(out.resolve(arm).resolve("monitor.csv")),
                     Files.readAllLines(probed.resolve(arm).resolve("monitor.csv")));

@@ -11,7 +11,9 @@ import java.util.Map;
  * ({@link ThetaProbe}: predicted θ̂(η) − θ, realised mean s<sup>D′</sup>/(mean s<sup>D′</sup> + mean s<sup>B′</sup>)
  * − θ) at
  * {@code theta@0.5} and {@code theta@2} (η = 0.5η*, 2η*), {@code theta@eta} (the run's η), and
- * {@code theta@0.5eta}, {@code theta@2eta} where η* is not finite and positive.
+ * {@code theta@0.5eta}, {@code theta@2eta} where η* is not finite and positive, and the plain step's probe
+ * {@code loss@eta} ({@link ThetaProbe}: predicted E ΔL of the run's step, {@code dloss_pred}, realised mean ΔL of
+ * the reference loss over the same replicates as {@code theta@eta}).
  *
  * @param step         the training step of the probed state
  * @param kind         the probe's kind
@@ -32,11 +34,11 @@ public record ProbeRow(long step, String kind, double eta, double predicted, dou
     public static final List<String> THETA_KINDS = List.of("theta@0.5", "theta@2", "theta@eta", "theta@0.5eta",
             "theta@2eta");
 
+    /** The plain step's kind (the run's η, unprojected, loss change). */
+    public static final List<String> STEP_KINDS = List.of("loss@eta");
+
     /** How far η may be from η* and still count as near it: |η/η* − 1| &lt; NEAR. */
     public static final double NEAR = 0.25;
-
-    /** A row's verdict on the direction of the prediction. */
-    public enum Verdict { HIT, MISS, UNRESOLVED }
 
     /** z = (realised − predicted)/SE. */
     public double z() {
@@ -44,14 +46,16 @@ public record ProbeRow(long step, String kind, double eta, double predicted, dou
     }
 
     /**
-     * {@code UNRESOLVED} unless |realised| &gt; 2 SE; then {@code HIT} where sign(realised) = sign(predicted), else
-     * {@code MISS}.
+     * The direction of the prediction: {@code UNRESOLVED} unless |realised| &gt; 2 SE; then {@code HIT} where
+     * sign(realised) = sign(predicted), else {@code MISS}.
      */
-    public Verdict verdict() {
-        if (!(Math.abs(realisedMean) > 2 * realisedSe)) {
-            return Verdict.UNRESOLVED;
-        }
-        return Math.signum(realisedMean) == Math.signum(predicted) ? Verdict.HIT : Verdict.MISS;
+    public Outcome outcome() {
+        return Outcome.ofSign(realisedMean, realisedSe, predicted);
+    }
+
+    /** The row's kind group: {@code theta}, {@code loss} (Theorem 10's projected steps) or {@code step}. */
+    public String group() {
+        return THETA_KINDS.contains(kind) ? "theta" : LOSS_KINDS.contains(kind) ? "loss" : "step";
     }
 
     /** Whether η is near η*: |η/η* − 1| &lt; {@link #NEAR} (never where η* is not finite and positive). */

@@ -3,6 +3,7 @@ package org.alignscope.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.alignscope.data.Dataset;
+import org.alignscope.linalg.SampleMean;
 import org.alignscope.linalg.SampleShare;
 import org.alignscope.linalg.random.RandomStream;
 import org.alignscope.monitor.BlockEstimate;
@@ -27,19 +28,23 @@ import org.alignscope.nn.ReferenceSet;
  * 2η*, on either side of the predicted sign change (kinds {@code theta@0.5}, {@code theta@2}), else 0.5η and 2η
  * ({@code theta@0.5eta}, {@code theta@2eta}); the run's own η is always probed ({@code theta@eta}). The
  * mini-batches are drawn under the training sampler's law from their own stream
- * {@code RandomStream.of(seed, STREAM, trajectory, step)}. On a quadratic loss θ̂ is exact; on a network it is
+ * {@code RandomStream.of(seed, STREAM, trajectory, step)}. The replicates at the run's η also give the plain step's
+ * loss change, mean ΔL = mean L(w′) − L(w) of the reference loss with its standard error, against the monitor's
+ * {@code dloss_pred} (kind {@code loss@eta}). On a quadratic loss θ̂ is exact; on a network it is
  * second order in η, so a miss at 2η* can be the curvature's change over the step.
  */
 public final class ThetaProbe {
     /** Path element of the θ-probe's mini-batch draws ("THPR"). */
     static final long STREAM = 0x54485052L;
+    /** The index of the run's own η among the probed step sizes. */
+    private static final int RUN_ETA = 2;
 
     private ThetaProbe() {
     }
 
     /**
      * The θ-probe's rows of {@code probe.csv} at one state ({@code theta@0.5}, {@code theta@2},
-     * {@code theta@eta}, or {@code theta@0.5eta}, {@code theta@2eta}, {@code theta@eta}).
+     * {@code theta@eta}, or {@code theta@0.5eta}, {@code theta@2eta}, {@code theta@eta}), then {@code loss@eta}.
      *
      * @param reference    the reference set (g)
      * @param data         the dataset whose first n samples are the reference set
@@ -71,7 +76,7 @@ public final class ThetaProbe {
         double[] w = model.parameters();
         double[] w0 = w.clone();
         double[] g = new double[p];
-        reference.gradient(model, g);
+        double loss = reference.gradient(model, g);
         double[] split = split(g, vectors, k);
         double theta = split[0] / (split[0] + split[1]);
 
@@ -80,13 +85,17 @@ public final class ThetaProbe {
         double[] batchGradient = new double[p];
         double[][] dom = new double[etas.length][draws];
         double[][] bulk = new double[etas.length][draws];
+        double[] lossChange = new double[draws];
         for (int j = 0; j < draws; j++) {
             batches.nextGradient(batchGradient);
             for (int m = 0; m < etas.length; m++) {
                 for (int l = 0; l < p; l++) {
                     w[l] = w0[l] - etas[m] * batchGradient[l];
                 }
-                reference.gradient(model, g);
+                double stepLoss = reference.gradient(model, g);
+                if (m == RUN_ETA) {
+                    lossChange[j] = stepLoss - loss;
+                }
                 double[] s = split(g, vectors, k);
                 dom[m][j] = s[0];
                 bulk[m][j] = s[1];
@@ -99,6 +108,9 @@ public final class ThetaProbe {
             rows.add(new ProbeRow(step, kinds[m], etas[m], block.predictedTheta(etas[m]) - block.theta(),
                     share.share() - theta, share.standardError()));
         }
+        SampleMean change = SampleMean.of(lossChange);
+        rows.add(new ProbeRow(step, ProbeRow.STEP_KINDS.get(0), eta, block.dlossPred().value(), change.mean(),
+                change.standardError()));
         return rows;
     }
 

@@ -186,6 +186,10 @@ public final class TrainExperiment {
             tr.report(probes);
         }
         VerdictReport.write(cfg, out);
+        String hits = VerdictHits.write(cfg, out);
+        if (hits != null) {
+            tr.report(hits);
+        }
         return results;
     }
 

@@ -1,13 +1,12 @@
 package org.alignscope.train;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.alignscope.io.AtomicFile;
+import org.alignscope.io.CsvTable;
 import org.alignscope.io.CsvWriter;
-import org.alignscope.io.IoFailure;
 import org.alignscope.monitor.Verdict;
 import org.alignscope.monitor.VerdictSummary;
 
@@ -78,57 +77,13 @@ public final class VerdictReport {
 
     /** The verdict and eta_over_eta_star of every evaluated row (a not-evaluated row has no verdict). */
     private static void read(Path csv, List<Verdict> verdicts, List<Double> ratios) {
-        List<String> rows;
-        try {
-            rows = Files.readAllLines(csv);
-        } catch (IOException e) {
-            throw IoFailure.of("read", csv, e);
-        }
-        List<String> head = fields(rows.get(0));
-        int v = head.indexOf("verdict");
-        int r = head.indexOf("eta_over_eta_star");
-        for (String row : rows.subList(1, rows.size())) {
-            List<String> f = fields(row);
-            if (f.get(v).isEmpty()) {
-                continue;
-            }
-            verdicts.add(Verdict.of(f.get(v)));
-            ratios.add(number(f.get(r)));
-        }
-    }
-
-    private static double number(String s) {
-        switch (s) {
-            case "":
-                return Double.NaN;
-            case "inf":
-                return Double.POSITIVE_INFINITY;
-            default:
-                return Double.parseDouble(s);
-        }
-    }
-
-    /** The fields of one CSV line as {@link org.alignscope.io.CsvWriter} writes them (quotes doubled inside quotes). */
-    static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder b = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                b.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                out.add(b.toString());
-                b.setLength(0);
-            } else {
-                b.append(c);
+        CsvTable t = CsvTable.read(csv);
+        for (int i = 0; i < t.rows().size(); i++) {
+            if (!t.text(i, "verdict").isEmpty()) {
+                verdicts.add(Verdict.of(t.text(i, "verdict")));
+                ratios.add(t.number(i, "eta_over_eta_star"));
             }
         }
-        out.add(b.toString());
-        return out;
     }
 
     private static double[] array(List<Double> x) {

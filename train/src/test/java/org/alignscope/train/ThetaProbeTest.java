@@ -65,8 +65,14 @@ class ThetaProbeTest {
                 SamplerState.replacement(), N);
         assertArrayEquals(bits(before), bits(model.parameters()), "the parameters are restored bit for bit");
 
-        assertEquals(List.of("theta@0.5", "theta@2", "theta@eta"), rows.stream().map(ProbeRow::kind).toList());
-        assertEquals(List.of(0.5 * etaStar, 2 * etaStar, eta), rows.stream().map(ProbeRow::eta).toList());
+        assertEquals(List.of("theta@0.5", "theta@2", "theta@eta", "loss@eta"),
+                rows.stream().map(ProbeRow::kind).toList());
+        assertEquals(List.of(0.5 * etaStar, 2 * etaStar, eta, eta), rows.stream().map(ProbeRow::eta).toList());
+        // the plain step's loss change on a quadratic loss: its mean converges to E ΔL, the monitor's dloss_pred
+        ProbeRow step = rows.remove(3);
+        assertEquals(r.main().dlossPred().value(), step.predicted(), 0, step.toString());
+        assertTrue(Math.abs(step.z()) < 4, "the realised loss change converges to dloss_pred: " + step);
+        assertEquals(Outcome.HIT, step.outcome(), step.toString());
         double[] exact = exactThetaChange(reference, data, model, vectors, r.main().k(), rows);
         for (int m = 0; m < rows.size(); m++) {
             ProbeRow row = rows.get(m);
@@ -76,8 +82,8 @@ class ThetaProbeTest {
         }
         // below η* the alignment falls, above it rises (q < 0 < p), and the replicates resolve both
         assertTrue(rows.get(0).predicted() < 0 && rows.get(1).predicted() > 0, rows.toString());
-        assertEquals(ProbeRow.Verdict.HIT, rows.get(0).verdict(), rows.get(0).toString());
-        assertEquals(ProbeRow.Verdict.HIT, rows.get(1).verdict(), rows.get(1).toString());
+        assertEquals(Outcome.HIT, rows.get(0).outcome(), rows.get(0).toString());
+        assertEquals(Outcome.HIT, rows.get(1).outcome(), rows.get(1).toString());
     }
 
     /** θ̂(η) − θ from the closed form, per row's η. */

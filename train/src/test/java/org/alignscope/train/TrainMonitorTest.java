@@ -207,7 +207,8 @@ class TrainMonitorTest {
             CheckpointMonitor.write(e, tmp.resolve("probe").resolve(e.trajectory()));
             List<String> p = Files.readAllLines(tmp.resolve("probe").resolve(e.trajectory()).resolve("probe.csv"));
             assertEquals(String.join(",", ProbeRow.COLUMNS), p.get(0));
-            assertEquals(1 + 2 + 3, p.size(), "dom, bulk and three theta-probe rows");
+            assertEquals(1 + 2 + 3 + 1, p.size(), "dom, bulk, three theta-probe rows and the plain step's loss");
+            assertTrue(p.get(6).startsWith("10,loss@eta,0.2,"), p.get(6));
             assertTrue(p.get(1).startsWith("10,dom,0.2,"), p.get(1));
             assertTrue(p.get(2).startsWith("10,bulk,0.2,"), p.get(2));
             List<String> kinds = p.subList(3, 6).stream().map(l -> l.split(",")[1]).toList();
@@ -256,25 +257,25 @@ class TrainMonitorTest {
         TrainExperiment.run(write(tmp, "p.yaml", yaml("{name: sgd, lr: 0.2}", 8,
                 "monitor: {every: 10, samples: 4, probe_steps: 5, arms: [dom]}")), out, "t", progress::add);
         List<String[]> r = rows(out, "dom");
-        // probe.csv: per probed state dom, bulk and the three theta-probe rows
+        // probe.csv: per probed state dom, bulk, the three theta-probe rows and the plain step's loss row
         List<String> probe = Files.readAllLines(out.resolve("dom/seed_11/probe.csv"));
         assertEquals(String.join(",", ProbeRow.COLUMNS), probe.get(0));
-        assertEquals(1 + 5 * (r.size() - 1), probe.size(), "five rows per monitor row");
+        assertEquals(1 + 6 * (r.size() - 1), probe.size(), "six rows per monitor row");
+        List<ProbeRow> parsed = ProbeSummary.read(out.resolve("dom/seed_11/probe.csv"));
         for (int i = 1; i < probe.size(); i++) {
             String[] f = probe.get(i).split(",", -1);
-            String kind = List.of("dom", "bulk", "theta@0.5", "theta@2", "theta@eta").get((i - 1) % 5);
+            String kind = List.of("dom", "bulk", "theta@0.5", "theta@2", "theta@eta", "loss@eta").get((i - 1) % 6);
             assertTrue(f[1].equals(kind) || f[1].equals(kind + "eta"), probe.get(i));
-            assertEquals(r.get(1 + (i - 1) / 5)[0], f[0], "the probed state's step");
-            ProbeRow row = ProbeSummary.parse(probe.get(i));
-            assertEquals(row.z(), Double.parseDouble(f[6]), 0, "z = (realised - predicted)/SE");
+            assertEquals(r.get(1 + (i - 1) / 6)[0], f[0], "the probed state's step");
+            assertEquals(parsed.get(i - 1).z(), Double.parseDouble(f[6]), 0, "z = (realised - predicted)/SE");
         }
         // the run-level table: every row counted once, hit rates with their Wilson intervals
         List<String> summary = Files.readAllLines(out.resolve(ProbeSummary.FILE));
         assertEquals(String.join(",", ProbeSummary.COLUMNS), summary.get(0));
-        assertEquals(List.of("theta,near", "theta,far", "loss,near", "loss,far"),
-                summary.subList(1, 5).stream().map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))).toList());
+        assertEquals(List.of("theta,near", "theta,far", "loss,near", "loss,far", "step,near", "step,far"),
+                summary.subList(1, 7).stream().map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))).toList());
         long counted = 0;
-        for (String l : summary.subList(1, 5)) {
+        for (String l : summary.subList(1, 7)) {
             String[] f = l.split(",", -1);
             long hits = Long.parseLong(f[2]);
             long misses = Long.parseLong(f[3]);
