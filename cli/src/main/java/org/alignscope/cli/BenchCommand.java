@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.alignscope.curvature.HessianSettings;
 import org.alignscope.curvature.LanczosCost;
+import org.alignscope.curvature.ReferenceData;
 import org.alignscope.data.DataException;
 import org.alignscope.data.Dataset;
 import org.alignscope.data.FashionMnist;
@@ -213,7 +214,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
                 "Seeds of the model and the data order.");
         static final Schema SCHEMA = NETWORK.with("bench lanczos", "Lanczos cost on a trained network.", MODEL,
                 LOSS, N, LR, BATCH_SIZE, STEPS, STATES, EVERY, SEEDS, HessianSettings.K, HessianSettings.TOL,
-                HessianSettings.DATA_PATH);
+                ReferenceData.DATA_PATH);
 
         @picocli.CommandLine.Spec
         CommandSpec spec;
@@ -244,11 +245,11 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             int outputs = m.outputSize();
             Dataset data;
             try {
-                Dataset pixels = FashionMnist.loadBalanced(v.get(HessianSettings.DATA_PATH), FashionMnist.Split.TRAIN,
+                Dataset pixels = FashionMnist.loadBalanced(v.get(ReferenceData.DATA_PATH), FashionMnist.Split.TRAIN,
                         n);
                 data = Preprocessing.subtract(pixels, Preprocessing.featureMean(pixels));
             } catch (DataException e) {
-                throw v.invalid(HessianSettings.DATA_PATH, e.getMessage());
+                throw v.invalid(ReferenceData.DATA_PATH, e.getMessage());
             }
             double lr = v.get(LR);
             int batchSize = v.get(BATCH_SIZE);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alignscope.io.AtomicFile;
 import org.alignscope.io.CsvWriter;
+import org.alignscope.curvature.ReferenceData;
 import org.alignscope.quadlab.AuthorsQuadratic;
 import org.alignscope.quadlab.CrossCheck;
 import org.alignscope.monitor.AlignmentMonitor;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code alignscope monitor}: one evaluation of the alignment monitor. With {@code --quadratic} it runs the general
  * HVP-based path on the paper's quadratic in a random rotated basis and cross-checks it against the exact
  * eigen-coordinate formulas. With {@code --checkpoint DIR --config FILE} it evaluates the monitor once at a
- * saved training checkpoint ({@link CheckpointMonitor}, which declares those settings).
+ * saved training checkpoint ({@link CheckpointMonitor}, which declares those settings); with
+ * {@code --model-checkpoint DIR --data SOURCE} once at a saved model on a reference set ({@link MonitorAtModel}).
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate the alignment monitor once; --quadratic cross-checks it against the exact theory.",
@@ -54,11 +56,12 @@ final class MonitorCommand implements Callable<Integer>, SchemaCommand {
             "Gap ratio m of the authors' spectrum.");
     static final Setting<Double> SIGMA = Setting.of("sigma", Types.nonNegative(), 0.5, "Isotropic noise sigma.");
     static final Setting<Double> ETA = Setting.of("eta", Types.positive(), 0.003,
-            "Step size for the step-dependent outputs.");
+            "Step size for the step-dependent outputs; required with --model-checkpoint.");
     static final Setting<Integer> SAMPLES = Setting.of("samples", Types.integerFrom(2), 4000, "Noise samples r.")
             .in("samples");
     static final Setting<Long> SEED = Setting.of("seed", Types.anyLong(), 1L,
-            "Seed of the rotation, state and noise.");
+            "Seed of the rotation, state and noise; with --model-checkpoint of the Lanczos start, the noise batches"
+                    + " and the probes.");
     static final Setting<Double> TOLERANCE = Setting.of("tolerance", Types.positive(), 1e-10,
             "Lanczos relative residual target.");
     static final Setting<Double> THETA_THRESHOLD = Setting.of("theta_threshold", Types.real(0, 1), 0.9,
@@ -66,8 +69,10 @@ final class MonitorCommand implements Callable<Integer>, SchemaCommand {
     static final Setting<Path> OUT = Setting.of("out", Types.path(), Path.of("runs/monitor"), "Output folder.");
 
     static final Schema SCHEMA = Schema.commandLine("monitor", "Evaluate the alignment monitor once on the paper's"
-            + " quadratic or at a saved training checkpoint.", QUADRATIC, D, K, M, SIGMA, ETA, SAMPLES, SEED,
+            + " quadratic, at a saved training checkpoint or at a saved model on a reference set.", QUADRATIC, D, K, M, SIGMA, ETA, SAMPLES, SEED,
             TOLERANCE, THETA_THRESHOLD, CheckpointMonitor.CHECKPOINT, CheckpointMonitor.CONFIG,
+            MonitorAtModel.MODEL_CHECKPOINT, ReferenceData.DATA, ReferenceData.DATA_PATH, ReferenceData.LABEL_COLUMN,
+            ReferenceData.DATA_SEED, ReferenceData.N, MonitorAtModel.BATCH_SIZE, MonitorAtModel.SAMPLER,
             CheckpointMonitor.PROBE_STEPS, OUT);
 
     @picocli.CommandLine.Mixin
@@ -86,6 +91,17 @@ final class MonitorCommand implements Callable<Integer>, SchemaCommand {
         Values v = SchemaOptions.values(spec);
         Path checkpoint = v.get(CheckpointMonitor.CHECKPOINT);
         Path config = v.get(CheckpointMonitor.CONFIG);
+        if (v.get(MonitorAtModel.MODEL_CHECKPOINT) != null) {
+            if (checkpoint != null || config != null) {
+                throw v.invalid(MonitorAtModel.MODEL_CHECKPOINT, "not allowed with "
+                        + CheckpointMonitor.CHECKPOINT.option() + "/" + CheckpointMonitor.CONFIG.option());
+            }
+            if (v.get(QUADRATIC)) {
+                throw v.invalid(QUADRATIC, "not allowed with " + MonitorAtModel.MODEL_CHECKPOINT.option());
+            }
+            return MonitorAtModel.run(v, owner);
+        }
+        MonitorAtModel.refuseOwnSettings(v);
         if (checkpoint != null || config != null) {
             if (v.get(QUADRATIC)) {
                 throw v.invalid(QUADRATIC, "not allowed with " + CheckpointMonitor.CHECKPOINT.option() + "/"
@@ -100,8 +116,9 @@ final class MonitorCommand implements Callable<Integer>, SchemaCommand {
             return atCheckpoint(v);
         }
         if (!v.get(QUADRATIC)) {
-            throw new IllegalArgumentException(QUADRATIC.option() + " or " + CheckpointMonitor.CHECKPOINT.option()
-                    + " DIR " + CheckpointMonitor.CONFIG.option() + " FILE is required");
+            throw new IllegalArgumentException(QUADRATIC.option() + ", " + CheckpointMonitor.CHECKPOINT.option()
+                    + " DIR " + CheckpointMonitor.CONFIG.option() + " FILE or " + MonitorAtModel.MODEL_CHECKPOINT.option()
+                    + " DIR " + ReferenceData.DATA.option() + " SOURCE is required");
         }
         if (v.get(K) >= v.get(D)) {
             // a default k is not checked against the range that a given d sets
@@ -196,35 +213,45 @@ final class MonitorCommand implements Callable<Integer>, SchemaCommand {
                 .put("trajectories", names).put("elapsed_seconds", seconds)
                 .put("columns", Map.of("monitor", MonitorColumn.describe())).complete().write(out);
         ReportPage.write(out);
-        System.out.println("trajectory	step	theta	eta	eta_star	eta_loss_dom	eta_loss_bulk	dloss_pred	dloss_real"
-                + "	findings");
-        for (CheckpointMonitor.Evaluation e : evs) {
-            MonitorResult r = e.result();
-            BlockEstimate b = r.main();
-            System.out.println(String.format(Locale.ROOT, "%s	%d	%.6g	%.6g	%.6g	%.6g	%.6g	%.6g	%.6g	%s",
-                    e.trajectory(), r.step(), b.theta(), r.eta(), b.etaStar().value(), b.etaLossDom().value(),
-                    b.etaLossBulk().value(), b.dlossPred().value(), e.dlossReal(), r.findingCodes()));
-            if (e.probe() != null) {
-                for (String sub : List.of("dom", "bulk")) {
-                    var o = sub.equals("dom") ? e.probe().dom() : e.probe().bulk();
-                    System.out.println(String.format(Locale.ROOT, "  probe %s: predicted %.4g ± %.2g, realised %.4g ± %.2g"
-                            + " over %d steps (z = %.2f), signs %s, %.0f%% of draws agree", sub, o.predicted().value(),
-                            o.predicted().stdError(), o.mean(), o.se(), e.probe().draws(), o.z(),
-                            o.signAgrees() ? "agree" : "differ", 100 * o.drawsAgree()));
-                }
-                for (ProbeRow t : e.thetaProbe()) {
-                    System.out.println(String.format(Locale.ROOT, "  probe %s at eta %.4g: predicted theta change %.4g,"
-                            + " realised %.4g ± %.2g (z = %.2f), %s", t.kind(), t.eta(), t.predicted(),
-                            t.realisedMean(), t.realisedSe(), t.z(), t.outcome().name().toLowerCase(Locale.ROOT)));
-                }
-            }
-        }
+        printHeader();
+        evs.forEach(MonitorCommand::print);
         System.out.println(String.format(Locale.ROOT, "wrote %s in %.1f s", out, seconds));
         return 0;
     }
 
+    /** The header of the table {@link #print} prints a row of. */
+    static void printHeader() {
+        System.out.println("trajectory	step	theta	eta	eta_star	eta_loss_dom	eta_loss_bulk	dloss_pred	dloss_real"
+                + "	findings");
+    }
+
+    /** One evaluation as a row of the table, then its probe's outcomes (if any). */
+    static void print(CheckpointMonitor.Evaluation e) {
+        MonitorResult r = e.result();
+        BlockEstimate b = r.main();
+        System.out.println(String.format(Locale.ROOT, "%s	%d	%.6g	%.6g	%.6g	%.6g	%.6g	%.6g	%.6g	%s",
+                e.trajectory(), r.step(), b.theta(), r.eta(), b.etaStar().value(), b.etaLossDom().value(),
+                b.etaLossBulk().value(), b.dlossPred().value(), e.dlossReal(), r.findingCodes()));
+        if (e.probe() == null) {
+            return;
+        }
+        for (String sub : List.of("dom", "bulk")) {
+            var o = sub.equals("dom") ? e.probe().dom() : e.probe().bulk();
+            System.out.println(String.format(Locale.ROOT, "  probe %s: predicted %.4g ± %.2g, realised %.4g ± %.2g"
+                    + " over %d steps (z = %.2f), signs %s, %.0f%% of draws agree", sub, o.predicted().value(),
+                    o.predicted().stdError(), o.mean(), o.se(), e.probe().draws(), o.z(),
+                    o.signAgrees() ? "agree" : "differ", 100 * o.drawsAgree()));
+        }
+        for (ProbeRow t : e.thetaProbe()) {
+            System.out.println(String.format(Locale.ROOT, "  probe %s at eta %.4g: predicted %s change %.4g,"
+                    + " realised %.4g ± %.2g (z = %.2f), %s", t.kind(), t.eta(), t.group().equals("theta") ? "theta" : "loss",
+                    t.predicted(),
+                    t.realisedMean(), t.realisedSe(), t.z(), t.outcome().name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
     /** Lines as the text of a file, each ended by a line break. */
-    private static String lines(List<String> lines) {
+    static String lines(List<String> lines) {
         StringBuilder b = new StringBuilder();
         for (String l : lines) {
             b.append(l).append('\n');

@@ -45,7 +45,8 @@ class MonitorCommandTest {
         }
         AlignScopeTest.Outcome o = AlignScopeTest.execute("monitor", "--out", out.resolve("x").toString());
         assertEquals(2, o.code());
-        assertEquals("alignscope: error: --quadratic or --checkpoint DIR --config FILE is required", o.err().strip());
+        assertEquals("alignscope: error: --quadratic, --checkpoint DIR --config FILE or --model-checkpoint DIR --data"
+                + " SOURCE is required", o.err().strip());
     }
 
     static final String TINY = String.join("\n",

@@ -29,10 +29,10 @@ public final class CheckpointMonitor {
                     + " settings).");
     public static final Setting<Integer> PROBE_STEPS = Setting.of("probe_steps",
             Types.parsed("0 or an integer >= 2", CheckpointMonitor::probeSteps, r -> r), 0,
-            "With a checkpoint: take R dominant- and R bulk-projected SGD steps and R plain steps at 0.5 eta*,"
-                    + " 2 eta* and eta from the evaluated state (one mini-batch each) and compare the realised loss"
-                    + " and alignment changes with the predictions (probe.csv); 0 = the config's"
-                    + " monitor.probe_steps.").in("steps");
+            "With --checkpoint or --model-checkpoint: take R dominant- and R bulk-projected SGD steps and R plain"
+                    + " steps at 0.5 eta*, 2 eta* and eta from the evaluated state (one mini-batch each) and compare"
+                    + " the realised loss and alignment changes with the predictions (probe.csv); 0 = none (with"
+                    + " --checkpoint: the config's monitor.probe_steps).").in("steps");
 
     /** The settings of an evaluation at a checkpoint (part of {@code alignscope monitor}'s options). */
     public static final Schema SCHEMA = Schema.commandLine("monitor", "Evaluate the alignment monitor once at a"

@@ -2,7 +2,7 @@ package org.alignscope.curvature;
 
 import static org.alignscope.curvature.HessianSettings.BATCH;
 import static org.alignscope.curvature.HessianSettings.K;
-import static org.alignscope.curvature.HessianSettings.N;
+import static org.alignscope.curvature.ReferenceData.N;
 import static org.alignscope.curvature.HessianSettings.NEGATIVE;
 
 import org.alignscope.nn.ModelSpec;

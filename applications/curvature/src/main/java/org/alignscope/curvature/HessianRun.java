@@ -142,38 +142,14 @@ public final class HessianRun {
         if (s.get(NEGATIVE) >= p) {
             throw NEGATIVE.invalid("must be below " + what + p + " (got " + s.get(NEGATIVE) + ")");
         }
-        ReferenceData data = ReferenceData.load(s, model.inputSize(), model.outputSize());
+        ReferenceData data = ReferenceData.load(s.dataSource(), model.inputSize(), model.outputSize());
         return new Prepared(s, model, data, fromCheckpoint, block);
     }
 
     private static Model loadCheckpoint(HessianSettings s) {
-        Path dir = s.get(CHECKPOINT);
-        Checkpoint.Index index;
-        Loss loss;
-        Precision precision;
-        ModelSpec spec;
-        try {
-            index = Checkpoint.readIndex(dir);
-            loss = s.get(LOSS) != null ? s.get(LOSS) : Loss.parse(index.loss());
-            precision = s.get(PRECISION) != null ? s.get(PRECISION) : Precision.parse(index.precision());
-            spec = ModelSpec.parse(index.spec());
-        } catch (IOException | RuntimeException e) {
-            throw cannotLoad(dir, e);
-        }
-        HessianMemory.check(s, spec, precision, CHECKPOINT);
-        try {
-            Model m = Models.create(index.spec(), loss, precision);
-            Checkpoint.loadInto(m, dir);
-            return m;
-        } catch (IOException | RuntimeException e) {
-            throw cannotLoad(dir, e);
-        }
-    }
-
-    /** "cannot load DIR: " and the first line of the failure's message, against the checkpoint setting. */
-    private static IllegalArgumentException cannotLoad(Path dir, Exception e) {
-        String msg = e.getMessage() != null ? e.getMessage() : e.toString();
-        return CHECKPOINT.invalid("cannot load " + dir + ": " + msg.lines().findFirst().orElse(msg));
+        SavedModel saved = SavedModel.read(CHECKPOINT, s.get(CHECKPOINT), s.get(LOSS), s.get(PRECISION));
+        HessianMemory.check(s, saved.spec(), saved.precision(), CHECKPOINT);
+        return saved.load();
     }
 
     /** {@link #prepare} then {@link #run(Prepared, String, Consumer)}. */

@@ -17,13 +17,9 @@ import org.alignscope.spectral.LanczosOptions;
  * Everything that defines an {@code alignscope hessian} run, declared once in {@link #SCHEMA} (the command's
  * options, their checks and the manifest's settings come from it), plus the rules between settings: exactly one of
  * a new model and a checkpoint; the initialisation scale for a new model only; a data folder for Fashion-MNIST
- * only.
+ * only. The reference set's settings are {@link ReferenceData}'s, shared with the monitor.
  */
 public final class HessianSettings {
-    /** Separation and noise of the synthetic mixture (see {@code GaussianMixture}). */
-    public static final double SYNTHETIC_SEPARATION = 3.0;
-    public static final double SYNTHETIC_NOISE = 1.0;
-
     public static final Setting<String> MODEL = Setting.optional("model",
             Types.text("a model spec"), "none (then --checkpoint)",
             "Model spec, e.g. mlp:784-200-200-10:tanh or cnn:1x28x28:c16k3p1-relu-max2-c32k3p1-relu-max2-d10"
@@ -39,17 +35,6 @@ public final class HessianSettings {
     public static final Setting<Precision> PRECISION = Setting.optional("precision",
             Types.oneOf(Precision::label, Precision.F64, Precision.F32), "the checkpoint's, else f64",
             "Floating-point precision of the network's passes.");
-    public static final Setting<String> DATA = Setting.of("data",
-            Types.parsed("fashion-mnist, synthetic or csv:PATH", HessianSettings::dataSource, s -> s),
-            "fashion-mnist", "The reference set's source.");
-    public static final Setting<Path> DATA_PATH = Setting.optional("data_path", Types.path(),
-            "Debian's /usr/share/datasets/fashion-mnist", "Folder of the Fashion-MNIST IDX files.");
-    public static final Setting<String> LABEL_COLUMN = Setting.of("label_column", Types.text("a column name"),
-            "label", "Label column of a CSV file.");
-    public static final Setting<Long> DATA_SEED = Setting.of("data_seed", Types.anyLong(), 1L,
-            "Seed of --data synthetic.");
-    public static final Setting<Integer> N = Setting.of("n", Types.integerFrom(1), 5000,
-            "Samples in the class-balanced reference set, a multiple of the class count.").in("samples");
     public static final Setting<Integer> K = Setting.of("k", Types.integerFrom(1), 10, "Top eigenpairs.")
             .in("eigenpairs");
     public static final Setting<Double> TOL = Setting.of("tol",
@@ -91,7 +76,8 @@ public final class HessianSettings {
 
     public static final Schema SCHEMA = Schema.commandLine("hessian", "Top-k eigenpairs of a network's loss Hessian"
             + " (or Gauss-Newton matrix) on a class-balanced reference set.", MODEL, CHECKPOINT, SEED, INIT_SCALE,
-            LOSS, PRECISION, DATA, DATA_PATH, LABEL_COLUMN, DATA_SEED, N, K, TOL, NEGATIVE, MAX_HVPS, TRACE,
+            LOSS, PRECISION, ReferenceData.DATA, ReferenceData.DATA_PATH, ReferenceData.LABEL_COLUMN,
+            ReferenceData.DATA_SEED, ReferenceData.N, K, TOL, NEGATIVE, MAX_HVPS, TRACE,
             TRACE_HVPS, DENSITY, DENSITY_PROBES, DENSITY_STEPS, OPERATOR, BLOCK, BATCH, THREADS, OUT);
 
     private final Values values;
@@ -117,9 +103,7 @@ public final class HessianSettings {
         if (values.get(CHECKPOINT) != null && values.given(INIT_SCALE)) {
             throw INIT_SCALE.invalid("applies to a new --model only, not to --checkpoint");
         }
-        if (values.get(DATA_PATH) != null && !values.get(DATA).equals("fashion-mnist")) {
-            throw DATA_PATH.invalid("applies to --data fashion-mnist only");
-        }
+        ReferenceData.Source.of(values);
         return new HessianSettings(values);
     }
 
@@ -143,19 +127,14 @@ public final class HessianSettings {
         return given != null ? given : LanczosOptions.applicationsFor(pairs);
     }
 
+    /** The reference set these settings choose. */
+    public ReferenceData.Source dataSource() {
+        return ReferenceData.Source.of(values);
+    }
+
     /** The settings as a manifest map (every setting, resolved, in the schema's order). */
     public Map<String, Object> describe() {
         return values.describe();
-    }
-
-    private static String dataSource(String text) {
-        if (!(text.equals("fashion-mnist") || text.equals("synthetic") || text.startsWith("csv:"))) {
-            throw new IllegalArgumentException("must be fashion-mnist, synthetic or csv:PATH (got '" + text + "')");
-        }
-        if (text.equals("csv:")) {
-            throw new IllegalArgumentException("csv: needs a file, e.g. csv:mydata.csv");
-        }
-        return text;
     }
 
     private static String blockSelection(String text) {

@@ -10,7 +10,9 @@
  *   <li>{@link org.alignscope.curvature.HessianSettings}: the schema of every setting (the command's options,
  *       their checks and the manifest's settings come from it) and the rules between settings.</li>
  *   <li>{@link org.alignscope.curvature.ReferenceData}: the class-balanced reference set (Fashion-MNIST with the
- *       centring convention, the synthetic mixture, or a CSV file) and the exact sample indices.</li>
+ *       centring convention, the synthetic mixture, or a CSV file), the exact sample indices and the settings that
+ *       choose it, shared with {@code alignscope monitor --model-checkpoint}.</li>
+ *   <li>{@link org.alignscope.curvature.SavedModel}: a model saved as a checkpoint folder, read for analysis.</li>
  *   <li>The operator is {@link org.alignscope.nn.ReferenceSet}'s Hessian or Gauss–Newton matrix of the
  *       <em>mean</em> loss over the whole set, linearised once for the whole set or recomputed per product in chunks
  *       of {@code --batch} samples weighted by n<sub>c</sub>/n (exact, also for a shorter last chunk).</li>
