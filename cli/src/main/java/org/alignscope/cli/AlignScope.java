@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Curvature geometry of SGD: the paper laboratory, curvature engine and alignment monitor.",
         subcommands = {QuadCommand.class, HessianCommand.class, TrainCommand.class, MonitorCommand.class,
                 MonitorCoverageCommand.class, SweepCommand.class, BenchCommand.class, ReportCommand.class,
-                CompareCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+                CompareCommand.class, HitRatesCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class AlignScope implements Callable<Integer> {
     /**
      * netlib announces its BLAS choice on stderr; the manifests record it instead. A strong reference, since

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,9 +23,9 @@ import org.alignscope.monitor.ConfidenceInterval;
  * probed state from the {@code monitor.csv} beside it, so a resumed run counts every row once; the base phase's
  * rows, repeated in every monitored arm's file, are counted once per seed.
  */
-final class ProbeSummary {
+public final class ProbeSummary {
     /** The file's name in the run folder. */
-    static final String FILE = "probe-summary.csv";
+    public static final String FILE = "probe-summary.csv";
 
     /** The columns of {@link #FILE}. */
     static final String[] COLUMNS = {"group", "range", "hits", "misses", "unresolved", "hit_rate", "ci_low",
@@ -38,7 +38,7 @@ final class ProbeSummary {
     static final List<String> RANGES = List.of("near", "far");
 
     /** One cell of the table. */
-    record Cell(String group, String range, HitCount count) {
+    public record Cell(String group, String range, HitCount count) {
     }
 
     private ProbeSummary() {
@@ -52,39 +52,44 @@ final class ProbeSummary {
         if (cfg.monitor() == null || cfg.monitor().probeSteps() == 0) {
             return null;
         }
-        List<Cell> cells = tally(cfg, out);
-        try (CsvWriter w = new CsvWriter(out.resolve(FILE), false, COLUMNS)) {
+        List<Cell> cells = tally(VerdictHits.monitorFiles(cfg, out));
+        write(cells, out.resolve(FILE));
+        return line(cells);
+    }
+
+    /** Writes the table {@code cells} to {@code file}. */
+    static void write(List<Cell> cells, Path file) {
+        try (CsvWriter w = new CsvWriter(file, false, COLUMNS)) {
             for (Cell c : cells) {
                 HitCount n = c.count();
                 ConfidenceInterval i = n.interval();
                 w.row(c.group(), c.range(), n.hits(), n.misses(), n.unresolved(), n.rate(), i.lower(), i.upper());
             }
         }
-        return line(cells);
     }
 
-    /** The table of a run folder. */
-    static List<Cell> tally(TrainConfig cfg, Path out) {
+    /**
+     * The table over {@code monitorFiles} ({@code RUN/ARM/seed_N/monitor.csv}), each with the {@code probe.csv}
+     * beside it where the trajectory was probed; a probe row repeated in the files of one run's seed counts once.
+     */
+    static List<Cell> tally(List<Path> monitorFiles) {
         Map<String, HitCount> counts = new LinkedHashMap<>();
         for (String g : GROUPS) {
             for (String r : RANGES) {
                 counts.put(g + " " + r, HitCount.NONE);
             }
         }
-        for (long seed : cfg.seeds()) {
-            Set<String> seen = new LinkedHashSet<>();
-            for (TrainConfig.Arm a : cfg.arms()) {
-                Path folder = out.resolve(a.name()).resolve("seed_" + seed);
-                Path probes = folder.resolve(Trainer.PROBE + ".csv");
-                if (!cfg.monitor().monitors(a.name()) || !Files.exists(probes)) {
-                    continue;
-                }
-                Map<Long, Double> etaStar = etaStars(folder.resolve("monitor.csv"));
-                for (ProbeRow r : read(probes)) {
-                    if (seen.add(r.toString())) {
-                        String range = r.near(etaStar.getOrDefault(r.step(), Double.NaN)) ? "near" : "far";
-                        counts.computeIfPresent(r.group() + " " + range, (key, c) -> c.plus(r.outcome()));
-                    }
+        Set<String> seen = new HashSet<>();
+        for (Path monitor : monitorFiles) {
+            Path probes = monitor.resolveSibling(Trainer.PROBE + ".csv");
+            if (!Files.exists(probes)) {
+                continue;
+            }
+            Map<Long, Double> etaStar = etaStars(monitor);
+            for (ProbeRow r : read(probes)) {
+                if (seen.add(VerdictHits.seedOf(monitor) + "/" + r)) {
+                    String range = r.near(etaStar.getOrDefault(r.step(), Double.NaN)) ? "near" : "far";
+                    counts.computeIfPresent(r.group() + " " + range, (key, c) -> c.plus(r.outcome()));
                 }
             }
         }

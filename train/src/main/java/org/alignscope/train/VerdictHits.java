@@ -58,13 +58,11 @@ public final class VerdictHits {
         }
         Set<String> seen = new HashSet<>();
         for (Path file : monitorFiles) {
-            Path seedFolder = file.getParent();
-            String trajectory = seedFolder.getParent().getParent() + "/" + seedFolder.getFileName();
-            Map<String, ProbeRow> probes = probes(seedFolder.resolve(Trainer.PROBE + ".csv"));
+            Map<String, ProbeRow> probes = probes(file.resolveSibling(Trainer.PROBE + ".csv"));
             CsvTable t = CsvTable.read(file);
             for (int i = 0; i < t.rows().size(); i++) {
                 String verdict = t.text(i, "verdict");
-                if (verdict.isEmpty() || !seen.add(trajectory + "/" + String.join(",", t.rows().get(i)))) {
+                if (verdict.isEmpty() || !seen.add(seedOf(file) + "/" + String.join(",", t.rows().get(i)))) {
                     continue;
                 }
                 Verdict v = Verdict.of(verdict);
@@ -74,6 +72,12 @@ public final class VerdictHits {
             }
         }
         return counts;
+    }
+
+    /** The run folder and seed of {@code RUN/ARM/seed_N/monitor.csv}: "RUN/seed_N". */
+    static String seedOf(Path monitorFile) {
+        Path seedFolder = monitorFile.toAbsolutePath().getParent();
+        return seedFolder.getParent().getParent() + "/" + seedFolder.getFileName();
     }
 
     /** The outcome of verdict {@code v}'s claim at {@code step} (class comment). */
@@ -123,18 +127,23 @@ public final class VerdictHits {
         if (cfg.monitor() == null) {
             return null;
         }
+        Map<Verdict, HitCount> counts = tally(monitorFiles(cfg, out));
+        write(counts, out.resolve(FILE));
+        return line(counts);
+    }
+
+    /** The {@code monitor.csv} files of a run's monitored trajectories, seed by seed. */
+    static List<Path> monitorFiles(TrainConfig cfg, Path out) {
         List<Path> files = new ArrayList<>();
-        for (TrainConfig.Arm a : cfg.arms()) {
-            for (long seed : cfg.seeds()) {
+        for (long seed : cfg.seeds()) {
+            for (TrainConfig.Arm a : cfg.arms()) {
                 Path f = out.resolve(a.name()).resolve("seed_" + seed).resolve("monitor.csv");
                 if (cfg.monitor().monitors(a.name()) && Files.exists(f)) {
                     files.add(f);
                 }
             }
         }
-        Map<Verdict, HitCount> counts = tally(files);
-        write(counts, out.resolve(FILE));
-        return line(counts);
+        return files;
     }
 
     /** Writes the table of {@code counts} to {@code file}. */
