@@ -201,6 +201,9 @@ final class MonitorCommand implements Callable<Integer>, SchemaCommand {
         v.describe().forEach(manifest::setting);
         Map<String, Object> monitor = new LinkedHashMap<>();
         monitor.put("k", m.describeK());
+        if (m.dynamicK() > 0) {
+            monitor.put("k_min", m.kMin());
+        }
         monitor.put("samples", m.samples());
         monitor.put("k_spread", m.kSpread());
         monitor.put("lanczos_tolerance", m.tolerance());

@@ -37,7 +37,8 @@ import org.alignscope.theory.ProjectedLoss;
  * ({@link org.alignscope.spectral.WarmEigenSolver}): when the point moved little, the k + kSpread + 1 start vectors
  * already certify the pairs and the solve costs that many HVPs. Both certify every pair by its residual ‖Hv − λv‖
  * against the same tolerance. With {@code k = AUTO_K} the solve is for 31 + kSpread pairs and k is the largest
- * eigenvalue ratio's ({@link DominantDimension}); where the residuals are too large for the eigengap at k
+ * eigenvalue ratio's ({@link DominantDimension}); with a dynamic k, k is the count of eigenvalues above c/η for the
+ * step η the theory uses, the solve grown until it is known ({@link DynamicDimension}); where the residuals are too large for the eigengap at k
  * ({@link EigenGap}) the tolerance is tightened within the HVP budget ({@link DominantSolve}).
  *
  * <p><b>Cost per evaluation.</b> One reference gradient; the eigen-solve (its HVPs are reported); one HVP for
@@ -114,7 +115,7 @@ public final class AlignmentMonitor {
         SymmetricOperator h = src.hessian();
 
         // Eigenpairs and k.
-        DominantSolve.Solution solution = DominantSolve.solve(h, o, warm);
+        DominantSolve.Solution solution = DominantSolve.solve(h, o, warm, etaEff);
         double[][] v = solution.vectors();
         warm = v;
         MonitorResult.EigenSummary eigen = solution.summary();

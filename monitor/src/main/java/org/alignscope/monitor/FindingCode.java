@@ -31,6 +31,12 @@ public enum FindingCode {
      */
     EDGE_OF_STABILITY("edge-of-stability"),
     /**
+     * With a dynamic k ({@link DynamicDimension}), fewer eigenvalues of the reference Hessian lie above c/η than
+     * k<sub>min</sub> (none, with the default k<sub>min</sub> = 1): the dominant block uses k<sub>min</sub>
+     * directions, which the step-size threshold does not single out.
+     */
+    DYNAMIC_K_BELOW_MIN("dynamic-k-below-min"),
+    /**
      * The optimizer is not plain SGD and no effective step applies: the alignment quantities are reported, the
      * step-size predictions (η*, η<sup>loss</sup>, predicted loss change) are not interpreted.
      */

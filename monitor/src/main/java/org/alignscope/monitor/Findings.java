@@ -47,8 +47,13 @@ final class Findings {
                     + " would be stable along it, and at the edge the alignment theory's one-step predictions are least reliable"));
         }
 
-        // Reliability of the estimates.
         MonitorResult.EigenSummary e = r.eigen();
+        DynamicDimension.Count dynamic = e.dynamic();
+        if (dynamic != null && dynamic.count() < o.kMin()) {
+            out.add(new Finding(FindingCode.DYNAMIC_K_BELOW_MIN, belowMin(dynamic, e.values(), o)));
+        }
+
+        // Reliability of the estimates.
         int unconverged = 0;
         for (boolean c : e.converged()) {
             unconverged += c ? 0 : 1;
@@ -65,6 +70,12 @@ final class Findings {
                     + "): a tighter tolerance within a larger HVP budget than " + o.lanczosMaxApplications()
                     + " would shrink the residuals");
         }
+        if (dynamic != null && !dynamic.exact()) {
+            unreliable.add("k_dyn >= " + dynamic.count() + " is a lower bound: all " + dynamic.count() + " solved"
+                    + " eigenvalues lie above c/eta = " + num(dynamic.threshold()) + " and the HVP budget of "
+                    + o.lanczosMaxApplications() + " ended the solve's growth; a larger budget would let it count on"
+                    + " (up to " + DynamicDimension.LARGEST + ")");
+        }
         noiseTerm(unreliable, "e_D", "e_D", b.eD(), o);
         noiseTerm(unreliable, "e_B", "e_B", b.eB(), o);
         noiseTerm(unreliable, "n^loss_D", "nloss_D", b.nLossD(), o);
@@ -74,6 +85,20 @@ final class Findings {
         }
         out.sort((x, y) -> Integer.compare(x.code().ordinal(), y.code().ordinal()));
         return List.copyOf(out);
+    }
+
+    /**
+     * The detail of {@link FindingCode#DYNAMIC_K_BELOW_MIN}: the threshold, the largest eigenvalue below it and the
+     * step above which it would count, e.g. {@code no eigenvalue above c/eta = 40.00: lambda_1 = 12.30 ...}.
+     */
+    private static String belowMin(DynamicDimension.Count dynamic, double[] values, MonitorOptions o) {
+        int j = dynamic.count();
+        String next = "lambda_" + (j + 1);
+        double lambda = values[j];
+        return (j == 0 ? "no eigenvalue" : "only " + j + (j == 1 ? " eigenvalue" : " eigenvalues")) + " above c/eta = "
+                + num(dynamic.threshold()) + ": " + next + " = " + num(lambda) + "; the dominant block uses k_min = "
+                + o.kMin() + (lambda > 0 ? " (" + next + " would count from a step above c/" + next + " = "
+                + num(o.dynamicC() / lambda) + ")" : "");
     }
 
     private static void noiseTerm(List<String> unreliable, String name, String quantity, Estimate x,

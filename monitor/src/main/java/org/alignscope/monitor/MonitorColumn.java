@@ -71,7 +71,8 @@ public record MonitorColumn(String name, String unit, String meaning, Function<M
         c.add(col("dloss_real", "loss", "the realised change of the reference loss over that step",
                 MonitorRow::dlossReal));
         c.add(col("findings", "", "finding codes joined by ;", r -> r.result().findingCodes()));
-        c.add(col("k", "1", "the dominant dimension k asked for (monitor.k); empty with k: auto",
+        c.add(col("k", "1", "the dominant dimension k asked for (monitor.k); empty with k: auto and with"
+                + " dynamic_k",
                 r -> r.result().eigen().kChosen() ? Double.NaN : (Object) (long) main(r).k()));
         c.add(col("loss", "loss", "the reference loss at w_t", r -> r.result().loss()));
         c.add(col("sign_case", "", "the sign case of (p, q)", r -> main(r).signCase().code()));
@@ -94,8 +95,11 @@ public record MonitorColumn(String name, String unit, String meaning, Function<M
                 r -> r.result().sharpnessProduct()));
         c.add(col("stability_edge", "1", "the optimizer's edge for sharpness_product",
                 r -> r.result().stabilityThreshold()));
-        c.add(col("k_used", "1", "the dominant dimension the row's quantities use: k, or the k in [2, 30] with the"
-                + " largest λ_k/λ_k+1 with k: auto", r -> (long) r.result().eigen().k()));
+        c.add(col("k_used", "1", "the dominant dimension the row's quantities use: k, the k in [2, 30] with the"
+                + " largest λ_k/λ_k+1 with k: auto, or clamp(k_dyn, k_min, 50) with dynamic_k",
+                r -> (long) r.result().eigen().k()));
+        c.add(col("k_dyn", "1", "with dynamic_k: c, the number of reference-Hessian eigenvalues above c/η (η the step"
+                + " the theory uses), counted up to 50; empty without dynamic_k", r -> kDyn(r)));
         c.add(col("batch_sharpness", "1/step size", "mean over r mini-batches of ĝᵀĤĝ/‖ĝ‖², Ĥ the Hessian of the same"
                 + " mini-batch (Andreyev & Beneventano 2024: SGD stabilises it at 2/η); empty without mini-batch HVPs",
                 r -> gauges(r).batchSharpness().value()));
@@ -128,6 +132,11 @@ public record MonitorColumn(String name, String unit, String meaning, Function<M
 
     private static EdgeGauges gauges(MonitorRow r) {
         return r.result().gauges();
+    }
+
+    private static Object kDyn(MonitorRow r) {
+        DynamicDimension.Count c = r.result().eigen().dynamic();
+        return c == null ? Double.NaN : (Object) (long) c.count();
     }
 
     private static double lambda1(MonitorRow r) {

@@ -4,7 +4,7 @@ package org.alignscope.monitor;
  * Settings of {@link AlignmentMonitor}.
  *
  * @param k                   the dominant dimension (≥ 1, and k + 1 ≤ n), or {@link #AUTO_K}: chosen at each
- *                            evaluation by {@link DominantDimension#largestRatio}
+ *                            evaluation by {@link DominantDimension#largestRatio}; not read with a dynamic k
  * @param samples             r, the number of noise samples (mini-batch gradients and HVPs) per evaluation (≥ 2)
  * @param kSpread             the sensitivity range: θ and η* are also reported for k − kSpread … k + kSpread
  * @param lanczosTolerance    relative residual target of the eigenpairs (‖Hv − λv‖ ≤ tol·|λ<sub>1</sub>); tightened
@@ -18,10 +18,13 @@ package org.alignscope.monitor;
  * @param maxRelativeError    {@code unreliable-estimate} when a noise term's relative standard error exceeds this (0.25)
  * @param seed                seed of the Lanczos start vector
  * @param optimizer           the training optimizer
+ * @param dynamicC            c of a dynamic k ({@code monitor.dynamic_k}): at each evaluation k is the number of
+ *                            eigenvalues above c/η ({@link DynamicDimension}); 0: off (the default)
+ * @param kMin                the smallest k a dynamic k uses (1 by default; in [1, {@link DynamicDimension#LARGEST}])
  */
 public record MonitorOptions(int k, int samples, int kSpread, double lanczosTolerance, int lanczosMaxApplications,
                              double thetaThreshold, double edgeMargin, double maxSubspaceSin, double maxRelativeError,
-                             long seed, OptimizerProfile optimizer) {
+                             long seed, OptimizerProfile optimizer, double dynamicC, int kMin) {
     /** The value of {@code k} that asks for the choice by the largest eigenvalue ratio ({@code monitor.k: auto}). */
     public static final int AUTO_K = 0;
 
@@ -47,6 +50,24 @@ public record MonitorOptions(int k, int samples, int kSpread, double lanczosTole
         if (optimizer == null) {
             throw new IllegalArgumentException("optimizer must not be null");
         }
+        if (!(dynamicC >= 0 && Double.isFinite(dynamicC))) {
+            throw new IllegalArgumentException("dynamicC must be > 0 (on) or 0 (off), got " + dynamicC);
+        }
+        if (kMin < 1 || kMin > DynamicDimension.LARGEST) {
+            throw new IllegalArgumentException("kMin must lie in [1, " + DynamicDimension.LARGEST + "], got " + kMin);
+        }
+        if (dynamicC > 0 && !optimizer.theoryApplies()) {
+            throw new IllegalArgumentException("a dynamic k needs the step the theory uses (SGD, or momentum with the"
+                    + " effective step); " + optimizer.name() + " has none");
+        }
+    }
+
+    /** These settings without a dynamic k (the canonical constructor with dynamicC 0 and kMin 1). */
+    public MonitorOptions(int k, int samples, int kSpread, double lanczosTolerance, int lanczosMaxApplications,
+                          double thetaThreshold, double edgeMargin, double maxSubspaceSin, double maxRelativeError,
+                          long seed, OptimizerProfile optimizer) {
+        this(k, samples, kSpread, lanczosTolerance, lanczosMaxApplications, thetaThreshold, edgeMargin,
+                maxSubspaceSin, maxRelativeError, seed, optimizer, 0, 1);
     }
 
     /**
@@ -58,17 +79,30 @@ public record MonitorOptions(int k, int samples, int kSpread, double lanczosTole
         return new MonitorOptions(k, samples, 2, 1e-8, budget, 0.9, 0.9, 0.05, 0.25, 0L, OptimizerProfile.sgd());
     }
 
-    /** Whether k is chosen at each evaluation ({@link #AUTO_K}). */
+    /** Whether k is chosen at each evaluation by the largest eigenvalue ratio ({@link #AUTO_K}, no dynamic k). */
     public boolean autoK() {
-        return k == AUTO_K;
+        return k == AUTO_K && !dynamicK();
+    }
+
+    /** Whether k is the count of eigenvalues above c/η at each evaluation ({@link #dynamicC()} &gt; 0). */
+    public boolean dynamicK() {
+        return dynamicC > 0;
     }
 
     /**
-     * Checks k against the dimension n of the parameters ({@link DominantDimension#fits}).
+     * Checks k against the dimension n of the parameters ({@link DominantDimension#fits}); with a dynamic k, kMin
+     * (kMin + 1 ≤ n).
      *
-     * @throws IllegalArgumentException naming k and the allowed range, in one line
+     * @throws IllegalArgumentException naming k (or k_min) and the allowed range, in one line
      */
     public void checkDimension(int n) {
+        if (dynamicK()) {
+            if (kMin > n - 1) {
+                throw new IllegalArgumentException("k_min: " + kMin + " does not fit the " + n + " parameters;"
+                        + " allowed: " + (n >= 2 ? "an integer in [1, " + (n - 1) + "]" : "none"));
+            }
+            return;
+        }
         if (!DominantDimension.fits(k, n)) {
             throw new IllegalArgumentException("k: " + DominantDimension.outOfRange(autoK() ? "auto"
                     : Integer.toString(k), n));
@@ -77,26 +111,50 @@ public record MonitorOptions(int k, int samples, int kSpread, double lanczosTole
 
     public MonitorOptions withLanczosTolerance(double tol) {
         return new MonitorOptions(k, samples, kSpread, tol, lanczosMaxApplications, thetaThreshold, edgeMargin,
-                maxSubspaceSin, maxRelativeError, seed, optimizer);
+                maxSubspaceSin, maxRelativeError, seed, optimizer, dynamicC, kMin);
     }
 
     public MonitorOptions withThetaThreshold(double t) {
         return new MonitorOptions(k, samples, kSpread, lanczosTolerance, lanczosMaxApplications, t, edgeMargin,
-                maxSubspaceSin, maxRelativeError, seed, optimizer);
+                maxSubspaceSin, maxRelativeError, seed, optimizer, dynamicC, kMin);
     }
 
     public MonitorOptions withOptimizer(OptimizerProfile opt) {
         return new MonitorOptions(k, samples, kSpread, lanczosTolerance, lanczosMaxApplications, thetaThreshold,
-                edgeMargin, maxSubspaceSin, maxRelativeError, seed, opt);
+                edgeMargin, maxSubspaceSin, maxRelativeError, seed, opt, dynamicC, kMin);
     }
 
     public MonitorOptions withKSpread(int spread) {
         return new MonitorOptions(k, samples, spread, lanczosTolerance, lanczosMaxApplications, thetaThreshold,
-                edgeMargin, maxSubspaceSin, maxRelativeError, seed, optimizer);
+                edgeMargin, maxSubspaceSin, maxRelativeError, seed, optimizer, dynamicC, kMin);
     }
 
     public MonitorOptions withSeed(long s) {
         return new MonitorOptions(k, samples, kSpread, lanczosTolerance, lanczosMaxApplications, thetaThreshold,
-                edgeMargin, maxSubspaceSin, maxRelativeError, s, optimizer);
+                edgeMargin, maxSubspaceSin, maxRelativeError, s, optimizer, dynamicC, kMin);
+    }
+
+    /**
+     * These settings with a dynamic k: at each evaluation k is the number of reference-Hessian eigenvalues above
+     * c/η (η the step the theory uses), clamped to [kMin, {@link DynamicDimension#LARGEST}]; {@link #k()} is then not
+     * read. The HVP budget is kept: a count near the cap solves up to {@link DynamicDimension#LARGEST} + kSpread + 1
+     * pairs, for which a budget of 50({@value DynamicDimension#LARGEST} + kSpread + 1) + 500 (monitor.max_hvps's
+     * default with dynamic_k) leaves room.
+     *
+     * @param c    &gt; 0 (finite)
+     * @param kMin in [1, {@link DynamicDimension#LARGEST}]
+     */
+    public MonitorOptions withDynamicK(double c, int kMin) {
+        if (!(c > 0)) {
+            throw new IllegalArgumentException("dynamic k: c must be > 0, got " + c);
+        }
+        return new MonitorOptions(k, samples, kSpread, lanczosTolerance, lanczosMaxApplications, thetaThreshold,
+                edgeMargin, maxSubspaceSin, maxRelativeError, seed, optimizer, c, kMin);
+    }
+
+    /** These settings with the HVP budget of one evaluation's eigen-solve. */
+    public MonitorOptions withLanczosMaxApplications(int budget) {
+        return new MonitorOptions(k, samples, kSpread, lanczosTolerance, budget, thetaThreshold, edgeMargin,
+                maxSubspaceSin, maxRelativeError, seed, optimizer, dynamicC, kMin);
     }
 }

@@ -71,20 +71,23 @@ public record MonitorResult(long step, double eta, double etaEffective, Optimize
     }
 
     /**
-     * The eigenpairs used: the top {@code values.length} of the reference Hessian (k + kSpread + 1 for a fixed k,
-     * 31 + kSpread for auto; capped at n), after the eigengap rule's tightenings ({@link DominantSolve}).
+     * The eigenpairs used: the top {@code values.length} of the reference Hessian (k + kSpread + 1 for a fixed or
+     * dynamic k, 31 + kSpread for auto; capped at n), after the eigengap rule's tightenings ({@link DominantSolve}).
      *
      * @param values        Ritz values, descending
      * @param residuals     true residuals ‖Hv − λv‖
      * @param converged     per pair, residual ≤ the configured tolerance·|λ<sub>1</sub>|
      * @param applications  HVPs spent by the eigen-solve, tightenings included
-     * @param k             the dominant dimension used: the configured one, or auto's choice
-     * @param kChosen       whether k was chosen by the spectrum ({@code k: auto})
+     * @param k             the dominant dimension used: the configured one, auto's choice, or the dynamic
+     *                      k<sub>used</sub>
+     * @param kChosen       whether k was chosen by the spectrum ({@code k: auto} or {@code dynamic_k})
      * @param tolerance     the relative residual target of the last solve: the configured one, or tighter where
      *                      the eigengap asked for it
+     * @param dynamic       the count of eigenvalues above c/η behind a dynamic k ({@link DynamicDimension}); null
+     *                      without one
      */
     public record EigenSummary(double[] values, double[] residuals, boolean[] converged, int applications, int k,
-                               boolean kChosen, double tolerance) {
+                               boolean kChosen, double tolerance, DynamicDimension.Count dynamic) {
         /** The largest residual relative to |λ<sub>1</sub>|. */
         public double maxRelativeResidual() {
             double m = 0;

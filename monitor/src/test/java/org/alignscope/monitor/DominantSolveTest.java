@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("reliability")
 class DominantSolveTest {
     /** A diagonal quadratic (eigenvectors the coordinate axes) with the state's coordinates all 1. */
-    private static QuadraticSource diagonal(double[] lambda) {
+    static QuadraticSource diagonal(double[] lambda) {
         int d = lambda.length;
         double[] q = new double[d * d];
         for (int i = 0; i < d; i++) {

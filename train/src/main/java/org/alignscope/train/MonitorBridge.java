@@ -39,7 +39,7 @@ public final class MonitorBridge {
     public static MonitorOptions options(TrainConfig cfg, Optimizer opt, long lanczosSeed) {
         TrainConfig.Monitor m = cfg.monitor();
         return new MonitorOptions(m.k(), m.samples(), m.kSpread(), m.tolerance(), m.maxHvps(), m.thetaThreshold(),
-                0.9, 0.05, 0.25, lanczosSeed, profile(cfg.optimizer(), m.effectiveStep(), opt));
+                0.9, 0.05, 0.25, lanczosSeed, profile(cfg.optimizer(), m.effectiveStep(), opt), m.dynamicK(), m.kMin());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.alignscope.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.alignscope.monitor.DominantDimension;
+import org.alignscope.monitor.DynamicDimension;
 import org.alignscope.monitor.MonitorOptions;
 import org.alignscope.nn.ModelSpec;
 import org.alignscope.settings.Bound;
@@ -32,13 +33,20 @@ final class MonitorSection {
             + " which suspicious-alignment can be reported.");
     static final Setting<Integer> K_SPREAD = Setting.of("k_spread", Types.integer(0, 100), 2, "The sensitivity range"
             + " k − k_spread … k + k_spread.");
+    static final Setting<Double> DYNAMIC_K = Setting.optional("dynamic_k", Types.positive(), "off", "c: at each"
+            + " evaluation k is the number of reference-Hessian eigenvalues above c/η (η the step the theory uses),"
+            + " counted up to 50, and the split uses clamp(that, k_min, 50) (k_dyn column; e.g. 2: the eigenvalues"
+            + " above the SGD stability edge 2/η); not with k; sgd, or momentum/nesterov with effective_step.");
+    static final Setting<Integer> K_MIN = Setting.of("k_min", Types.integer(1, DynamicDimension.LARGEST), 1,
+            "dynamic_k: the smallest k the split uses (where fewer eigenvalues lie above c/η; below the parameter"
+            + " count).");
     static final Setting<Double> TOLERANCE = Setting.of("tolerance", Types.real(1e-14, 1), 1e-6, "Lanczos relative"
             + " residual target of the monitor's eigenpairs; tightened (by 10, up to 4 times, within max_hvps) where"
             + " the Davis–Kahan bound on the dominant subspace's error (subspace_sin) exceeds 0.05.");
     static final Setting<Integer> MAX_HVPS = Setting.derived("max_hvps", Types.integer(new Range(
             Bound.of("2(k + k_spread + 1)", v -> 2 * pairs(v)), null)), "50(k + k_spread + 1) + 500 (k: auto counts"
-            + " as 30)", v -> 50 * pairs(v) + 500, "Lanczos budget of one evaluation, tightenings included.")
-            .in("HVPs");
+            + " as 30, dynamic_k as 50)", v -> 50 * pairs(v) + 500, "Lanczos budget of one evaluation, tightenings"
+            + " (and dynamic_k's growth of the solve) included.").in("HVPs");
     static final Setting<Boolean> EFFECTIVE_STEP = Setting.of("effective_step", Types.flag(), false, "Momentum and"
             + " nesterov: apply the SGD theory with η/(1 − μ) instead of reporting theory-n/a.");
     static final Setting<Integer> MIN_EVERY = Setting.of("min_every", Types.integerFrom(1), 10, "every: adaptive:"
@@ -63,7 +71,8 @@ final class MonitorSection {
             .in("steps");
 
     static final Schema SCHEMA = Schema.file("monitor", "The alignment monitor during training; without this section"
-            + " it does not run.", EVERY, K, SAMPLES, ARMS, THETA_THRESHOLD, K_SPREAD, TOLERANCE, MAX_HVPS,
+            + " it does not run.", EVERY, K, SAMPLES, ARMS, THETA_THRESHOLD, K_SPREAD, DYNAMIC_K, K_MIN, TOLERANCE,
+            MAX_HVPS,
             EFFECTIVE_STEP, MIN_EVERY, MAX_EVERY, CHANGE, PROBE_STEPS, CUMULATIVE_POINTS, CUMULATIVE_WINDOW);
 
     private MonitorSection() {
@@ -76,9 +85,12 @@ final class MonitorSection {
         return (n + b - 1) / b;
     }
 
-    /** The eigenpairs one evaluation solves for: k + k_spread + 1, with k: auto as its largest k. */
+    /**
+     * The most eigenpairs one evaluation solves for: k + k_spread + 1, with k: auto and dynamic_k as their largest k
+     * (30, 50).
+     */
     private static int pairs(Values v) {
-        int k = v.get(K);
+        int k = v.get(DYNAMIC_K) != null ? DynamicDimension.LARGEST : v.get(K);
         return (k == MonitorOptions.AUTO_K ? DominantDimension.LARGEST : k) + v.get(K_SPREAD) + 1;
     }
 
@@ -90,7 +102,12 @@ final class MonitorSection {
         TrainConfig.Adaptive adaptive = null;
         int parameters = ModelSpec.parse(v.get(ModelSection.SPEC)).parameterCount();
         int k = v.get(K);
-        if (!DominantDimension.fits(k, parameters)) {
+        Double dynamic = v.get(DYNAMIC_K);
+        if (dynamic != null) {
+            checkDynamic(v, parameters);
+        } else if (v.given(K_MIN)) {
+            throw v.invalid(K_MIN, "allowed only with " + v.label(DYNAMIC_K));
+        } else if (!DominantDimension.fits(k, parameters)) {
             throw v.invalid(K, DominantDimension.outOfRange(String.valueOf(K.type().describe(k)),
                     parameters));
         }
@@ -131,7 +148,30 @@ final class MonitorSection {
         }
         return new TrainConfig.Monitor(v.get(EVERY), adaptive, v.get(K), v.get(SAMPLES), monitored,
                 v.get(THETA_THRESHOLD), v.get(K_SPREAD), v.get(TOLERANCE), v.get(MAX_HVPS), v.get(EFFECTIVE_STEP),
-                probe, points, v.get(CUMULATIVE_WINDOW));
+                probe, points, v.get(CUMULATIVE_WINDOW), dynamic == null ? 0 : dynamic, v.get(K_MIN));
+    }
+
+    /**
+     * dynamic_k's rules: it replaces k (k: auto or an integer is refused beside it, so that no row is read with a k
+     * it did not use), it needs the step the theory uses (sgd, or momentum/nesterov with effective_step: true), and
+     * k_min fits the parameters (k_min + 1 ≤ n).
+     */
+    private static void checkDynamic(Values v, int parameters) {
+        if (v.given(K)) {
+            throw v.invalid(K, "not allowed together with " + v.label(DYNAMIC_K) + " (it chooses k at each"
+                    + " evaluation; " + v.label(K_MIN) + " sets its smallest value)");
+        }
+        String optimizer = v.get(OptimizerSection.NAME);
+        if (!(optimizer.equals("sgd") || v.get(EFFECTIVE_STEP))) {
+            throw v.invalid(DYNAMIC_K, "allowed only with " + OptimizerSection.NAME.label() + " sgd, or momentum or"
+                    + " nesterov with " + v.label(EFFECTIVE_STEP) + ": true (got " + optimizer + "): c/eta needs the"
+                    + " step the theory uses");
+        }
+        int kMin = v.get(K_MIN);
+        if (kMin > parameters - 1) {
+            throw v.invalid(K_MIN, kMin + " does not fit the " + parameters + " parameters; allowed: an integer in"
+                    + " [1, " + Math.min(DynamicDimension.LARGEST, parameters - 1) + "]");
+        }
     }
 
     /** The arms named by monitor.arms, each an arm of the config and listed once; by default the tracked ones. */

@@ -115,7 +115,8 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
      *
      * @param every          evaluate at every step t with t mod every = 0
      * @param k              the monitor's dominant dimension (default: subspace.k), or
-     *                       {@link org.alignscope.monitor.MonitorOptions#AUTO_K} for {@code k: auto}
+     *                       {@link org.alignscope.monitor.MonitorOptions#AUTO_K} for {@code k: auto}; not read with
+     *                       a dynamic k
      * @param samples        r, noise samples (mini-batch gradients of the training batch size) per evaluation
      * @param arms           the monitored arms, by name (default: every tracked arm)
      * @param thetaThreshold θ above which {@code suspicious-alignment} can be reported
@@ -126,13 +127,16 @@ public record TrainConfig(String name, List<Long> seeds, Data data, ModelSetting
      * @param probeSteps     R of the projected-step probe (0: off)
      * @param cumulativePoints p, the predicted steps of each window of the cumulative predictions (0: off)
      * @param cumulativeWindow W, the steps of one window
+     * @param dynamicK       c of {@code dynamic_k} (k: the eigenvalues above c/η, {@code DynamicDimension}); 0: off
+     * @param kMin           the smallest k a dynamic k uses
      */
     public record Monitor(int every, Adaptive adaptive, int k, int samples, List<String> arms, double thetaThreshold,
                           int kSpread, double tolerance, int maxHvps, boolean effectiveStep, int probeSteps,
-                          int cumulativePoints, int cumulativeWindow) {
-        /** {@code monitor.k} as written: the integer, or {@code auto}. */
+                          int cumulativePoints, int cumulativeWindow, double dynamicK, int kMin) {
+        /** {@code monitor.k} as written: the integer, or {@code auto}; with a dynamic k {@code dynamic_k: c}. */
         public Object describeK() {
-            return MonitorSection.K.type().describe(k);
+            return dynamicK > 0 ? MonitorSection.DYNAMIC_K.key() + ": " + dynamicK
+                    : MonitorSection.K.type().describe(k);
         }
 
         /** Whether the cumulative loss predictions are on ({@code cumulative_points} > 0). */

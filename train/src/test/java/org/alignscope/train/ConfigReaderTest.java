@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.alignscope.monitor.MonitorOptions;
 import org.alignscope.nn.Loss;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -189,6 +190,47 @@ class ConfigReaderTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ConfigReader.parse(base + bad[0] + "\n", "t"));
             assertTrue(e.getMessage().startsWith(bad[1]), e.getMessage());
+        }
+    }
+
+    @Test
+    @Tag("reliability")
+    void dynamicKReplacesKAndIsCheckedAgainstTheOtherSettings() {
+        String base = "arms: [{name: plain, projection: none, track: false}, {name: dom, projection: dom}]\n"
+                + "subspace: {k: 7}\n";
+        TrainConfig.Monitor off = ConfigReader.parse(base + "monitor: {}\n", "t").monitor();
+        assertEquals(List.of(0.0, 1), List.of(off.dynamicK(), off.kMin()), "off by default, k_min 1");
+        TrainConfig.Monitor m = ConfigReader.parse(base + "monitor: {dynamic_k: 2}\n", "t").monitor();
+        assertEquals(List.of(2.0, 1), List.of(m.dynamicK(), m.kMin()));
+        assertEquals(50 * (50 + 2 + 1) + 500, m.maxHvps(), "dynamic_k's budget counts k as 50");
+        assertEquals("dynamic_k: 2.0", m.describeK());
+        MonitorOptions o = MonitorBridge.options(ConfigReader.parse(base + "monitor: {dynamic_k: 1.5, k_min: 3}\n",
+                "t"), null, 0);
+        assertEquals(List.of(1.5, 3), List.of(o.dynamicC(), o.kMin()));
+        assertTrue(o.dynamicK());
+        m = ConfigReader.parse(base + "optimizer: {name: momentum, momentum: 0.9}\nmonitor: {dynamic_k: 2,"
+                + " effective_step: true}\n", "t").monitor();
+        assertEquals(2.0, m.dynamicK(), "momentum with the effective step");
+        for (String[] bad : new String[][] {
+            {"monitor: {dynamic_k: 0}", "monitor.dynamic_k: 0 is out of range; allowed: > 0"},
+            {"monitor: {dynamic_k: -2}", "monitor.dynamic_k: -2 is out of range; allowed: > 0"},
+            {"monitor: {dynamic_k: often}", "monitor.dynamic_k: 'often' is not a number"},
+            {"monitor: {dynamic_k: 2, k_min: 0}", "monitor.k_min: 0 is out of range; allowed: [1, 50]"},
+            {"monitor: {dynamic_k: 2, k_min: 51}", "monitor.k_min: 51 is out of range; allowed: [1, 50]"},
+            {"monitor: {k_min: 2}", "monitor.k_min: allowed only with monitor.dynamic_k"},
+            {"monitor: {dynamic_k: 2, k: 4}", "monitor.k: not allowed together with monitor.dynamic_k"},
+            {"monitor: {dynamic_k: 2, k: auto}", "monitor.k: not allowed together with monitor.dynamic_k"},
+            {"optimizer: {name: adam}\nmonitor: {dynamic_k: 2}", "monitor.dynamic_k: allowed only with optimizer.name"
+                    + " sgd, or momentum or nesterov with monitor.effective_step: true (got adam)"},
+            {"optimizer: {name: momentum, momentum: 0.9}\nmonitor: {dynamic_k: 2}", "monitor.dynamic_k: allowed"
+                    + " only with optimizer.name sgd"},
+            {"model: {spec: 'mlp:6-2-3:tanh'}\nmonitor: {dynamic_k: 2, k_min: 23}", "monitor.k_min: 23 does not fit"
+                    + " the 23 parameters; allowed: an integer in [1, 22]"},
+            {"monitor: {dynamic_k: 2, max_hvps: 100}", "monitor.max_hvps: 100 is out of range"}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ConfigReader.parse(base + bad[0] + "\n", "t"));
+            assertTrue(e.getMessage().startsWith(bad[1]), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         }
     }
 

@@ -65,6 +65,33 @@ class TrainMonitorTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("reliability")
+    void dynamicKWritesTheCountInKDynAndSplitsAtItOrAtKMin(@TempDir Path tmp) throws Exception {
+        for (double c : new double[] {0.05, 1e4}) {
+            Path out = tmp.resolve("dynamic-" + c);
+            TrainExperiment.run(write(tmp, "d.yaml", yaml("{name: sgd, lr: 0.2}", 8,
+                    "monitor: {every: 10, samples: 4, dynamic_k: " + c + ", k_min: 2, arms: [plain]}")), out, "t",
+                    null);
+            List<String[]> r = rows(out, "plain");
+            List<String> header = List.of(r.get(0));
+            assertEquals(4, r.size(), "the header and the rows of steps 0, 10, 20");
+            for (String[] row : r.subList(1, r.size())) {
+                int dyn = Integer.parseInt(row[header.indexOf("k_dyn")]);
+                double threshold = c / Double.parseDouble(row[header.indexOf("eta")]);
+                double lambda1 = Double.parseDouble(row[header.indexOf("lambda_1")]);
+                assertEquals(lambda1 > threshold, dyn >= 1, "lambda_1 " + lambda1 + " against c/eta " + threshold);
+                assertEquals(Math.max(2, dyn), Integer.parseInt(row[header.indexOf("k_used")]), "clamp to k_min 2");
+                assertEquals("", row[header.indexOf("k")], "dynamic_k asks for no k");
+                assertEquals(dyn < 2, row[header.indexOf("findings")].contains("dynamic-k-below-min"),
+                        row[header.indexOf("findings")]);
+            }
+            if (c > 1) {
+                assertEquals("0", r.get(1)[header.indexOf("k_dyn")], "c/eta = 5e4 lies above every eigenvalue");
+            }
+        }
+    }
+
+    @Test
     void rowsAppearOnTheScheduleWithTheDocumentedColumnsAndDoNotChangeTraining(@TempDir Path tmp) throws Exception {
         Path with = tmp.resolve("with");
         Path without = tmp.resolve("without");
