@@ -71,6 +71,10 @@ public final class VerdictRule {
             return new Assessment(Verdict.HEALTHY, "dloss_pred = " + text(pred) + " (95% interval) is below 0: the"
                     + " step lowers the loss in expectation");
         }
+        if (pred.interval().lower() > 0) {
+            return new Assessment(Verdict.UNDETERMINED, "dloss_pred = " + text(pred) + " (95% interval) is above 0:"
+                    + " the step raises the loss in expectation and no other verdict's rule holds");
+        }
         return new Assessment(Verdict.UNDETERMINED, "dloss_pred = " + text(pred) + " (95% interval) does not"
                 + " resolve the sign of the step's loss change" + (pred.hasInterval() ? "; more noise samples than r = "
                 + pred.samples() + " would narrow it" : ""));

@@ -40,10 +40,26 @@ public final class VerdictTracker {
             if (shown == rule.verdict()) {
                 return rule.reason();
             }
-            return rule.verdict().code() + " at this evaluation only (" + rule.reason() + "); " + shown.code()
+            return rule.verdict().code() + ONLY_HERE + rule.reason() + "); " + shown.code()
                     + " is kept until the new verdict holds at two consecutive evaluations";
         }
+
+        /**
+         * This evaluation's own verdict read back from a row: the {@code verdict} column {@code shown} and the
+         * {@code verdict_reason} written by {@link #reason()}.
+         */
+        public static Verdict ruleOf(Verdict shown, String reason) {
+            for (Verdict v : Verdict.values()) {
+                if (reason.startsWith(v.code() + ONLY_HERE)) {
+                    return v;
+                }
+            }
+            return shown;
+        }
     }
+
+    /** What follows the rule's verdict in a row's sentence where the shown verdict is kept. */
+    private static final String ONLY_HERE = " at this evaluation only (";
 
     private State s = new State(Verdict.UNDETERMINED, null, Double.NaN);
 

@@ -94,11 +94,15 @@ class VerdictTest {
         assertTrue(a.reason().contains("dloss_pred of the next step"), a.reason());
     }
 
-    /** Noise-dominated (σ = 400) with r = 4: the sign of dloss_pred is not resolved. */
+    /**
+     * Noise-dominated (σ = 400) with r = 4: the step is resolved to raise the loss, which no verdict's rule covers,
+     * and the sentence says so.
+     */
     @Test
-    void undeterminedWhereNothingIsResolved() {
+    void undeterminedWhereNoRuleHolds() {
         VerdictRule.Assessment a = assess(AuthorsQuadratic.source(200, 20, 10, 400, 1), 0.003, 4, Double.NaN);
         assertEquals(Verdict.UNDETERMINED, a.verdict(), a.reason());
+        assertTrue(a.reason().contains("is above 0: the step raises the loss in expectation"), a.reason());
     }
 
     /**

@@ -17,9 +17,9 @@ import org.alignscope.monitor.Verdict;
  *
  * @param monitorFiles the monitor files tallied, in path order
  * @param probes       the probe table
- * @param verdicts     the verdict table
+ * @param verdicts     the verdict tables by basis ({@link VerdictHits#BASES})
  */
-public record HitRates(List<Path> monitorFiles, List<ProbeSummary.Cell> probes, Map<Verdict, HitCount> verdicts) {
+public record HitRates(List<Path> monitorFiles, List<ProbeSummary.Cell> probes, Map<String, Map<Verdict, HitCount>> verdicts) {
     /** How deep below a given folder monitor files are looked for: a sweep's {@code cells/CELL/ARM/seed_N}. */
     public static final int DEPTH = 5;
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.alignscope.io.CsvWriter;
 import org.alignscope.monitor.ConfidenceInterval;
 import org.alignscope.monitor.Verdict;
 import org.alignscope.monitor.VerdictRule;
+import org.alignscope.monitor.VerdictTracker;
 
 /**
  * How often each verdict the monitor printed was right about what training did next ({@code verdict-hits.csv}).
@@ -32,7 +34,8 @@ import org.alignscope.monitor.VerdictRule;
  *   <li>{@code undetermined} claims nothing and is only counted.</li>
  * </ul>
  * A verdict without its probe ({@code monitor.probe_steps: 0}) or, for {@code stalled}, without a next evaluation is
- * untested. The rows are read back from the {@code monitor.csv} and {@code probe.csv} files, so any set of run
+ * untested. Two tables: the verdicts {@code shown} (the {@code verdict} column, after the two-evaluation hysteresis)
+ * and each {@code evaluation}'s own verdict (its rule's, read back from {@code verdict_reason}). The rows are read back from the {@code monitor.csv} and {@code probe.csv} files, so any set of run
  * folders can be tallied together; the base phase's rows, repeated in every monitored arm's file of a seed, count
  * once.
  */
@@ -41,17 +44,29 @@ public final class VerdictHits {
     public static final String FILE = "verdict-hits.csv";
 
     /** The columns of {@link #FILE}. */
-    static final String[] COLUMNS = {"verdict", "evaluations", "hits", "misses", "unresolved", "untested",
+    static final String[] COLUMNS = {"basis", "verdict", "evaluations", "hits", "misses", "unresolved", "untested",
         "hit_rate", "ci_low", "ci_high"};
 
     private VerdictHits() {
     }
 
+    /** The two bases: the verdict shown, and each evaluation's own. */
+    public static final List<String> BASES = List.of("shown", "evaluation");
+
+    /** Both tables over {@code monitorFiles}, by basis ({@link #BASES}). */
+    public static Map<String, Map<Verdict, HitCount>> tally(List<Path> monitorFiles) {
+        Map<String, Map<Verdict, HitCount>> m = new LinkedHashMap<>();
+        m.put(BASES.get(0), tally(monitorFiles, true));
+        m.put(BASES.get(1), tally(monitorFiles, false));
+        return m;
+    }
+
     /**
      * The tally over {@code monitorFiles} ({@code RUN/ARM/seed_N/monitor.csv}, each with its {@code probe.csv}
-     * beside it where the run probed): per verdict, its evaluations and the outcomes of its claim.
+     * beside it where the run probed): per verdict — shown, or the evaluation's own — its evaluations and the
+     * outcomes of its claim.
      */
-    public static Map<Verdict, HitCount> tally(List<Path> monitorFiles) {
+    static Map<Verdict, HitCount> tally(List<Path> monitorFiles, boolean shown) {
         Map<Verdict, HitCount> counts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
             counts.put(v, HitCount.NONE);
@@ -65,7 +80,8 @@ public final class VerdictHits {
                 if (verdict.isEmpty() || !seen.add(seedOf(file) + "/" + String.join(",", t.rows().get(i)))) {
                     continue;
                 }
-                Verdict v = Verdict.of(verdict);
+                Verdict v = shown ? Verdict.of(verdict)
+                        : VerdictTracker.Call.ruleOf(Verdict.of(verdict), t.text(i, "verdict_reason"));
                 double next = i + 1 < t.rows().size() ? t.number(i + 1, "loss") : Double.NaN;
                 Outcome o = outcome(v, probes, t.text(i, "step"), t.number(i, "loss"), next);
                 counts.compute(v, (key, c) -> c.plus(o));
@@ -127,7 +143,7 @@ public final class VerdictHits {
         if (cfg.monitor() == null) {
             return null;
         }
-        Map<Verdict, HitCount> counts = tally(monitorFiles(cfg, out));
+        Map<String, Map<Verdict, HitCount>> counts = tally(monitorFiles(cfg, out));
         write(counts, out.resolve(FILE));
         return line(counts);
     }
@@ -146,20 +162,30 @@ public final class VerdictHits {
         return files;
     }
 
-    /** Writes the table of {@code counts} to {@code file}. */
-    public static void write(Map<Verdict, HitCount> counts, Path file) {
+    /** Writes the tables of {@code counts} (by basis) to {@code file}. */
+    public static void write(Map<String, Map<Verdict, HitCount>> counts, Path file) {
         try (CsvWriter w = new CsvWriter(file, false, COLUMNS)) {
-            counts.forEach((v, c) -> {
+            counts.forEach((basis, table) -> table.forEach((v, c) -> {
                 ConfidenceInterval i = c.interval();
-                w.row(v.code(), c.hits() + c.misses() + c.unresolved() + c.untested(), c.hits(), c.misses(),
+                w.row(basis, v.code(), c.hits() + c.misses() + c.unresolved() + c.untested(), c.hits(), c.misses(),
                         c.unresolved(), c.untested(), c.rate(), i.lower(), i.upper());
-            });
+            }));
         }
     }
 
-    /** The table as one line: per verdict that occurred, hits of resolved with the interval. */
-    public static String line(Map<Verdict, HitCount> counts) {
+    /** The tables as one line: per basis and verdict that occurred, hits of resolved with the interval. */
+    public static String line(Map<String, Map<Verdict, HitCount>> counts) {
         StringBuilder b = new StringBuilder("verdicts right (hits of resolved, 95 % Wilson):");
+        counts.forEach((basis, table) -> {
+            b.append(' ').append(basis).append(':');
+            append(b, table);
+        });
+        b.setLength(b.length() - 1);
+        return b.toString();
+    }
+
+    private static void append(StringBuilder b, Map<Verdict, HitCount> counts) {
+        int start = b.length();
         counts.forEach((v, c) -> {
             long n = c.hits() + c.misses() + c.unresolved() + c.untested();
             if (n > 0 && v != Verdict.UNDETERMINED) {
@@ -168,10 +194,8 @@ public final class VerdictHits {
                         c.hits() + c.misses(), i.lower(), i.upper(), n));
             }
         });
-        if (b.charAt(b.length() - 1) == ':') {
-            return b.append(" no verdict but undetermined").toString();
+        if (b.length() == start) {
+            b.append(" none but undetermined;");
         }
-        b.setLength(b.length() - 1);
-        return b.toString();
     }
 }

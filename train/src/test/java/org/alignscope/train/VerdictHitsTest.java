@@ -33,6 +33,11 @@ class VerdictHitsTest {
             {90L, 0.6, "undetermined"},
             {100L, 0.6, "stalled"},               // no next evaluation: untested
         });
+        // an evaluation whose own verdict differs from the one shown
+        monitor(tmp.resolve("held/plain/seed_1"), new Object[][] {
+            {50L, 0.7, "healthy", "edge-of-stability at this evaluation only (batch_sharpness = 9); healthy is kept"},
+        });
+        probes(tmp.resolve("held/plain/seed_1"), new Object[][] {{50L, "dom", 0.02, 0.001}});
         probes(plain, new Object[][] {
             {0L, "loss@eta", -0.01, 0.001}, {10L, "loss@eta", 0.01, 0.001}, {20L, "loss@eta", -0.001, 0.001},
             {30L, "dom", 0.02, 0.001}, {30L, "bulk", -0.02, 0.001},
@@ -45,29 +50,41 @@ class VerdictHitsTest {
         probes(dom, new Object[][] {{0L, "loss@eta", -0.01, 0.001}});
 
         Map<Verdict, HitCount> c = VerdictHits.tally(List.of(plain.resolve("monitor.csv"),
-                dom.resolve("monitor.csv")));
+                dom.resolve("monitor.csv")), true);
         assertEquals(new HitCount(1, 1, 1, 1), c.get(Verdict.HEALTHY));
         assertEquals(new HitCount(1, 1, 0, 0), c.get(Verdict.SUSPICIOUS_ALIGNMENT));
         assertEquals(new HitCount(1, 0, 0, 0), c.get(Verdict.EDGE_OF_STABILITY));
         assertEquals(new HitCount(1, 1, 0, 1), c.get(Verdict.STALLED));
         assertEquals(new HitCount(0, 0, 0, 1), c.get(Verdict.UNDETERMINED));
 
+        Path held = tmp.resolve("held/plain/seed_1/monitor.csv");
+        assertEquals(new HitCount(0, 0, 0, 1), VerdictHits.tally(List.of(held), true).get(Verdict.HEALTHY),
+                "shown healthy, without its loss@eta probe");
+        Map<Verdict, HitCount> own = VerdictHits.tally(List.of(held), false);
+        assertEquals(new HitCount(1, 0, 0, 0), own.get(Verdict.EDGE_OF_STABILITY), "the evaluation's own verdict");
+        assertEquals(HitCount.NONE, own.get(Verdict.HEALTHY));
+
         Path table = tmp.resolve(VerdictHits.FILE);
-        VerdictHits.write(c, table);
+        VerdictHits.write(Map.of("shown", c), table);
         CsvTable t = CsvTable.read(table);
         assertEquals(List.of(VerdictHits.COLUMNS), t.header());
+        assertEquals("shown", t.text(3, "basis"));
         assertEquals("healthy", t.text(3, "verdict"));
         assertEquals(4, t.number(3, "evaluations"));
         assertEquals(0.5, t.number(3, "hit_rate"));
         assertEquals(ConfidenceInterval.wilson(1, 2).lower(), t.number(3, "ci_low"));
         assertTrue(Double.isNaN(t.number(4, "hit_rate")), "undetermined has no resolved claim");
-        String line = VerdictHits.line(c);
+        String line = VerdictHits.line(Map.of("shown", c));
         assertTrue(line.contains("healthy 1/2") && line.contains("stalled 1/2") && !line.contains("undetermined"),
                 line);
     }
 
     private static void monitor(Path folder, Object[][] rows) {
-        write(folder.resolve("monitor.csv"), new String[] {"step", "loss", "verdict"}, rows);
+        Object[][] withReason = new Object[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            withReason[i] = rows[i].length == 4 ? rows[i] : new Object[] {rows[i][0], rows[i][1], rows[i][2], "why"};
+        }
+        write(folder.resolve("monitor.csv"), new String[] {"step", "loss", "verdict", "verdict_reason"}, withReason);
     }
 
     private static void probes(Path folder, Object[][] rows) {
