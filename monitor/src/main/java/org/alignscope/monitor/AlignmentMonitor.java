@@ -101,10 +101,11 @@ public final class AlignmentMonitor {
     /**
      * Evaluates every quantity at the source's current point for the optimizer step size η of step {@code step}.
      */
-    public MonitorResult evaluate(CurvatureSource src, long step, double eta) {
+    public MonitorResult evaluate(CurvatureSource source, long step, double eta) {
         if (!(eta > 0) || !Double.isFinite(eta)) {
             throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
         }
+        CountingSource src = new CountingSource(source);
         final int n = src.dimension();
         o.checkDimension(n);
         final OptimizerProfile opt = o.optimizer();
@@ -266,13 +267,14 @@ public final class AlignmentMonitor {
         EdgeGauges gauges = EdgeGauges.measure(src, r, o.seed(), step);
 
         MonitorResult.KnownNoise known = null;
-        if (src instanceof QuadraticSource qs) {
+        if (source instanceof QuadraticSource qs) {
             known = knownNoise(qs, k, main, etaEff);
         }
+        EvaluationCost cost = src.cost();
         MonitorResult partial = new MonitorResult(step, eta, etaEff, opt, loss, main, List.copyOf(blocks), eigen,
-                sharpness, product, opt.stabilityThreshold(), gauges, known, List.of(), null);
+                sharpness, product, opt.stabilityThreshold(), gauges, cost, known, List.of(), null);
         MonitorResult result = new MonitorResult(step, eta, etaEff, opt, loss, main, List.copyOf(blocks), eigen,
-                sharpness, product, opt.stabilityThreshold(), gauges, known, Findings.derive(partial, o), null);
+                sharpness, product, opt.stabilityThreshold(), gauges, cost, known, Findings.derive(partial, o), null);
         return result.withVerdict(VerdictTracker.Call.single(result));
     }
 

@@ -114,6 +114,12 @@ public record MonitorColumn(String name, String unit, String meaning, Function<M
                 + " for the others ((2 + 2β)/η heavy ball)", r -> r.result().edgeSharpness()));
         c.add(col("eta_over_eta_star", "1", "η/η* of the step the theory uses (0 where η* = inf)",
                 r -> r.result().etaOverEtaStar()));
+        c.add(col("eval_reference_passes", "1", "the evaluation's passes over the reference set: gradients (with"
+                + " the next batch's exact mean gradient) and Hessian-vector products (eigen-solve, noise terms,"
+                + " sensitivity)", r -> (long) r.result().cost().referencePasses()));
+        c.add(col("eval_batch_passes", "1", "the evaluation's passes over a mini-batch: the noise draws' gradients"
+                + " and the gauges' batch gradients and batch Hessian-vector products",
+                r -> (long) r.result().cost().batchPasses()));
         c.add(col("verdict", "", "healthy, suspicious-alignment, edge-of-stability, stalled or undetermined"
                 + " (monitor README, \"Verdicts\"); changes only when the new one holds at two consecutive evaluations",
                 r -> r.result().verdict().shown().code()));

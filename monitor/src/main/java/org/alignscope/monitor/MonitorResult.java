@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * @param stabilityThreshold the optimizer's edge for the sharpness product
  * @param gauges            the mini-batch edge-of-stability gauges ({@link EdgeGauges#NONE} where the source has no
  *                          mini-batch Hessian)
+ * @param cost              the reference-set and mini-batch passes the evaluation spent
  * @param known             the quantities that need Σ (quadratic laboratory), or null
  * @param findings          the findings, in vocabulary order
  * @param verdict           the verdict: of this evaluation alone ({@link VerdictRule}), or, evaluated by a
@@ -27,13 +28,14 @@ import java.util.stream.Collectors;
  */
 public record MonitorResult(long step, double eta, double etaEffective, OptimizerProfile optimizer, double loss,
                             BlockEstimate main, List<BlockEstimate> sensitivity, EigenSummary eigen, double sharpness,
-                            double sharpnessProduct, double stabilityThreshold, EdgeGauges gauges, KnownNoise known,
+                            double sharpnessProduct, double stabilityThreshold, EdgeGauges gauges, EvaluationCost cost,
+                            KnownNoise known,
                             List<Finding> findings, VerdictTracker.Call verdict) {
 
     /** This result with the given verdict. */
     public MonitorResult withVerdict(VerdictTracker.Call v) {
         return new MonitorResult(step, eta, etaEffective, optimizer, loss, main, sensitivity, eigen, sharpness,
-                sharpnessProduct, stabilityThreshold, gauges, known, findings, v);
+                sharpnessProduct, stabilityThreshold, gauges, cost, known, findings, v);
     }
 
     /** θ of the reference gradient for the chosen k. */
