@@ -28,6 +28,12 @@ public record MonitorOptions(int k, int samples, int kSpread, double lanczosTole
     /** The value of {@code k} that asks for the choice by the largest eigenvalue ratio ({@code monitor.k: auto}). */
     public static final int AUTO_K = 0;
 
+    /**
+     * The default Lanczos tolerance, the one the presets use: eigenpairs to a relative residual of 1e-3, tightened
+     * where the Davis–Kahan bound on the dominant subspace asks for it.
+     */
+    public static final double DEFAULT_TOLERANCE = 1e-3;
+
     public MonitorOptions {
         if (k < 1 && k != AUTO_K) {
             throw new IllegalArgumentException("k must be >= 1 or AUTO_K, got " + k);
@@ -71,12 +77,12 @@ public record MonitorOptions(int k, int samples, int kSpread, double lanczosTole
     }
 
     /**
-     * Defaults: kSpread 2, Lanczos tolerance 1e-8 with 50(k + 3) + 500 HVPs ({@link #AUTO_K} counts as
+     * Defaults: kSpread 2, Lanczos tolerance {@link #DEFAULT_TOLERANCE} with 50(k + 3) + 500 HVPs ({@link #AUTO_K} counts as
      * {@link DominantDimension#LARGEST}), θ threshold 0.9, margins as documented, SGD.
      */
     public static MonitorOptions of(int k, int samples) {
         int budget = 50 * ((k == AUTO_K ? DominantDimension.LARGEST : k) + 3) + 500;
-        return new MonitorOptions(k, samples, 2, 1e-8, budget, 0.9, 0.9, 0.05, 0.25, 0L, OptimizerProfile.sgd());
+        return new MonitorOptions(k, samples, 2, DEFAULT_TOLERANCE, budget, 0.9, 0.9, 0.05, 0.25, 0L, OptimizerProfile.sgd());
     }
 
     /** Whether k is chosen at each evaluation by the largest eigenvalue ratio ({@link #AUTO_K}, no dynamic k). */

@@ -40,7 +40,7 @@ final class MonitorSection {
     static final Setting<Integer> K_MIN = Setting.of("k_min", Types.integer(1, DynamicDimension.LARGEST), 1,
             "dynamic_k: the smallest k the split uses (where fewer eigenvalues lie above c/η; below the parameter"
             + " count).");
-    static final Setting<Double> TOLERANCE = Setting.of("tolerance", Types.real(1e-14, 1), 1e-6, "Lanczos relative"
+    static final Setting<Double> TOLERANCE = Setting.of("tolerance", Types.real(1e-14, 1), MonitorOptions.DEFAULT_TOLERANCE, "Lanczos relative"
             + " residual target of the monitor's eigenpairs; tightened (by 10, up to 4 times, within max_hvps) where"
             + " the Davis–Kahan bound on the dominant subspace's error (subspace_sin) exceeds 0.05.");
     static final Setting<Integer> MAX_HVPS = Setting.derived("max_hvps", Types.integer(new Range(
