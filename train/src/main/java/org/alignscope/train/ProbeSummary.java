@@ -29,7 +29,7 @@ public final class ProbeSummary {
 
     /** The columns of {@link #FILE}. */
     static final String[] COLUMNS = {"group", "range", "hits", "misses", "unresolved", "hit_rate", "ci_low",
-        "ci_high"};
+        "ci_high", "z_beyond_2"};
 
     /** The kind groups, in the table's order. */
     static final List<String> GROUPS = List.of("theta", "loss", "step");
@@ -37,8 +37,15 @@ public final class ProbeSummary {
     /** The ranges, in the table's order. */
     static final List<String> RANGES = List.of("near", "far");
 
-    /** One cell of the table. */
-    public record Cell(String group, String range, HitCount count) {
+    /**
+     * One cell of the table.
+     *
+     * @param group     the kind group
+     * @param range     near or far
+     * @param count     the rows' outcomes
+     * @param zBeyond2  the rows with |z| &gt; 2 (about 5 % where the standard errors are right)
+     */
+    public record Cell(String group, String range, HitCount count, long zBeyond2) {
     }
 
     private ProbeSummary() {
@@ -63,7 +70,8 @@ public final class ProbeSummary {
             for (Cell c : cells) {
                 HitCount n = c.count();
                 ConfidenceInterval i = n.interval();
-                w.row(c.group(), c.range(), n.hits(), n.misses(), n.unresolved(), n.rate(), i.lower(), i.upper());
+                w.row(c.group(), c.range(), n.hits(), n.misses(), n.unresolved(), n.rate(), i.lower(), i.upper(),
+                        c.zBeyond2());
             }
         }
     }
@@ -74,9 +82,11 @@ public final class ProbeSummary {
      */
     static List<Cell> tally(List<Path> monitorFiles) {
         Map<String, HitCount> counts = new LinkedHashMap<>();
+        Map<String, Long> beyond = new HashMap<>();
         for (String g : GROUPS) {
             for (String r : RANGES) {
                 counts.put(g + " " + r, HitCount.NONE);
+                beyond.put(g + " " + r, 0L);
             }
         }
         Set<String> seen = new HashSet<>();
@@ -88,13 +98,15 @@ public final class ProbeSummary {
             Map<Long, Double> etaStar = etaStars(monitor);
             for (ProbeRow r : read(probes)) {
                 if (seen.add(VerdictHits.seedOf(monitor) + "/" + r)) {
-                    String range = r.near(etaStar.getOrDefault(r.step(), Double.NaN)) ? "near" : "far";
-                    counts.computeIfPresent(r.group() + " " + range, (key, c) -> c.plus(r.outcome()));
+                    String key = r.group() + " " + (r.near(etaStar.getOrDefault(r.step(), Double.NaN)) ? "near"
+                            : "far");
+                    counts.computeIfPresent(key, (k, c) -> c.plus(r.outcome()));
+                    beyond.computeIfPresent(key, (k, z) -> z + (Math.abs(r.z()) > 2 ? 1 : 0));
                 }
             }
         }
         List<Cell> cells = new ArrayList<>();
-        counts.forEach((key, c) -> cells.add(new Cell(key.split(" ")[0], key.split(" ")[1], c)));
+        counts.forEach((key, c) -> cells.add(new Cell(key.split(" ")[0], key.split(" ")[1], c, beyond.get(key))));
         return cells;
     }
 
@@ -104,8 +116,8 @@ public final class ProbeSummary {
         for (Cell c : cells) {
             HitCount n = c.count();
             ConfidenceInterval i = n.interval();
-            b.append(String.format(Locale.ROOT, " %s %s %d/%d [%.2f, %.2f], %d unresolved;", c.group(), c.range(),
-                    n.hits(), n.hits() + n.misses(), i.lower(), i.upper(), n.unresolved()));
+            b.append(String.format(Locale.ROOT, " %s %s %d/%d [%.2f, %.2f], %d unresolved, |z| > 2 in %d;", c.group(),
+                    c.range(), n.hits(), n.hits() + n.misses(), i.lower(), i.upper(), n.unresolved(), c.zBeyond2()));
         }
         b.setLength(b.length() - 1);
         return b.toString();

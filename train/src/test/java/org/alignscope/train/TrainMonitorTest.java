@@ -302,8 +302,10 @@ class TrainMonitorTest {
         assertEquals(List.of("theta,near", "theta,far", "loss,near", "loss,far", "step,near", "step,far"),
                 summary.subList(1, 7).stream().map(l -> l.substring(0, l.indexOf(',', l.indexOf(',') + 1))).toList());
         long counted = 0;
+        long beyond = 0;
         for (String l : summary.subList(1, 7)) {
             String[] f = l.split(",", -1);
+            beyond += Long.parseLong(f[8]);
             long hits = Long.parseLong(f[2]);
             long misses = Long.parseLong(f[3]);
             counted += hits + misses + Long.parseLong(f[4]);
@@ -313,6 +315,7 @@ class TrainMonitorTest {
             assertEquals(w.upper(), Double.parseDouble(f[7]), 0, l);
         }
         assertEquals(probe.size() - 1, counted, "one monitored arm: every probe row once");
+        assertEquals(parsed.stream().filter(p -> Math.abs(p.z()) > 2).count(), beyond, "the rows with |z| > 2");
         assertTrue(progress.stream().anyMatch(l -> l.startsWith("probes (hits of resolved, 95 % Wilson): theta near")),
                 progress.toString());
         assertEquals(MonitorCsv.HEADER.length + ProjectedProbe.COLUMNS.length, r.get(0).length);
