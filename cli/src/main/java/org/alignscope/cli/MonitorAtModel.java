@@ -69,7 +69,7 @@ final class MonitorAtModel {
         }
         String required = "required with " + MODEL_CHECKPOINT.option();
         if (!v.given(ReferenceData.DATA)) {
-            throw v.invalid(ReferenceData.DATA, required + " (fashion-mnist, synthetic or csv:PATH)");
+            throw v.invalid(ReferenceData.DATA, required + " (" + ReferenceData.SOURCES + ")");
         }
         if (!v.given(MonitorCommand.ETA)) {
             throw v.invalid(MonitorCommand.ETA, required + " (the SGD step size to evaluate)");

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 import org.alignscope.io.AtomicFile;
 
 /**
- * NumPy {@code .npy} files of little-endian float64 ({@code <f8}) or float32 ({@code <f4}) arrays in C order.
+ * NumPy {@code .npy} files of little-endian float64 ({@code <f8}) or float32 ({@code <f4}) arrays in C order; reads
+ * also the integer types a label array comes in ({@code <i8}, {@code <i4}, {@code <i2}, {@code |i1}, {@code <u4},
+ * {@code <u2}, {@code |u1}), widened to double (an {@code <i8} beyond 2<sup>53</sup> loses digits).
  *
  * <p>Format (NumPy's NEP 1 / {@code numpy.lib.format}): the magic string {@code \x93NUMPY}, a major and minor
  * version byte, the header length (uint16 little-endian for version 1.0; uint32 for 2.0 and 3.0), then an
@@ -132,9 +134,9 @@ public final class Npy {
             throw new IOException(name + ": malformed .npy header " + dict.trim());
         }
         String descr = d.group(1);
-        if (!descr.equals("<f8") && !descr.equals("<f4")) {
-            throw new IOException(name + ": unsupported dtype '" + descr + "' (expected little-endian float64 '<f8'"
-                    + " or float32 '<f4')");
+        if (width(descr) == 0) {
+            throw new IOException(name + ": unsupported dtype '" + descr + "' (expected little-endian float64 '<f8',"
+                    + " float32 '<f4' or an integer type: '<i8', '<i4', '<i2', '|i1', '<u4', '<u2', '|u1')");
         }
         if (f.group(1).equals("True")) {
             throw new IOException(name + ": Fortran-ordered arrays are not supported (save with C order)");
@@ -157,7 +159,7 @@ public final class Npy {
     public static Array read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         Header h = parseHeader(bytes, file.toString());
-        int width = h.descr().equals("<f8") ? 8 : 4;
+        int width = width(h.descr());
         long need = (long) h.dataOffset() + h.size() * width;
         if (bytes.length != need) {
             throw new IOException(file + ": expected " + need + " bytes for shape " + java.util.Arrays.toString(h.shape())
@@ -167,8 +169,29 @@ public final class Npy {
         b.position(h.dataOffset());
         double[] data = new double[(int) h.size()];
         for (int i = 0; i < data.length; i++) {
-            data[i] = width == 8 ? b.getDouble() : b.getFloat();
+            data[i] = switch (h.descr()) {
+                case "<f8" -> b.getDouble();
+                case "<f4" -> b.getFloat();
+                case "<i8" -> b.getLong();
+                case "<i4" -> b.getInt();
+                case "<u4" -> b.getInt() & 0xFFFFFFFFL;
+                case "<i2" -> b.getShort();
+                case "<u2" -> b.getShort() & 0xFFFF;
+                case "|i1" -> b.get();
+                default -> b.get() & 0xFF;
+            };
         }
         return new Array(h.descr(), h.shape(), data);
+    }
+
+    /** The bytes per element of a readable dtype, 0 for one this class does not read. */
+    private static int width(String descr) {
+        return switch (descr) {
+            case "<f8", "<i8" -> 8;
+            case "<f4", "<i4", "<u4" -> 4;
+            case "<i2", "<u2" -> 2;
+            case "|i1", "|u1" -> 1;
+            default -> 0;
+        };
     }
 }

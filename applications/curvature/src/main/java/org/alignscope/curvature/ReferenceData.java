@@ -26,6 +26,8 @@ import org.alignscope.settings.Values;
  *       (labels i mod C, so balanced), separation {@value #SYNTHETIC_SEPARATION}, noise
  *       {@value #SYNTHETIC_NOISE}, used as generated.</li>
  *   <li>{@code csv:PATH}: the class-balanced n-sample subset of the file, features used as given.</li>
+ *   <li>{@code npy:FEATURES,LABELS}: the same of two NumPy files, features of shape [N, …] (float) and integer
+ *       labels of shape [N] ({@link NpyData}).</li>
  * </ul>
  *
  * @param dataset     the samples
@@ -35,9 +37,11 @@ public record ReferenceData(Dataset dataset, Map<String, Object> description) {
     /** Separation and noise of the synthetic mixture (see {@code GaussianMixture}). */
     public static final double SYNTHETIC_SEPARATION = 3.0;
     public static final double SYNTHETIC_NOISE = 1.0;
+    /** The sources {@link #DATA} allows. */
+    public static final String SOURCES = "fashion-mnist, synthetic, csv:PATH or npy:FEATURES,LABELS";
 
     public static final Setting<String> DATA = Setting.of("data",
-            Types.parsed("fashion-mnist, synthetic or csv:PATH", ReferenceData::dataSource, s -> s),
+            Types.parsed(SOURCES, ReferenceData::dataSource, s -> s),
             "fashion-mnist", "The reference set's source.");
     public static final Setting<Path> DATA_PATH = Setting.optional("data_path", Types.path(),
             "Debian's /usr/share/datasets/fashion-mnist", "Folder of the Fashion-MNIST IDX files.");
@@ -108,7 +112,7 @@ public record ReferenceData(Dataset dataset, Map<String, Object> description) {
             d.put("noise", SYNTHETIC_NOISE);
             d.put("seed", s.dataSeed());
             d.put("preprocessing", "none");
-        } else {
+        } else if (s.data().startsWith("csv:")) {
             Path file = Path.of(s.data().substring(4));
             CsvDataset.Result r;
             try {
@@ -116,30 +120,42 @@ public record ReferenceData(Dataset dataset, Map<String, Object> description) {
             } catch (DataException e) {
                 throw DATA.invalid(e.getMessage());
             }
-            Dataset all = r.dataset();
-            if (all.featureCount() != inputs) {
-                throw DATA.invalid(file + " has " + all.featureCount() + " feature columns but the model takes "
-                        + inputs + " inputs");
-            }
-            if (all.classCount() > classes) {
-                throw DATA.invalid(file + " has " + all.classCount() + " classes but the model has " + classes
-                        + " outputs");
-            }
-            checkMultiple(s.n(), all.classCount());
-            int[] idx = indices(all.labels(), all.classCount(), s.n());
-            ds = all.select(idx, file.getFileName() + "-balanced-" + s.n());
+            ds = balanced(r.dataset(), file.toString(), s.n(), inputs, classes, d);
             d.put("file", file.toString());
             d.put("label_column", s.labelColumn());
             d.put("class_names", r.classNames());
-            d.put("rule", "class-balanced: the first n/C rows of each class in file order, kept in file order");
-            d.put("preprocessing", "none");
-            d.put("indices", idx);
+        } else {
+            String[] files = s.data().substring(4).split(",", 2);
+            ds = balanced(NpyData.read(Path.of(files[0]), Path.of(files[1])), files[0], s.n(), inputs, classes, d);
+            d.put("features_file", files[0]);
+            d.put("labels_file", files[1]);
         }
         d.put("name", ds.name());
         d.put("n", ds.size());
         d.put("classes", ds.classCount());
         d.put("features", ds.featureCount());
         return new ReferenceData(ds, d);
+    }
+
+    /**
+     * The class-balanced n-sample subset of a data set read from {@code file} (the first n/C samples of each class in
+     * file order, kept in file order, features used as given), checked against the model's inputs and outputs.
+     */
+    private static Dataset balanced(Dataset all, String file, int n, int inputs, int classes, Map<String, Object> d) {
+        if (all.featureCount() != inputs) {
+            throw DATA.invalid(file + " has " + all.featureCount() + " features per sample but the model takes "
+                    + inputs + " inputs");
+        }
+        if (all.classCount() > classes) {
+            throw DATA.invalid(file + " has " + all.classCount() + " classes but the model has " + classes
+                    + " outputs");
+        }
+        checkMultiple(n, all.classCount());
+        int[] idx = indices(all.labels(), all.classCount(), n);
+        d.put("rule", "class-balanced: the first n/C samples of each class in file order, kept in file order");
+        d.put("preprocessing", "none");
+        d.put("indices", idx);
+        return all.select(idx, Path.of(file).getFileName() + "-balanced-" + n);
     }
 
     private static void checkMultiple(int n, int classes) {
@@ -149,11 +165,16 @@ public record ReferenceData(Dataset dataset, Map<String, Object> description) {
     }
 
     private static String dataSource(String text) {
-        if (!(text.equals("fashion-mnist") || text.equals("synthetic") || text.startsWith("csv:"))) {
-            throw new IllegalArgumentException("must be fashion-mnist, synthetic or csv:PATH (got '" + text + "')");
+        if (!(text.equals("fashion-mnist") || text.equals("synthetic") || text.startsWith("csv:")
+                || text.startsWith("npy:"))) {
+            throw new IllegalArgumentException("must be " + SOURCES + " (got '" + text + "')");
         }
         if (text.equals("csv:")) {
             throw new IllegalArgumentException("csv: needs a file, e.g. csv:mydata.csv");
+        }
+        if (text.startsWith("npy:") && !text.matches("npy:[^,]+,[^,]+")) {
+            throw new IllegalArgumentException("npy: needs two files, the features and the labels, e.g."
+                    + " npy:x.npy,y.npy (got '" + text + "')");
         }
         return text;
     }
