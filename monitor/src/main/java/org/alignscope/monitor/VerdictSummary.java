@@ -14,10 +14,19 @@ import java.util.Map;
  * @param name   what was summarised, e.g. {@code "base seed 1"}
  * @param counts evaluations per verdict (every verdict present, 0 included)
  * @param medianEtaOverEtaStar the median of eta_over_eta_star over the evaluations where it exists (NaN if none)
+ * @param decisive the evaluations whose own verdict (before the hysteresis) was not undetermined
  */
-public record VerdictSummary(String name, Map<Verdict, Integer> counts, double medianEtaOverEtaStar) {
-    /** The summary of these rows' verdicts and eta_over_eta_star values (NaN where absent), in any order. */
+public record VerdictSummary(String name, Map<Verdict, Integer> counts, double medianEtaOverEtaStar, int decisive) {
+    /** The summary of verdicts that are each evaluation's own (no hysteresis), with eta_over_eta_star values. */
     public static VerdictSummary of(String name, List<Verdict> verdicts, double[] etaOverEtaStar) {
+        return of(name, verdicts, verdicts, etaOverEtaStar);
+    }
+
+    /**
+     * The summary of these rows' shown verdicts, their evaluations' own verdicts ({@code own}, in the same order)
+     * and eta_over_eta_star values (NaN where absent).
+     */
+    public static VerdictSummary of(String name, List<Verdict> verdicts, List<Verdict> own, double[] etaOverEtaStar) {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
             counts.put(v, 0);
@@ -26,7 +35,8 @@ public record VerdictSummary(String name, Map<Verdict, Integer> counts, double m
             counts.merge(v, 1, Integer::sum);
         }
         double[] defined = Arrays.stream(etaOverEtaStar).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        return new VerdictSummary(name, counts, EdgeGauges.quantile(defined, 0.5));
+        int decisive = (int) own.stream().filter(v -> v != Verdict.UNDETERMINED).count();
+        return new VerdictSummary(name, counts, EdgeGauges.quantile(defined, 0.5), decisive);
     }
 
     /** The number of evaluations. */
@@ -63,6 +73,11 @@ public record VerdictSummary(String name, Map<Verdict, Integer> counts, double m
             case HEALTHY:
                 return "healthy is the most frequent verdict: the loss falls as predicted; no change suggested";
             default:
+                if (2 * decisive > evaluations()) {
+                    return "undetermined is the most frequent verdict although " + decisive + " of " + evaluations()
+                            + " evaluations gave a verdict of their own: it changed between consecutive evaluations;"
+                            + " evaluating more often (monitor.every) lets a verdict hold twice";
+                }
                 return "undetermined is the most frequent verdict: more noise samples (monitor.samples) or a tighter"
                         + " monitor.tolerance would make the verdicts decisive";
         }

@@ -164,5 +164,14 @@ class VerdictTest {
                 + " stalled 25% (1), healthy 25% (1), undetermined 0% (0); median eta/eta* 0.6000", lines.get(0));
         assertTrue(lines.get(1).contains("smaller step size"), lines.get(1));
         assertEquals(Verdict.UNDETERMINED, VerdictSummary.of("none", List.of(), new double[0]).mostFrequent());
+        // undetermined shown while the evaluations' own verdicts were decisive: the hysteresis, not the noise
+        List<Verdict> held = List.of(Verdict.UNDETERMINED, Verdict.UNDETERMINED, Verdict.UNDETERMINED);
+        double[] none = {Double.NaN, Double.NaN, Double.NaN};
+        String flipping = VerdictSummary.of("f", held, List.of(Verdict.HEALTHY, Verdict.SUSPICIOUS_ALIGNMENT,
+                Verdict.HEALTHY), none).suggestion();
+        assertTrue(flipping.contains("3 of 3 evaluations gave a verdict of their own") && flipping.contains(
+                "monitor.every"), flipping);
+        String noisy = VerdictSummary.of("n", held, none).suggestion();
+        assertTrue(noisy.contains("more noise samples"), noisy);
     }
 }

@@ -9,6 +9,7 @@ import org.alignscope.io.CsvTable;
 import org.alignscope.io.CsvWriter;
 import org.alignscope.monitor.Verdict;
 import org.alignscope.monitor.VerdictSummary;
+import org.alignscope.monitor.VerdictTracker;
 
 /**
  * The run-level summary of the monitor's verdicts ({@link VerdictSummary}) for every monitored trajectory of a run
@@ -30,6 +31,7 @@ public final class VerdictReport {
             return List.of();
         }
         List<Verdict> all = new ArrayList<>();
+        List<Verdict> allOwn = new ArrayList<>();
         List<Double> allRatios = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         List<VerdictSummary> summaries = new ArrayList<>();
@@ -40,15 +42,17 @@ public final class VerdictReport {
                     continue;
                 }
                 List<Verdict> verdicts = new ArrayList<>();
+                List<Verdict> own = new ArrayList<>();
                 List<Double> ratios = new ArrayList<>();
-                read(f, verdicts, ratios);
+                read(f, verdicts, own, ratios);
                 all.addAll(verdicts);
+                allOwn.addAll(own);
                 allRatios.addAll(ratios);
-                summaries.add(VerdictSummary.of(a.name() + " seed " + seed, verdicts, array(ratios)));
+                summaries.add(VerdictSummary.of(a.name() + " seed " + seed, verdicts, own, array(ratios)));
                 lines.addAll(summaries.get(summaries.size() - 1).lines());
             }
         }
-        VerdictSummary run = VerdictSummary.of("run", all, array(allRatios));
+        VerdictSummary run = VerdictSummary.of("run", all, allOwn, array(allRatios));
         summaries.add(run);
         lines.addAll(0, run.lines());
         AtomicFile.writeString(out.resolve(FILE), String.join("\n", lines) + "\n");
@@ -75,12 +79,17 @@ public final class VerdictReport {
         }
     }
 
-    /** The verdict and eta_over_eta_star of every evaluated row (a not-evaluated row has no verdict). */
-    private static void read(Path csv, List<Verdict> verdicts, List<Double> ratios) {
+    /**
+     * The verdict shown, the evaluation's own and eta_over_eta_star of every evaluated row (a not-evaluated row has
+     * no verdict).
+     */
+    private static void read(Path csv, List<Verdict> verdicts, List<Verdict> own, List<Double> ratios) {
         CsvTable t = CsvTable.read(csv);
         for (int i = 0; i < t.rows().size(); i++) {
             if (!t.text(i, "verdict").isEmpty()) {
-                verdicts.add(Verdict.of(t.text(i, "verdict")));
+                Verdict shown = Verdict.of(t.text(i, "verdict"));
+                verdicts.add(shown);
+                own.add(VerdictTracker.Call.ruleOf(shown, t.text(i, "verdict_reason")));
                 ratios.add(t.number(i, "eta_over_eta_star"));
             }
         }
