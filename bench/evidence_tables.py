@@ -26,6 +26,14 @@ def own_verdict(r):
     return r["verdict"]
 
 
+def own_counts(rs):
+    """The states per evaluation's own verdict, as "verdict n" joined by commas."""
+    own = {}
+    for r in rs:
+        own[own_verdict(r)] = own.get(own_verdict(r), 0) + 1
+    return ", ".join(f"{v} {n}" for v, n in sorted(own.items()))
+
+
 def interval(r, name):
     value, se = float(r[name]), float(r[name + "_se"] or "nan")
     return value, se
@@ -55,14 +63,11 @@ def search(sweep):
         high = [r for r in rs if float(r["theta"]) > 0.9]
         high_inside = [r for r in high if window(r)[0]]
         susp = [r for r in rs if float(r["theta"]) >= 0.5 and window(r)[1]]
-        own = {}
-        for r in rs:
-            own[own_verdict(r)] = own.get(own_verdict(r), 0) + 1
         unreliable = sum("unreliable-estimate" in r["findings"] for r in rs)
         steps = ", ".join(r["step"] for r in high_inside)
         print(f"| {os.path.basename(c)} | {len(rs)} | {max(theta):.3f} | {len(high)} | {len(high_inside)}"
-              f"{' (steps ' + steps + ')' if steps else ''} | {len(susp)} | "
-              + ", ".join(f"{v} {n}" for v, n in sorted(own.items())) + f" | {unreliable} of {len(rs)} |")
+              f"{' (steps ' + steps + ')' if steps else ''} | {len(susp)} | {own_counts(rs)} | {unreliable} of"
+              f" {len(rs)} |")
 
 
 def eos(sweep):
@@ -78,13 +83,9 @@ def eos(sweep):
                 if r[column] and float(r[column]) >= 0.9 * edge:
                     return f"step {r['step']} ({float(r[column]):.3g})"
             return "never"
-        own = {}
-        for r in rs:
-            own[own_verdict(r)] = own.get(own_verdict(r), 0) + 1
         last = rs[-1]
         print(f"| {os.path.basename(c)} | {edge:.3g} | {first('batch_sharpness')} | {first('lambda_1')} | "
-              f"{float(last['batch_sharpness']) / edge:.2f} | {float(last['lambda_1']):.3g} | "
-              + ", ".join(f"{v} {n}" for v, n in sorted(own.items())) + " |")
+              f"{float(last['batch_sharpness']) / edge:.2f} | {float(last['lambda_1']):.3g} | {own_counts(rs)} |")
 
 
 if __name__ == "__main__":
