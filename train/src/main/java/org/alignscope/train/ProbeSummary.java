@@ -46,6 +46,10 @@ public final class ProbeSummary {
      * @param zBeyond2  the rows with |z| &gt; 2 (about 5 % where the standard errors are right)
      */
     public record Cell(String group, String range, HitCount count, long zBeyond2) {
+        /** This cell with one more row. */
+        Cell plus(ProbeRow r) {
+            return new Cell(group, range, count.plus(r.outcome()), zBeyond2 + (Math.abs(r.z()) > 2 ? 1 : 0));
+        }
     }
 
     private ProbeSummary() {
@@ -81,12 +85,10 @@ public final class ProbeSummary {
      * beside it where the trajectory was probed; a probe row repeated in the files of one run's seed counts once.
      */
     static List<Cell> tally(List<Path> monitorFiles) {
-        Map<String, HitCount> counts = new LinkedHashMap<>();
-        Map<String, Long> beyond = new HashMap<>();
+        Map<String, Cell> cells = new LinkedHashMap<>();
         for (String g : GROUPS) {
             for (String r : RANGES) {
-                counts.put(g + " " + r, HitCount.NONE);
-                beyond.put(g + " " + r, 0L);
+                cells.put(g + " " + r, new Cell(g, r, HitCount.NONE, 0));
             }
         }
         Set<String> seen = new HashSet<>();
@@ -98,16 +100,12 @@ public final class ProbeSummary {
             Map<Long, Double> etaStar = etaStars(monitor);
             for (ProbeRow r : read(probes)) {
                 if (seen.add(VerdictHits.seedOf(monitor) + "/" + r)) {
-                    String key = r.group() + " " + (r.near(etaStar.getOrDefault(r.step(), Double.NaN)) ? "near"
-                            : "far");
-                    counts.computeIfPresent(key, (k, c) -> c.plus(r.outcome()));
-                    beyond.computeIfPresent(key, (k, z) -> z + (Math.abs(r.z()) > 2 ? 1 : 0));
+                    String range = r.near(etaStar.getOrDefault(r.step(), Double.NaN)) ? "near" : "far";
+                    cells.computeIfPresent(r.group() + " " + range, (key, c) -> c.plus(r));
                 }
             }
         }
-        List<Cell> cells = new ArrayList<>();
-        counts.forEach((key, c) -> cells.add(new Cell(key.split(" ")[0], key.split(" ")[1], c, beyond.get(key))));
-        return cells;
+        return new ArrayList<>(cells.values());
     }
 
     /** The table as one line: per group and range, hits of resolved, the interval, and the unresolved. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.alignscope.io.CsvTable;
 import org.alignscope.io.AtomicFile;
 import org.alignscope.io.AtomicFolder;
 import org.alignscope.io.IoFailure;
@@ -216,31 +217,20 @@ public final class TrainExperiment {
         return m;
     }
 
-    /** A metrics file read back: column → values (NaN where empty). */
-    static Map<String, double[]> readCsv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        String[] head = lines.get(0).split(",", -1);
+    /** A metrics or monitor file read back: column → values (NaN where empty or not a number). */
+    static Map<String, double[]> readCsv(Path file) {
+        CsvTable t = CsvTable.read(file);
         Map<String, double[]> cols = new LinkedHashMap<>();
-        for (String h : head) {
-            cols.put(h, new double[lines.size() - 1]);
-        }
-        for (int r = 1; r < lines.size(); r++) {
-            String[] f = lines.get(r).split(",", -1);
-            for (int c = 0; c < head.length; c++) {
-                double x;
-                switch (f[c]) {
-                    case "": x = Double.NaN; break;
-                    case "inf": x = Double.POSITIVE_INFINITY; break;
-                    case "-inf": x = Double.NEGATIVE_INFINITY; break;
-                    default:
-                        try {
-                            x = Double.parseDouble(f[c]);
-                        } catch (NumberFormatException e) {
-                            x = Double.NaN;
-                        }
+        for (String h : t.header()) {
+            double[] x = new double[t.rows().size()];
+            for (int r = 0; r < x.length; r++) {
+                try {
+                    x[r] = t.number(r, h);
+                } catch (NumberFormatException e) {
+                    x[r] = Double.NaN;
                 }
-                cols.get(head[c])[r - 1] = x;
             }
+            cols.put(h, x);
         }
         return cols;
     }

@@ -53,23 +53,17 @@ public final class VerdictHits {
     /** The two bases: the verdict shown, and each evaluation's own. */
     public static final List<String> BASES = List.of("shown", "evaluation");
 
-    /** Both tables over {@code monitorFiles}, by basis ({@link #BASES}). */
-    public static Map<String, Map<Verdict, HitCount>> tally(List<Path> monitorFiles) {
-        Map<String, Map<Verdict, HitCount>> m = new LinkedHashMap<>();
-        m.put(BASES.get(0), tally(monitorFiles, true));
-        m.put(BASES.get(1), tally(monitorFiles, false));
-        return m;
-    }
-
     /**
-     * The tally over {@code monitorFiles} ({@code RUN/ARM/seed_N/monitor.csv}, each with its {@code probe.csv}
-     * beside it where the run probed): per verdict — shown, or the evaluation's own — its evaluations and the
-     * outcomes of its claim.
+     * Both tables over {@code monitorFiles} ({@code RUN/ARM/seed_N/monitor.csv}, each with its {@code probe.csv}
+     * beside it where the run probed), by basis ({@link #BASES}): per verdict — shown, or the evaluation's own — its
+     * evaluations and the outcomes of its claim.
      */
-    static Map<Verdict, HitCount> tally(List<Path> monitorFiles, boolean shown) {
-        Map<Verdict, HitCount> counts = new EnumMap<>(Verdict.class);
+    public static Map<String, Map<Verdict, HitCount>> tally(List<Path> monitorFiles) {
+        Map<Verdict, HitCount> shown = new EnumMap<>(Verdict.class);
+        Map<Verdict, HitCount> own = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
-            counts.put(v, HitCount.NONE);
+            shown.put(v, HitCount.NONE);
+            own.put(v, HitCount.NONE);
         }
         Set<String> seen = new HashSet<>();
         for (Path file : monitorFiles) {
@@ -80,14 +74,19 @@ public final class VerdictHits {
                 if (verdict.isEmpty() || !seen.add(seedOf(file) + "/" + String.join(",", t.rows().get(i)))) {
                     continue;
                 }
-                Verdict v = shown ? Verdict.of(verdict)
-                        : VerdictTracker.Call.ruleOf(Verdict.of(verdict), t.text(i, "verdict_reason"));
+                Verdict v = Verdict.of(verdict);
+                Verdict w = VerdictTracker.Call.ruleOf(v, t.text(i, "verdict_reason"));
+                String step = t.text(i, "step");
+                double loss = t.number(i, "loss");
                 double next = i + 1 < t.rows().size() ? t.number(i + 1, "loss") : Double.NaN;
-                Outcome o = outcome(v, probes, t.text(i, "step"), t.number(i, "loss"), next);
-                counts.compute(v, (key, c) -> c.plus(o));
+                shown.compute(v, (key, c) -> c.plus(outcome(v, probes, step, loss, next)));
+                own.compute(w, (key, c) -> c.plus(outcome(w, probes, step, loss, next)));
             }
         }
-        return counts;
+        Map<String, Map<Verdict, HitCount>> m = new LinkedHashMap<>();
+        m.put(BASES.get(0), shown);
+        m.put(BASES.get(1), own);
+        return m;
     }
 
     /** The run folder and seed of {@code RUN/ARM/seed_N/monitor.csv}: "RUN/seed_N". */

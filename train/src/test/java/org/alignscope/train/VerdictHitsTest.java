@@ -50,7 +50,7 @@ class VerdictHitsTest {
         probes(dom, new Object[][] {{0L, "loss@eta", -0.01, 0.001}});
 
         Map<Verdict, HitCount> c = VerdictHits.tally(List.of(plain.resolve("monitor.csv"),
-                dom.resolve("monitor.csv")), true);
+                dom.resolve("monitor.csv"))).get("shown");
         assertEquals(new HitCount(1, 1, 1, 1), c.get(Verdict.HEALTHY));
         assertEquals(new HitCount(1, 1, 0, 0), c.get(Verdict.SUSPICIOUS_ALIGNMENT));
         assertEquals(new HitCount(1, 0, 0, 0), c.get(Verdict.EDGE_OF_STABILITY));
@@ -58,9 +58,10 @@ class VerdictHitsTest {
         assertEquals(new HitCount(0, 0, 0, 1), c.get(Verdict.UNDETERMINED));
 
         Path held = tmp.resolve("held/plain/seed_1/monitor.csv");
-        assertEquals(new HitCount(0, 0, 0, 1), VerdictHits.tally(List.of(held), true).get(Verdict.HEALTHY),
+        Map<String, Map<Verdict, HitCount>> bases = VerdictHits.tally(List.of(held));
+        assertEquals(new HitCount(0, 0, 0, 1), bases.get("shown").get(Verdict.HEALTHY),
                 "shown healthy, without its loss@eta probe");
-        Map<Verdict, HitCount> own = VerdictHits.tally(List.of(held), false);
+        Map<Verdict, HitCount> own = bases.get("evaluation");
         assertEquals(new HitCount(1, 0, 0, 0), own.get(Verdict.EDGE_OF_STABILITY), "the evaluation's own verdict");
         assertEquals(HitCount.NONE, own.get(Verdict.HEALTHY));
 
