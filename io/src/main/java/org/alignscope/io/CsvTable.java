@@ -53,6 +53,17 @@ public record CsvTable(List<String> header, List<List<String>> rows) {
         return number(text(row, name));
     }
 
+    /** The last non-empty value of column {@code name} as a number; NaN where there is none. */
+    public double last(String name) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            String v = text(i, name);
+            if (!v.isEmpty()) {
+                return number(v);
+            }
+        }
+        return Double.NaN;
+    }
+
     /** A field as a number: {@code inf}, {@code -inf}, and "" as NaN, as {@link CsvWriter} writes them. */
     public static double number(String field) {
         return switch (field) {

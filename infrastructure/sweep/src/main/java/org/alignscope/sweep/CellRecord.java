@@ -1,8 +1,5 @@
 package org.alignscope.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import org.alignscope.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.alignscope.io.AtomicFile;
+import org.alignscope.io.CsvTable;
 
 /**
  * {@code cells/<id>.json} beside a cell's run folder, written when the cell ends: its arguments, exit code, wall seconds and
@@ -73,6 +74,6 @@ record CellRecord(List<String> arguments, int exitCode, double wallSeconds, Outc
         if (v == null) {
             return Double.NaN;
         }
-        return v instanceof Number n ? n.doubleValue() : Table.number(v.toString());
+        return v instanceof Number n ? n.doubleValue() : CsvTable.number(v.toString());
     }
 }

@@ -1,11 +1,12 @@
 package org.alignscope.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.alignscope.io.CsvTable;
 
 /**
  * Cells of {@code alignscope hessian}: keys are its options without dashes ({@code model}, {@code init-scale},
@@ -40,9 +41,8 @@ final class HessianKind extends OptionCellKind {
             throw new UncheckedIOException("cannot read " + dir.resolve("manifest.json") + ": " + e.getMessage(), e);
         }
         double loss = manifest.path("results").path("loss").asDouble(Double.NaN);
-        Table eigen = Table.read(dir.resolve("eigen.csv"));
-        double lambda1 = eigen.rows().isEmpty() ? Double.NaN
-                : Table.number(eigen.get(eigen.rows().get(0), eigen.column("eigenvalue")));
+        CsvTable eigen = CsvTable.read(dir.resolve("eigen.csv"));
+        double lambda1 = eigen.rows().isEmpty() ? Double.NaN : eigen.number(0, "eigenvalue");
         return Outcome.complete(loss, Double.NaN, List.of()).withLambda1(lambda1);
     }
 }

@@ -2,6 +2,8 @@ package org.alignscope.sweep;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.alignscope.io.CsvTable;
 
 /**
  * Cells of {@code alignscope quad run}: keys are its options without dashes ({@code eta}, {@code m},
@@ -29,15 +31,14 @@ final class QuadRunKind extends OptionCellKind {
 
     @Override
     public Outcome outcome(Path dir) {
-        Table summary = Table.read(dir.resolve("summary.csv"));
-        String[] row = summary.rows().get(0);
-        String m = summary.get(row, summary.column("m"));
-        String seed = summary.get(row, summary.column("seed"));
-        if (summary.get(row, summary.column("status")).equals("diverged")) {
-            return Outcome.diverged("diverged at step " + summary.get(row, summary.column("diverged_step")));
+        CsvTable summary = CsvTable.read(dir.resolve("summary.csv"));
+        String m = summary.text(0, "m");
+        String seed = summary.text(0, "seed");
+        if (summary.text(0, "status").equals("diverged")) {
+            return Outcome.diverged("diverged at step " + summary.text(0, "diverged_step"));
         }
-        Table tr = Table.read(dir.resolve("m_" + m).resolve("seed_" + seed).resolve("trajectory.csv"));
-        int regime = tr.column("regime");
-        return Outcome.complete(tr.last("loss"), tr.last("theta"), tr.rows().stream().map(r -> tr.get(r, regime)).toList());
+        CsvTable tr = CsvTable.read(dir.resolve("m_" + m).resolve("seed_" + seed).resolve("trajectory.csv"));
+        return Outcome.complete(tr.last("loss"), tr.last("theta"),
+                IntStream.range(0, tr.rows().size()).mapToObj(i -> tr.text(i, "regime")).toList());
     }
 }

@@ -1,16 +1,17 @@
 package org.alignscope.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.alignscope.io.AtomicFile;
+import org.alignscope.io.CsvTable;
 import org.alignscope.io.YamlTree;
 
 /**
@@ -117,11 +118,10 @@ final class TrainKind implements CellKind {
         double theta = 0;
         double lambda1 = 0;
         for (long seed : seeds) {
-            Table t = Table.read(dir.resolve(arm).resolve("seed_" + seed).resolve("metrics.csv"));
-            int event = t.column("event");
-            for (String[] r : t.rows()) {
-                if (t.get(r, event).equals("diverged")) {
-                    return Outcome.diverged("arm " + arm + ", seed " + seed + " diverged at step " + r[t.column("step")]);
+            CsvTable t = CsvTable.read(dir.resolve(arm).resolve("seed_" + seed).resolve("metrics.csv"));
+            for (int i = 0; i < t.rows().size(); i++) {
+                if (t.text(i, "event").equals("diverged")) {
+                    return Outcome.diverged("arm " + arm + ", seed " + seed + " diverged at step " + t.text(i, "step"));
                 }
             }
             loss += t.last("ref_loss") / seeds.size();
